@@ -1,0 +1,193 @@
+/**
+ * The pack configuration (interfaces.md, "Pack configuration"), validated with zod.
+ * An invalid configuration is a ConfigError naming the field path and the problem.
+ */
+import { z } from 'zod';
+import { ConfigError } from '../errors';
+import type { TableName } from '../types';
+
+export const MEASURES = [
+  'cp_children',
+  'cp_rate',
+  'cla_rate',
+  'cp_starts',
+  'cp_ends',
+  'cp_ended_2y_pct',
+  'cp_open_2y_pct',
+  'cp_repeat_pct',
+  'cp_moved_in',
+  'cp_moved_out',
+  'cp_reviews_timely_pct',
+  'cp_visits_timely_pct',
+  'cin_visits_timely_pct',
+] as const;
+export type MeasureName = (typeof MEASURES)[number];
+
+/** Longest text a configuration string may hold: titles and names are short. */
+const MAX_TEXT = 500;
+const text = z.string().trim().min(1).max(MAX_TEXT);
+const email = z.string().trim().toLowerCase().max(254).regex(/^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/, 'is not an email address');
+const financialYear = z.string().regex(/^\d{4}\/\d{2}$/, 'must be a financial year like 2013/14').refine((fy) => {
+  const start = Number(fy.slice(0, 4));
+  return (start + 1) % 100 === Number(fy.slice(5, 7));
+}, 'the two years of a financial year must be consecutive (e.g. 2013/14)');
+
+const ragSchema = z
+  .object({
+    polarity: z.enum(['higher', 'lower', 'band']),
+    targets: z.record(financialYear, z.number().finite()).default({}),
+    amber: z.number().finite().min(0).optional(),
+    amberAbs: z.number().finite().min(0).optional(),
+    green: z.number().finite().min(0).optional(),
+    greenAbs: z.number().finite().min(0).optional(),
+  })
+  .strict();
+
+const indicatorSchema = z
+  .object({
+    code: text.max(40),
+    title: text,
+    measure: z.enum(MEASURES),
+    params: z.object({ windowDays: z.number().int().min(1).max(366).optional() }).strict().default({}),
+    decimals: z.number().int().min(0).max(4).default(0),
+    corporatePlan: z.boolean().default(false),
+    dataOnly: z.boolean().default(false),
+    rag: ragSchema.optional(),
+  })
+  .strict();
+
+const sectionSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lower-case letters, digits and hyphens'),
+    title: text,
+    indicators: z.array(indicatorSchema).min(1),
+  })
+  .strict();
+
+const distributionSchema = z
+  .object({
+    from: email,
+    to: z.array(email).min(1),
+    cc: z.array(email).default([]),
+    officers: z.array(email).min(1),
+    allowedDomains: z.array(z.string().trim().toLowerCase().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'is not a domain')).min(1),
+  })
+  .strict();
+
+export const packConfigSchema = z
+  .object({
+    authority: text,
+    title: text,
+    monthsShown: z.number().int().min(1).max(24).default(6),
+    population: z.record(z.string().regex(/^\d{4}$/, 'must be a year like 2013'), z.number().int().positive()),
+    sections: z.array(sectionSchema).min(1),
+    distribution: distributionSchema,
+  })
+  .strict()
+  .superRefine((config, ctx) => {
+    const seenCodes = new Map<string, string>();
+    const seenSections = new Set<string>();
+    config.sections.forEach((section, s) => {
+      if (seenSections.has(section.id)) {
+        ctx.addIssue({ code: 'custom', path: ['sections', s, 'id'], message: `duplicate section id "${section.id}"` });
+      }
+      seenSections.add(section.id);
+      section.indicators.forEach((indicator, i) => {
+        const where = seenCodes.get(indicator.code);
+        if (where) {
+          ctx.addIssue({ code: 'custom', path: ['sections', s, 'indicators', i, 'code'], message: `duplicate indicator code "${indicator.code}" (also at ${where})` });
+        }
+        seenCodes.set(indicator.code, `sections.${s}.indicators.${i}`);
+        if (indicator.params.windowDays !== undefined && !['cp_visits_timely_pct', 'cin_visits_timely_pct'].includes(indicator.measure)) {
+          ctx.addIssue({ code: 'custom', path: ['sections', s, 'indicators', i, 'params', 'windowDays'], message: `windowDays applies only to visit measures, not ${indicator.measure}` });
+        }
+      });
+    });
+    const allowed = new Set(config.distribution.allowedDomains);
+    const lists = ['from', 'to', 'cc', 'officers'] as const;
+    for (const list of lists) {
+      const value = config.distribution[list];
+      const addresses = Array.isArray(value) ? value : [value];
+      addresses.forEach((address, i) => {
+        if (!isAllowedAddress(address, allowed)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: Array.isArray(value) ? ['distribution', list, i] : ['distribution', list],
+            message: `address ${address} is outside allowedDomains (${[...allowed].join(', ')})`,
+          });
+        }
+      });
+    }
+  });
+
+export type PackConfig = z.infer<typeof packConfigSchema>;
+export type IndicatorConfig = PackConfig['sections'][number]['indicators'][number];
+export type RagConfig = NonNullable<IndicatorConfig['rag']>;
+export type SectionConfig = PackConfig['sections'][number];
+export type Distribution = PackConfig['distribution'];
+
+/** True when the address's domain is exactly one of the allowed domains (case-insensitive). */
+export function isAllowedAddress(address: string, allowedDomains: Iterable<string>): boolean {
+  const at = address.lastIndexOf('@');
+  if (at < 1) return false;
+  const domain = address.slice(at + 1).toLowerCase();
+  for (const allowed of allowedDomains) if (domain === allowed.toLowerCase()) return true;
+  return false;
+}
+
+/** Formats a zod path as `sections[0].indicators[2].code`. */
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out ? `.${String(part)}` : String(part);
+  }
+  return out || '(root)';
+}
+
+/**
+ * Validates a parsed JSON value as a pack configuration.
+ * @param source names where the configuration came from, for the error message.
+ */
+export function parsePackConfig(value: unknown, source = 'configuration'): PackConfig {
+  const result = packConfigSchema.safeParse(value);
+  if (result.success) return result.data;
+  const lines = result.error.issues.slice(0, 20).map((issue) => `  - ${formatPath(issue.path)}: ${issue.message}`);
+  const more = result.error.issues.length > 20 ? [`  - … and ${result.error.issues.length - 20} more`] : [];
+  throw new ConfigError(`Invalid pack configuration in ${source}:\n${[...lines, ...more].join('\n')}`);
+}
+
+/** Parses configuration text (JSON) and validates it. */
+export function parsePackConfigText(textValue: string, source = 'configuration'): PackConfig {
+  let json: unknown;
+  try {
+    json = JSON.parse(textValue);
+  } catch (cause) {
+    throw new ConfigError(`Invalid pack configuration in ${source}: not valid JSON (${(cause as Error).message})`, { cause });
+  }
+  return parsePackConfig(json, source);
+}
+
+/** The extract tables each measure reads (extract.md: a table is required when a configured indicator needs it). */
+export const MEASURE_TABLES: Record<MeasureName, TableName[]> = {
+  cp_children: ['ssd_cp_plans'],
+  cp_rate: ['ssd_cp_plans'],
+  cla_rate: ['ssd_cla_episodes'],
+  cp_starts: ['ssd_cp_plans'],
+  cp_ends: ['ssd_cp_plans'],
+  cp_ended_2y_pct: ['ssd_cp_plans'],
+  cp_open_2y_pct: ['ssd_cp_plans'],
+  cp_repeat_pct: ['ssd_cp_plans'],
+  cp_moved_in: ['ssd_cp_plans', 'ssd_initial_cp_conference'],
+  cp_moved_out: ['ssd_cp_plans'],
+  cp_reviews_timely_pct: ['ssd_cp_plans', 'ssd_cp_reviews'],
+  cp_visits_timely_pct: ['ssd_cp_plans', 'ssd_cp_visits'],
+  cin_visits_timely_pct: ['ssd_cin_plans', 'ssd_cin_visits'],
+};
+
+/** The set of tables the configured indicators need. */
+export function neededTables(config: PackConfig): Set<TableName> {
+  const tables = new Set<TableName>();
+  for (const section of config.sections) for (const indicator of section.indicators) for (const t of MEASURE_TABLES[indicator.measure]) tables.add(t);
+  return tables;
+}

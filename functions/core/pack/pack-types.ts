@@ -1,0 +1,85 @@
+/**
+ * The computed pack: the shape of `pack.json` (interfaces.md, Outputs). Values are
+ * unrounded, in display units (counts, rates per 10,000, percent 0-100), null where
+ * there is no value. Only run-independent facts live here, so the same extract and
+ * configuration give a byte-identical pack.json; run facts belong in the manifest.
+ */
+import type { MeasureName } from '../config/pack-config';
+import type { DataQuality, Period } from '../types';
+
+export type Unit = 'count' | 'rate' | 'percent';
+export type RagStatus = 'red' | 'amber' | 'green' | 'data-only' | 'no-data' | 'none';
+
+export interface Cell {
+  value: number | null;
+  /** Percent: numerator; rate: the count; count: null. */
+  numerator: number | null;
+  /** Percent: denominator; rate: the population; count: null. */
+  denominator: number | null;
+}
+
+export interface MonthCell extends Cell {
+  period: Period;
+}
+
+export interface Trend {
+  direction: 'up' | 'down' | 'level' | null;
+  /** Whether the move is an improvement given the polarity; null when not judged. */
+  better: boolean | null;
+}
+
+export interface PackIndicator {
+  code: string;
+  title: string;
+  measure: MeasureName;
+  unit: Unit;
+  decimals: number;
+  corporatePlan: boolean;
+  dataOnly: boolean;
+  /** Polarity of the RAG rule, null when the indicator has none. */
+  polarity: 'higher' | 'lower' | 'band' | null;
+  priorYear: Cell;
+  months: MonthCell[];
+  ytd: Cell;
+  target: number | null;
+  rag: RagStatus;
+  /** Why the status is what it is, in words (e.g. "94.8% against 95%: higher is better, Amber within 10%"). */
+  ragReason: string;
+  /** The status the same pack gives for month p-1 (its YTD at p-1 against that FY's target). */
+  previousRag: RagStatus;
+  trend: Trend;
+  /** Supplied comment for this indicator, if any. */
+  comment: string | null;
+}
+
+export interface SectionComments {
+  performance: { text: string | null; draft: boolean };
+  service: { text: string | null };
+}
+
+export interface PackSection {
+  id: string;
+  title: string;
+  comments: SectionComments;
+  indicators: PackIndicator[];
+}
+
+export interface Pack {
+  authority: string;
+  title: string;
+  period: Period;
+  /** e.g. "2013/14" */
+  financialYear: string;
+  /** e.g. "2012/13" */
+  priorYear: string;
+  months: Period[];
+  sections: PackSection[];
+  /** Population-year fallbacks and similar computation warnings are in dataQuality.warnings. */
+  dataQuality: DataQuality;
+}
+
+/** Supplied comments for a month (comments/<YYYY-MM>.json). */
+export interface CommentsFile {
+  sections?: Record<string, { performance?: string; service?: string }>;
+  indicators?: Record<string, string>;
+}

@@ -1,0 +1,127 @@
+/**
+ * Plain data shared by the pure core: the extract's typed records and the data-quality
+ * problems found while reading them. No I/O lives here.
+ */
+
+/** A calendar date as whole days since 1970-01-01 (no time zone: dates are calendar dates). */
+export type Day = number;
+
+/** A reporting month, `YYYY-MM`. */
+export type Period = string;
+
+export const TABLE_NAMES = [
+  'ssd_cp_plans',
+  'ssd_initial_cp_conference',
+  'ssd_cp_reviews',
+  'ssd_cp_visits',
+  'ssd_cin_plans',
+  'ssd_cin_visits',
+  'ssd_cla_episodes',
+] as const;
+export type TableName = (typeof TABLE_NAMES)[number];
+
+/**
+ * Person identifiers are interned to small integers when read, so the core never
+ * carries a child's identifier beyond the reader (and cannot log one by accident),
+ * and the large visit tables can be held as typed arrays.
+ */
+export type PersonKey = number;
+
+export interface CpPlan {
+  id: string;
+  person: PersonKey;
+  start: Day;
+  end: Day | null;
+  /** CIN census NumberOfPreviousCPP; null when missing. */
+  previousPlans: number | null;
+  transferOut: boolean;
+  /** Spreadsheet row (header = 1) for data-quality messages. */
+  row: number;
+}
+
+/** An initial conference row that names a plan (rows without a plan id are dropped). */
+export interface InitialConference {
+  planId: string;
+  transferIn: boolean;
+  row: number;
+}
+
+/** A held review (rows with no review date are dropped by the reader). */
+export interface CpReview {
+  planId: string;
+  date: Day;
+  row: number;
+}
+
+/** A plan or episode with an open/closed span: CIN plans and care episodes. */
+export interface SpanRecord {
+  id: string;
+  person: PersonKey;
+  start: Day;
+  end: Day | null;
+  row: number;
+}
+
+/**
+ * Visits that count (not marked unseen), held column-wise: entry i is a visit to
+ * `person[i]` on `day[i]`. Unseen visits are counted but not kept.
+ */
+export interface VisitTable {
+  length: number;
+  person: Int32Array;
+  day: Int32Array;
+  /** Rows marked unseen (`N`), which never count. */
+  unseenRows: number;
+}
+
+export interface Extract {
+  /** The tables that were present in the extract. */
+  present: TableName[];
+  /** How many distinct person identifiers were seen (PersonKey ranges over 0..persons-1). */
+  persons: number;
+  cpPlans: CpPlan[];
+  initialConferences: InitialConference[];
+  cpReviews: CpReview[];
+  cpVisits: VisitTable;
+  cinPlans: SpanRecord[];
+  cinVisits: VisitTable;
+  claEpisodes: SpanRecord[];
+}
+
+export type Severity = 'error' | 'warning';
+
+/** One data-quality problem: names what, where and why. */
+export interface Problem {
+  /** A stable machine-readable kind, e.g. `missing-value`, `bad-date`, `overlapping-plans`. */
+  kind: string;
+  table: string | null;
+  /** Spreadsheet row number, header = row 1; null when the problem is about a whole file or table. */
+  row: number | null;
+  column: string | null;
+  value: string | null;
+  message: string;
+}
+
+/** Problems as reported: at most 50 listed per kind, with a count of the rest. */
+export interface DataQuality {
+  errors: Problem[];
+  warnings: Problem[];
+  /** Per kind: how many problems of that kind there were in all (listed + not listed). */
+  counts: Record<string, { severity: Severity; total: number; listed: number }>;
+}
+
+/** What was read for one input object (for the manifest). */
+export interface InputRead {
+  /** Source key or path, e.g. `extracts/2013-11/ssd_cp_plans.csv`. */
+  key: string;
+  size: number;
+  sha256: string;
+  etag?: string;
+  versionId?: string;
+}
+
+export interface TableStats {
+  table: TableName;
+  rows: number;
+  file: string;
+}
