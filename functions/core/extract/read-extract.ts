@@ -1,8 +1,24 @@
 /**
- * Reads and validates one extract (extract.md). CONTRACT STUB: implemented under issue 2.
+ * Reads and validates one extract (extract.md): finds its files, streams each table
+ * through validation into typed records, then checks across tables. Data problems
+ * become the data-quality report; only a failing source (network, disk) throws.
+ *
+ * A table that no configured indicator needs may be absent; when it is present it is
+ * read and validated all the same, and its errors stop the run: a broken file is a sign
+ * the export itself went wrong, and a pack must not go out built on such an export.
  */
 import type { DataQuality, Extract, InputRead, Period, TableName, TableStats } from '../types';
-import type { ExtractSource } from './source';
+import { TABLE_NAMES } from '../types';
+import { readCsv } from './csv-reader';
+import { checkAcrossTables } from './cross-checks';
+import { ExtractBuilder } from './extract-builder';
+import type { FileDigest } from './file-digest';
+import { periodEnd } from './period';
+import { ProblemCollector } from './problems';
+import { TABLE_SCHEMAS } from './schemas';
+import type { ExtractFile, ExtractSource } from './source';
+import { TableReader, type TableReadContext } from './table-reader';
+import { readWorkbook } from './xlsx-reader';
 
 export interface ReadExtractOptions {
   /** The reporting month: records dated after it are warned about. */
@@ -21,8 +37,158 @@ export interface ReadExtractResult {
   tables: TableStats[];
 }
 
+export const WORKBOOK_NAME = 'extract.xlsx';
+
+interface ExtractLayout {
+  csv: Map<TableName, ExtractFile>;
+  workbook: ExtractFile | null;
+}
+
+const TABLE_BY_NAME: ReadonlyMap<string, TableName> = new Map(TABLE_NAMES.map((table) => [table, table]));
+
+/** Sorts the source's files into table CSVs and the workbook; other files are ignored. */
+function layoutOf(files: readonly ExtractFile[], problems: ProblemCollector): ExtractLayout {
+  const layout: ExtractLayout = { csv: new Map(), workbook: null };
+  for (const file of files) {
+    const name = file.name.trim().toLowerCase();
+    const table = name.endsWith('.csv') ? TABLE_BY_NAME.get(name.slice(0, -4)) : undefined;
+    if (table) layout.csv.set(table, file);
+    else if (name === WORKBOOK_NAME) layout.workbook = file;
+    else if (name.endsWith('.csv') || name.endsWith('.xlsx')) {
+      // Probably a misnamed table: worth a warning, where a README or a log file is not.
+      problems.warning({
+        kind: 'unknown-file',
+        table: null,
+        row: null,
+        column: null,
+        value: file.name,
+        message: `${file.key} is not an extract file (expected <table>.csv, e.g. ssd_cp_plans.csv, or ${WORKBOOK_NAME}): ignored`,
+      });
+    }
+  }
+  return layout;
+}
+
+class ExtractRead {
+  readonly problems = new ProblemCollector();
+  readonly out = new ExtractBuilder();
+  readonly inputs: InputRead[] = [];
+  readonly tables: TableStats[] = [];
+  /** Tables whose header could be read (so their records are complete unless rows had errors). */
+  readonly readable = new Set<TableName>();
+  private readonly context: TableReadContext;
+
+  constructor(private readonly options: ReadExtractOptions) {
+    this.context = { problems: this.problems, out: this.out, periodEnd: periodEnd(options.period) };
+  }
+
+  async readCsvTable(table: TableName, file: ExtractFile): Promise<void> {
+    const reader = new TableReader(TABLE_SCHEMAS[table], this.context, file.name);
+    this.out.present.add(table);
+    let headerRead = false;
+    const result = await readCsv(await file.open(), {
+      row: (cells, rowNumber) => {
+        if (!headerRead) {
+          headerRead = true;
+          if (reader.header(cells)) this.readable.add(table);
+        } else reader.addRow(cells, rowNumber);
+      },
+      malformed: (rowNumber, message) =>
+        this.problems.error({ kind: 'malformed-row', table, row: rowNumber, column: null, value: null, message: `not valid CSV: this record ${message}` }),
+    });
+    this.recordInput(file, result);
+    if (result.failure !== null) this.invalidFile(table, file, result.failure);
+    else if (!headerRead) this.invalidFile(table, file, 'the file has no header row');
+    this.tableDone(reader);
+  }
+
+  async readWorkbookTables(file: ExtractFile): Promise<void> {
+    const result = await readWorkbook(await file.open(), {
+      sheet: (name) => {
+        const table = TABLE_BY_NAME.get(name.trim().toLowerCase());
+        if (!table || this.out.present.has(table)) return null; // other sheets (notes, lookups) are ignored
+        this.out.present.add(table);
+        const reader = new TableReader(TABLE_SCHEMAS[table], this.context, `${file.name}, sheet ${name}`);
+        let headerRead = false;
+        return {
+          row: (cells, rowNumber) => {
+            if (!headerRead) {
+              headerRead = true;
+              if (reader.header(cells)) this.readable.add(table);
+            } else reader.addRow(cells, rowNumber);
+          },
+          end: () => this.tableDone(reader),
+        };
+      },
+    });
+    this.recordInput(file, result);
+    if (result.failure !== null) this.invalidFile(null, file, result.failure);
+  }
+
+  missingTables(): void {
+    for (const table of TABLE_NAMES) {
+      if (!this.options.neededTables.has(table) || this.out.present.has(table)) continue;
+      this.problems.error({
+        kind: 'missing-table',
+        table,
+        row: null,
+        column: null,
+        value: null,
+        message: `table ${table} is missing (no ${table}.csv, nor a sheet ${table} in ${WORKBOOK_NAME}); a configured indicator needs it`,
+      });
+    }
+  }
+
+  bothForms(layout: ExtractLayout): void {
+    const csvNames = [...layout.csv.values()].map((file) => file.name).join(', ');
+    this.problems.error({
+      kind: 'ambiguous-extract',
+      table: null,
+      row: null,
+      column: null,
+      value: null,
+      message: `the extract has both CSV files (${csvNames}) and ${WORKBOOK_NAME}: it is ambiguous which to read; remove one form`,
+    });
+  }
+
+  private invalidFile(table: TableName | null, file: ExtractFile, failure: string): void {
+    this.problems.error({ kind: 'invalid-file', table, row: null, column: null, value: file.name, message: `${file.key}: ${failure}` });
+  }
+
+  private recordInput(file: ExtractFile, digest: FileDigest): void {
+    const input: InputRead = { key: file.key, size: digest.size, sha256: digest.sha256 };
+    if (file.etag !== undefined) input.etag = file.etag;
+    if (file.versionId !== undefined) input.versionId = file.versionId;
+    this.inputs.push(input);
+  }
+
+  private tableDone(reader: TableReader): void {
+    const stats = reader.stats();
+    this.tables.push(stats);
+    this.options.onTable?.(stats);
+  }
+}
+
 export async function readExtract(source: ExtractSource, options: ReadExtractOptions): Promise<ReadExtractResult> {
-  void source;
-  void options;
-  throw new Error('readExtract: not implemented yet');
+  const read = new ExtractRead(options);
+  const layout = layoutOf(await source.list(), read.problems);
+  if (layout.workbook && layout.csv.size > 0) {
+    read.bothForms(layout);
+  } else if (layout.workbook) {
+    await read.readWorkbookTables(layout.workbook);
+    read.missingTables();
+  } else {
+    for (const table of TABLE_NAMES) {
+      const file = layout.csv.get(table);
+      if (file) await read.readCsvTable(table, file);
+    }
+    read.missingTables();
+  }
+  const extract = checkAcrossTables(read.out.build(), read.problems, read.readable.has('ssd_cp_plans'));
+  return {
+    extract: read.problems.errorCount > 0 ? null : extract,
+    quality: read.problems.result(),
+    inputs: read.inputs,
+    tables: read.tables,
+  };
 }

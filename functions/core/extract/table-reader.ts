@@ -1,0 +1,195 @@
+/**
+ * Validates one table row by row, whatever the file form (CSV text cells or typed
+ * workbook cells), and hands valid rows to the table's schema to become records.
+ * Raw rows are never kept: each is checked, converted and forgotten.
+ */
+import type { Day, TableName, TableStats } from '../types';
+import type { ExtractBuilder } from './extract-builder';
+import type { ProblemCollector } from './problems';
+import { type ColumnSchema, type RowValue, RowValues, type TableSchema } from './schemas';
+import {
+  type CellValue,
+  describeCell,
+  isMissing,
+  isoFromDay,
+  parseDateCell,
+  parseFlagCell,
+  parseIntegerCell,
+  parseTextCell,
+} from './values';
+
+export interface TableReadContext {
+  problems: ProblemCollector;
+  out: ExtractBuilder;
+  /** Last day of the reporting month: later dates are warned about. */
+  periodEnd: Day;
+}
+
+const DATE_FORMS = 'YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS], DD/MM/YYYY [HH:MM[:SS]] or a workbook date';
+
+const BAD_VALUE: Record<ColumnSchema['type'], { kind: string; message: string }> = {
+  text: { kind: 'bad-text', message: 'not a text value' },
+  date: { kind: 'bad-date', message: `not a valid date (expected ${DATE_FORMS})` },
+  flag: { kind: 'bad-flag', message: 'not a flag (expected Y/N, Yes/No, 1/0 or true/false)' },
+  integer: { kind: 'bad-integer', message: 'not a whole number' },
+};
+
+function parseCell(type: ColumnSchema['type'], cell: CellValue): RowValue | undefined {
+  switch (type) {
+    case 'text':
+      return parseTextCell(cell);
+    case 'date':
+      return parseDateCell(cell);
+    case 'flag':
+      return parseFlagCell(cell);
+    case 'integer':
+      return parseIntegerCell(cell);
+  }
+}
+
+export class TableReader {
+  private readonly columns: readonly ColumnSchema[];
+  /** Position of each schema column in the file's rows; -1 when the column is absent. */
+  private positions: number[] = [];
+  private usable = false;
+  private readonly values: RowValue[];
+  private readonly row: RowValues;
+  /** For unique columns: value → first row it was seen on. */
+  private readonly seen: Map<number, Map<string, number>> = new Map();
+  private rows = 0;
+
+  constructor(
+    private readonly schema: TableSchema,
+    private readonly context: TableReadContext,
+    private readonly file: string,
+  ) {
+    this.columns = schema.columns;
+    this.values = new Array<RowValue>(schema.columns.length).fill(null);
+    this.row = new RowValues(this.values);
+    schema.columns.forEach((column, i) => {
+      if (column.unique) this.seen.set(i, new Map());
+    });
+  }
+
+  get table(): TableName {
+    return this.schema.table;
+  }
+
+  /** Reads the header row; returns false when the table cannot be read (a required column is missing). */
+  header(cells: readonly CellValue[]): boolean {
+    const byName = new Map<string, number>();
+    this.columns.forEach((column, i) => {
+      byName.set(column.name, i);
+      for (const alias of column.aliases ?? []) byName.set(alias, i);
+    });
+    this.positions = this.columns.map(() => -1);
+    const headerText: (string | null)[] = this.positions.map(() => null);
+    cells.forEach((cell, position) => {
+      const text = (describeCell(cell) ?? '').trim();
+      const i = byName.get(text.toLowerCase());
+      if (i === undefined) return; // unknown columns are ignored (spec)
+      if (this.positions[i] >= 0) {
+        this.problem('error', 'duplicate-column', 1, text, text, `column ${this.columns[i].name} appears twice in the header (as "${headerText[i]}" and "${text}"); which one to use is ambiguous`);
+        return;
+      }
+      this.positions[i] = position;
+      headerText[i] = text;
+    });
+    let usable = true;
+    this.columns.forEach((column, i) => {
+      if (column.required && this.positions[i] < 0) {
+        this.problem('error', 'missing-column', 1, column.name, null, `required column ${column.name} is missing from the header of ${this.file}`);
+        usable = false;
+      }
+    });
+    this.usable = usable;
+    return usable;
+  }
+
+  /** Validates one data row (rowNumber: spreadsheet row, header = 1) and adds its record if valid. */
+  addRow(cells: readonly CellValue[], rowNumber: number): void {
+    if (!this.usable) return;
+    this.rows += 1;
+    let valid = true;
+    for (let i = 0; i < this.columns.length; i++) {
+      if (!this.readValue(i, cells, rowNumber)) valid = false;
+    }
+    if (!this.checkUnique(rowNumber)) valid = false;
+    if (!this.checkSpan(rowNumber)) valid = false;
+    if (valid) this.schema.add(this.row, rowNumber, this.context.out);
+  }
+
+  stats(): TableStats {
+    return { table: this.schema.table, rows: this.rows, file: this.file };
+  }
+
+  /** Parses column i of the row into this.values[i]; false when that gave an error. */
+  private readValue(i: number, cells: readonly CellValue[], rowNumber: number): boolean {
+    const column = this.columns[i];
+    const position = this.positions[i];
+    const cell = position >= 0 ? cells[position] : undefined;
+    if (isMissing(cell)) {
+      this.values[i] = column.type === 'flag' ? column.flagDefault ?? false : null;
+      if (column.required && column.type !== 'flag') {
+        this.problem('error', 'missing-value', rowNumber, column.name, describeCell(cell), `required value is missing`);
+        return false;
+      }
+      return true;
+    }
+    const value = parseCell(column.type, cell);
+    if (value === undefined) {
+      this.values[i] = null;
+      const bad = BAD_VALUE[column.type];
+      this.problem('error', bad.kind, rowNumber, column.name, describeCell(cell), bad.message);
+      return false;
+    }
+    this.values[i] = value;
+    if (column.nonNegative && typeof value === 'number' && value < 0) {
+      this.problem('error', 'negative-number', rowNumber, column.name, describeCell(cell), 'must not be negative');
+      return false;
+    }
+    if (column.type === 'date' && !column.mayBeFuture && typeof value === 'number' && value > this.context.periodEnd) {
+      this.problem('warning', 'after-period', rowNumber, column.name, isoFromDay(value), `dated after the reporting month (ends ${isoFromDay(this.context.periodEnd)}); the record is kept`);
+    }
+    return true;
+  }
+
+  private checkUnique(rowNumber: number): boolean {
+    let ok = true;
+    for (const [i, firstRows] of this.seen) {
+      const value = this.values[i];
+      if (typeof value !== 'string') continue;
+      const first = firstRows.get(value);
+      if (first === undefined) {
+        firstRows.set(value, rowNumber);
+      } else {
+        this.problem('error', 'duplicate-id', rowNumber, this.columns[i].name, value, `duplicate identifier: already used on row ${first}`);
+        ok = false;
+      }
+    }
+    return ok;
+  }
+
+  private checkSpan(rowNumber: number): boolean {
+    const span = this.schema.span;
+    if (!span) return true;
+    const start = this.values[span.start];
+    const end = this.values[span.end];
+    if (typeof start !== 'number' || typeof end !== 'number') return true;
+    const endColumn = this.columns[span.end].name;
+    if (end < start) {
+      this.problem('error', 'end-before-start', rowNumber, endColumn, isoFromDay(end), `end date is before the start date ${isoFromDay(start)}`);
+      return false;
+    }
+    if (end === start && span.sameDayWarning) {
+      this.problem('warning', 'same-day-plan', rowNumber, endColumn, isoFromDay(end), 'plan starts and ends on the same day');
+    }
+    return true;
+  }
+
+  private problem(severity: 'error' | 'warning', kind: string, row: number, column: string, value: string | null, message: string): void {
+    const problem = { kind, table: this.schema.table, row, column, value, message };
+    if (severity === 'error') this.context.problems.error(problem);
+    else this.context.problems.warning(problem);
+  }
+}

@@ -1,0 +1,153 @@
+/**
+ * Parsers for the cell values of an extract (extract.md, "Parsing rules"). Each parser
+ * takes the raw cell and returns the value, or `undefined` when the cell does not parse:
+ * the caller turns that into a data-quality problem naming the row and column. No parser
+ * throws, whatever the input.
+ */
+import type { Day } from '../types';
+
+/** A workbook error cell (`#N/A`, `#REF!`...): never a valid value of any type. */
+export class CellError {
+  constructor(readonly text: string) {}
+}
+
+/** A raw cell as read: CSV cells are always text; workbook cells may be typed. */
+export type CellValue = string | number | boolean | Date | CellError | null | undefined;
+
+/** An empty cell, or the text `NULL`, is a missing value (spaces around are ignored). */
+export function isMissing(cell: CellValue): boolean {
+  if (cell === null || cell === undefined) return true;
+  if (typeof cell !== 'string') return false;
+  const text = cell.trim();
+  return text === '' || text === 'NULL';
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1];
+}
+
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian calendar date (H. Hinnant's
+ * days_from_civil). Pure arithmetic, so no time zone can shift a date.
+ */
+export function dayFromCivil(year: number, month: number, day: number): Day {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+
+/** The calendar date of a Day (inverse of dayFromCivil). */
+export function civilFromDay(dayNumber: Day): { year: number; month: number; day: number } {
+  const z = dayNumber + 719468;
+  const era = Math.floor(z / 146097);
+  const dayOfEra = z - era * 146097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+/** `YYYY-MM-DD` of a Day, for messages and generated files. */
+export function isoFromDay(dayNumber: Day): string {
+  const { year, month, day } = civilFromDay(dayNumber);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+// The time part is validated (so `2013-01-01 25:00` is not silently a date) and then dropped.
+// An ISO zone suffix is accepted and ignored: dates are calendar dates, never shifted.
+const TIME = String.raw`(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?`;
+const ISO_DATE = new RegExp(String.raw`^(\d{4})-(\d{2})-(\d{2})(?:[T ]${TIME}(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$`);
+const UK_DATE = new RegExp(String.raw`^(\d{1,2})/(\d{1,2})/(\d{4})(?:[T ]${TIME})?$`);
+
+function validDay(year: number, month: number, day: number, hour?: string, minute?: string, second?: string): Day | undefined {
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (hour !== undefined && (Number(hour) > 23 || Number(minute) > 59)) return undefined;
+  if (second !== undefined && Number(second) > 59) return undefined;
+  return dayFromCivil(year, month, day);
+}
+
+/** A date written as text, in any form the spec allows; `undefined` when it is not one. */
+export function parseDateText(text: string): Day | undefined {
+  const trimmed = text.trim();
+  let m = ISO_DATE.exec(trimmed);
+  if (m) return validDay(Number(m[1]), Number(m[2]), Number(m[3]), m[4], m[5], m[6]);
+  m = UK_DATE.exec(trimmed);
+  if (m) return validDay(Number(m[3]), Number(m[2]), Number(m[1]), m[4], m[5], m[6]);
+  return undefined;
+}
+
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * A date cell: text in any allowed form, or a native workbook date. exceljs turns a
+ * workbook date serial into a Date at that instant in UTC, so its UTC day is the calendar
+ * date (any time of day is dropped). A plain number is not a date.
+ */
+export function parseDateCell(cell: CellValue): Day | undefined {
+  if (typeof cell === 'string') return parseDateText(cell);
+  if (cell instanceof Date) {
+    const ms = cell.getTime();
+    return Number.isFinite(ms) ? Math.floor(ms / MS_PER_DAY) : undefined;
+  }
+  return undefined;
+}
+
+const FLAG_WORDS: ReadonlyMap<string, boolean> = new Map([
+  ['y', true],
+  ['yes', true],
+  ['1', true],
+  ['true', true],
+  ['n', false],
+  ['no', false],
+  ['0', false],
+  ['false', false],
+]);
+
+/** A Y/N flag: Y/N, Yes/No, 1/0, true/false in any case; a workbook boolean or 1/0 number. */
+export function parseFlagCell(cell: CellValue): boolean | undefined {
+  if (typeof cell === 'boolean') return cell;
+  if (typeof cell === 'number') return cell === 1 ? true : cell === 0 ? false : undefined;
+  if (typeof cell === 'string') return FLAG_WORDS.get(cell.trim().toLowerCase());
+  return undefined;
+}
+
+const INTEGER = /^[+-]?\d+(?:\.0*)?$/;
+
+/** A whole number (`3`, `+3`, `3.0`; a workbook number with no fraction). */
+export function parseIntegerCell(cell: CellValue): number | undefined {
+  if (typeof cell === 'number') return Number.isSafeInteger(cell) ? cell : undefined;
+  if (typeof cell !== 'string') return undefined;
+  const trimmed = cell.trim();
+  if (!INTEGER.test(trimmed)) return undefined;
+  const value = Number.parseInt(trimmed, 10);
+  return Number.isSafeInteger(value) ? value : undefined;
+}
+
+/**
+ * A text cell (identifiers): spaces around are trimmed. Workbook numbers become their
+ * shortest decimal text, so an id typed as the number 1234 matches the text `1234`.
+ */
+export function parseTextCell(cell: CellValue): string | undefined {
+  if (typeof cell === 'string') return cell.trim();
+  if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : undefined;
+  return undefined;
+}
+
+/** How a raw cell is shown in a problem message. */
+export function describeCell(cell: CellValue): string | null {
+  if (cell === null || cell === undefined) return null;
+  if (cell instanceof Date) return Number.isFinite(cell.getTime()) ? cell.toISOString() : 'Invalid Date';
+  if (cell instanceof CellError) return cell.text;
+  return String(cell);
+}
