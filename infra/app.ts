@@ -1,0 +1,4 @@
+/** CDK entry point (cdk.json "app"). */
+import { buildApp } from './build-app';
+
+buildApp().app.synth();
