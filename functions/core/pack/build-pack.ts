@@ -1,9 +1,23 @@
 /**
- * Computes the pack (indicators.md). CONTRACT STUB: implemented under issue 3.
+ * Computes the pack (indicators.md) from one extract and configuration: every column of
+ * every row, the target, the traffic light (this month and last), the trend and the
+ * comments. Pure and deterministic: the same inputs give the same pack, key for key.
  */
-import type { PackConfig } from '../config/pack-config';
-import type { DataQuality, Extract, Period } from '../types';
-import type { CommentsFile, Pack } from './pack-types';
+import { isPeriod, monthName } from '../calendar';
+import type { IndicatorConfig, PackConfig, SectionConfig } from '../config/pack-config';
+import { UserError } from '../errors';
+import { cellOf } from '../measures/cells';
+import { ExtractIndex } from '../measures/extract-index';
+import { MeasureCache, type PreparedMeasure } from '../measures/library';
+import { PopulationLookup } from '../measures/population';
+import type { DataQuality, Extract, Period, Problem } from '../types';
+import { planColumns, type Column, type ColumnPlan } from './columns';
+import { indicatorComment, sectionComments, type DraftContext, type DraftRow } from './comments';
+import type { Cell, CommentsFile, Pack, PackIndicator, PackSection } from './pack-types';
+import { judgeRag, targetFor } from './rag';
+import { trendOf } from './trend';
+
+export { serializePack } from './serialize';
 
 export interface BuildPackInput {
   extract: Extract;
@@ -15,7 +29,97 @@ export interface BuildPackInput {
   comments?: CommentsFile | null;
 }
 
+/** Everything shared by the rows of one pack. */
+interface PackContext {
+  columns: ColumnPlan;
+  measures: MeasureCache;
+  population: PopulationLookup;
+  comments: CommentsFile | null;
+}
+
+function evaluate(measure: PreparedMeasure, column: Column, population: PopulationLookup): Cell {
+  const tally = measure.kind === 'snapshot' ? measure.at(column.to) : measure.over(column.from, column.to);
+  return cellOf(measure.unit, tally, measure.unit === 'rate' ? population.forDay(column.to) : null);
+}
+
+function buildIndicator(indicator: IndicatorConfig, context: PackContext): PackIndicator {
+  const { columns, population } = context;
+  const measure = context.measures.get(indicator.measure, indicator.params);
+  const ytd = evaluate(measure, columns.ytd, population);
+  const months = columns.months.map((month) => ({ period: month.period, ...evaluate(measure, month, population) }));
+  const thisMonth = months[months.length - 1];
+  const lastMonth = evaluate(measure, columns.previousMonth, population);
+  const previousYtd = evaluate(measure, columns.previousYtd, population);
+  const rule = indicator.rag;
+  const target = targetFor(rule, columns.ytd.financialYear);
+  const judge = (value: number | null, financialYear: string) =>
+    judgeRag({ value, target: targetFor(rule, financialYear), rule, dataOnly: indicator.dataOnly, unit: measure.unit, decimals: indicator.decimals, financialYear });
+  const now = judge(ytd.value, columns.ytd.financialYear);
+  const polarity = rule?.polarity ?? null;
+  return {
+    code: indicator.code,
+    title: indicator.title,
+    measure: indicator.measure,
+    unit: measure.unit,
+    decimals: indicator.decimals,
+    corporatePlan: indicator.corporatePlan,
+    dataOnly: indicator.dataOnly,
+    polarity,
+    priorYear: evaluate(measure, columns.priorYear, population),
+    months,
+    ytd,
+    target,
+    rag: now.status,
+    ragReason: now.reason,
+    previousRag: judge(previousYtd.value, columns.previousYtd.financialYear).status,
+    trend: trendOf(thisMonth.value, lastMonth.value, polarity, target),
+    comment: indicatorComment(indicator.code, context.comments),
+  };
+}
+
+function buildSection(section: SectionConfig, context: PackContext, draft: DraftContext): PackSection {
+  const indicators = section.indicators.map((indicator) => buildIndicator(indicator, context));
+  const rows: DraftRow[] = indicators.map((row, i) => ({
+    measure: row.measure,
+    unit: row.unit,
+    decimals: row.decimals,
+    month: row.months[row.months.length - 1],
+    ytd: row.ytd,
+    windowDays: section.indicators[i].params.windowDays,
+  }));
+  return { id: section.id, title: section.title, comments: sectionComments(section.id, rows, draft, context.comments), indicators };
+}
+
+/** The reader's report with the computation's warnings added (a new object: the input is left as it was). */
+function withWarnings(quality: DataQuality, added: Problem[]): DataQuality {
+  const counts = { ...quality.counts };
+  for (const problem of added) {
+    const entry = counts[problem.kind] ?? { severity: 'warning' as const, total: 0, listed: 0 };
+    counts[problem.kind] = { severity: entry.severity, total: entry.total + 1, listed: entry.listed + 1 };
+  }
+  return { errors: [...quality.errors], warnings: [...quality.warnings, ...added], counts };
+}
+
 export function buildPack(input: BuildPackInput): Pack {
-  void input;
-  throw new Error('buildPack: not implemented yet');
+  const { config, period } = input;
+  if (!isPeriod(period)) throw new UserError(`The reporting period "${period}" is not a month like 2013-11.`);
+  const columns = planColumns(period, config.monthsShown);
+  const context: PackContext = {
+    columns,
+    measures: new MeasureCache(new ExtractIndex(input.extract)),
+    population: new PopulationLookup(config.population),
+    comments: input.comments ?? null,
+  };
+  const draft: DraftContext = { monthName: monthName(period), financialYear: columns.financialYear, authority: config.authority };
+  const sections = config.sections.map((section) => buildSection(section, context, draft));
+  return {
+    authority: config.authority,
+    title: config.title,
+    period,
+    financialYear: columns.financialYear,
+    priorYear: columns.priorYearLabel,
+    months: columns.months.map((month) => month.period),
+    sections,
+    dataQuality: withWarnings(input.quality, context.population.warnings()),
+  };
 }
