@@ -1,0 +1,57 @@
+/**
+ * The function's environment (interfaces.md, "Function environment"), read once through a
+ * zod schema so a missing or malformed setting fails fast with a message naming it.
+ * Endpoints come only from the AWS SDK's own standard variables; we read them here just to
+ * know whether a local (non-AWS) endpoint is in use, which needs path-style addressing.
+ */
+import { z } from 'zod';
+import { ConfigError } from '../core/errors';
+import { formatPath } from '../core/config/pack-config';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const functionEnvSchema = z.object({
+  DATA_BUCKET: z.string().trim().min(3, 'is required (the data bucket name)').max(63),
+  CONFIG_KEY: optionalText,
+  SES_CONFIGURATION_SET: optionalText,
+});
+
+const sdkEnvSchema = z.object({
+  AWS_ENDPOINT_URL: optionalText,
+  AWS_ENDPOINT_URL_S3: optionalText,
+  AWS_ENDPOINT_URL_SES: optionalText,
+});
+
+export interface FunctionEnv {
+  dataBucket: string;
+  configKey: string;
+  sesConfigurationSet: string | undefined;
+}
+
+export const DEFAULT_CONFIG_KEY = 'config/pack.json';
+
+type EnvSource = Record<string, string | undefined>;
+
+/** Validates the function's own variables; throws a ConfigError naming the variable. */
+export function readFunctionEnv(env: EnvSource = process.env): FunctionEnv {
+  const result = functionEnvSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  - ${formatPath(issue.path)}: ${issue.message}`);
+    throw new ConfigError(`Invalid function environment:\n${lines.join('\n')}`);
+  }
+  return {
+    dataBucket: result.data.DATA_BUCKET,
+    configKey: result.data.CONFIG_KEY ?? DEFAULT_CONFIG_KEY,
+    sesConfigurationSet: result.data.SES_CONFIGURATION_SET,
+  };
+}
+
+/** True when the SDK's standard settings point S3 at an endpoint other than AWS's own. */
+export function hasS3EndpointOverride(env: EnvSource = process.env): boolean {
+  const sdk = sdkEnvSchema.parse(env);
+  return sdk.AWS_ENDPOINT_URL_S3 !== undefined || sdk.AWS_ENDPOINT_URL !== undefined;
+}

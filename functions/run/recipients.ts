@@ -1,0 +1,59 @@
+/**
+ * Who a message goes to: the allowedDomains check (nothing is sent if any address is
+ * outside) and batching to SES's 50 recipients per message.
+ */
+import { isAllowedAddress } from '../core/config/pack-config';
+import { RecipientNotAllowedError } from '../core/errors';
+
+export const MAX_RECIPIENTS_PER_MESSAGE = 50;
+
+export interface RecipientBatch {
+  /** 0-based, stable for the same list. */
+  index: number;
+  to: string[];
+  cc: string[];
+}
+
+/**
+ * Throws RecipientNotAllowedError naming every address outside allowedDomains.
+ * @param role what the addresses are, for the message (e.g. "previewTo").
+ */
+export function assertRecipientsAllowed(addresses: readonly string[], allowedDomains: readonly string[], role: string): void {
+  const outside = addresses.filter((address) => !isAllowedAddress(address, allowedDomains));
+  if (outside.length) {
+    throw new RecipientNotAllowedError(
+      `${outside.length === 1 ? 'Address' : 'Addresses'} ${outside.join(', ')} in ${role} ${outside.length === 1 ? 'is' : 'are'} outside the allowed domains ` +
+        `(${allowedDomains.join(', ')}); nothing was sent.`,
+    );
+  }
+}
+
+/**
+ * Splits to + cc into messages of at most `max` recipients, in the list's order (to first,
+ * then cc), each address keeping its role. Repeated addresses are sent to once.
+ */
+export function batchRecipients(to: readonly string[], cc: readonly string[], max = MAX_RECIPIENTS_PER_MESSAGE): RecipientBatch[] {
+  const seen = new Set<string>();
+  const all: Array<{ address: string; role: 'to' | 'cc' }> = [];
+  for (const [list, role] of [
+    [to, 'to'],
+    [cc, 'cc'],
+  ] as const) {
+    for (const address of list) {
+      const key = address.toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      all.push({ address, role });
+    }
+  }
+  const batches: RecipientBatch[] = [];
+  for (let start = 0; start < all.length; start += max) {
+    const slice = all.slice(start, start + max);
+    batches.push({
+      index: batches.length,
+      to: slice.filter((r) => r.role === 'to').map((r) => r.address),
+      cc: slice.filter((r) => r.role === 'cc').map((r) => r.address),
+    });
+  }
+  return batches;
+}
