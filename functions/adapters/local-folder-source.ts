@@ -9,7 +9,7 @@ import { UserError } from '../core/errors';
 import type { ExtractFile, ExtractSource } from '../core/extract/source';
 
 function errorCode(error: unknown): string | undefined {
-  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
 }
 
 export function localFolderSource(dir: string): ExtractSource {
