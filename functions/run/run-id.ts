@@ -1,6 +1,6 @@
 /**
  * Run identifiers: the UTC start time to the second, the trigger, and a short random
- * suffix — e.g. `20131202T070000Z-schedule-3fa1`. Fixed-width time first, so plain
+ * suffix — e.g. `20131202T070000Z-schedule-3fa1c0`. Fixed-width time first, so plain
  * string order is time order; the suffix keeps two runs started in the same second
  * (two instances handling one event) apart, so neither can overwrite the other's folder.
  */
@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 export type Trigger = 'schedule' | 'rerun' | 'cli';
 
 export function randomSuffix(): string {
-  return randomBytes(2).toString('hex');
+  return randomBytes(3).toString('hex');
 }
 
 export function makeRunId(startedAt: Date, trigger: Trigger, suffix: string = randomSuffix()): string {
