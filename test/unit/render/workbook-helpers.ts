@@ -87,3 +87,13 @@ export function withComments(pack: Pack, comments: CommentsFile): Pack {
     }),
   };
 }
+
+/** The text of one file inside the .xlsx zip (read by SheetJS), e.g. `xl/worksheets/sheet1.xml`. */
+export function zipEntryText(buffer: Buffer, entry: string): string {
+  const book: object = XLSX.read(buffer, { type: 'buffer', bookFiles: true });
+  const files = 'files' in book && typeof book.files === 'object' && book.files !== null ? book.files : {};
+  const file: unknown = entry in files ? Object.entries(files).find(([name]) => name === entry)?.[1] : undefined;
+  const content = typeof file === 'object' && file !== null && 'content' in file ? file.content : undefined;
+  if (!(content instanceof Uint8Array)) throw new Error(`no ${entry} in the workbook`);
+  return Buffer.from(content).toString('utf8');
+}
