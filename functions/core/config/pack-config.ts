@@ -47,7 +47,7 @@ const indicatorSchema = z
   .object({
     code: text.max(40),
     title: text,
-    measure: z.enum(MEASURES),
+    measure: z.enum(MEASURES, { error: (issue) => `unknown measure ${JSON.stringify(issue.input)}: expected one of ${MEASURES.join(', ')}` }),
     params: z.object({ windowDays: z.number().int().min(1).max(366).optional() }).strict().default({}),
     decimals: z.number().int().min(0).max(4).default(0),
     corporatePlan: z.boolean().default(false),
@@ -97,7 +97,7 @@ export const packConfigSchema = z
         if (where) {
           ctx.addIssue({ code: 'custom', path: ['sections', s, 'indicators', i, 'code'], message: `duplicate indicator code "${indicator.code}" (also at ${where})` });
         }
-        seenCodes.set(indicator.code, `sections.${s}.indicators.${i}`);
+        seenCodes.set(indicator.code, formatPath(['sections', s, 'indicators', i]));
         if (indicator.params.windowDays !== undefined && !['cp_visits_timely_pct', 'cin_visits_timely_pct'].includes(indicator.measure)) {
           ctx.addIssue({ code: 'custom', path: ['sections', s, 'indicators', i, 'params', 'windowDays'], message: `windowDays applies only to visit measures, not ${indicator.measure}` });
         }
@@ -135,14 +135,21 @@ export function isAllowedAddress(address: string, allowedDomains: Iterable<strin
   return false;
 }
 
-/** Formats a zod path as `sections[0].indicators[2].code`. */
+/** Formats a zod path as `sections[0].indicators[2].code`, quoting keys that are not plain names (`targets["2013/14"]`). */
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   let out = '';
   for (const part of path) {
     if (typeof part === 'number') out += `[${part}]`;
-    else out += out ? `.${String(part)}` : String(part);
+    else if (typeof part === 'string' && /^[A-Za-z_$][\w$]*$/.test(part)) out += out ? `.${part}` : part;
+    else out += `[${JSON.stringify(String(part))}]`;
   }
   return out || '(root)';
+}
+
+/** An issue's message; a bad record key says what is wrong with the key rather than zod's bare "Invalid key in record". */
+function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_key' && issue.issues.length > 0) return `invalid key: ${issue.issues.map((inner) => inner.message).join('; ')}`;
+  return issue.message;
 }
 
 /**
@@ -152,7 +159,7 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
 export function parsePackConfig(value: unknown, source = 'configuration'): PackConfig {
   const result = packConfigSchema.safeParse(value);
   if (result.success) return result.data;
-  const lines = result.error.issues.slice(0, 20).map((issue) => `  - ${formatPath(issue.path)}: ${issue.message}`);
+  const lines = result.error.issues.slice(0, 20).map((issue) => `  - ${formatPath(issue.path)}: ${issueMessage(issue)}`);
   const more = result.error.issues.length > 20 ? [`  - … and ${result.error.issues.length - 20} more`] : [];
   throw new ConfigError(`Invalid pack configuration in ${source}:\n${[...lines, ...more].join('\n')}`);
 }

@@ -1,0 +1,105 @@
+import defaultPack from '../../../functions/core/config/default-pack.json';
+import { isAllowedAddress, neededTables, parsePackConfig, parsePackConfigText } from '../../../functions/core/config/pack-config';
+import { ConfigError } from '../../../functions/core/errors';
+
+type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+type Path = Array<string | number>;
+
+/** A deep copy of the default configuration with the value at each path replaced. */
+function defaultWith(...edits: Array<[Path, JsonValue]>): JsonValue {
+  const config: JsonValue = JSON.parse(JSON.stringify(defaultPack));
+  for (const [path, value] of edits) {
+    let node = config;
+    path.forEach((key, i) => {
+      if (typeof node !== 'object' || node === null) throw new Error(`no object at ${path.slice(0, i).join('.')}`);
+      const last = i === path.length - 1;
+      if (Array.isArray(node)) {
+        if (last) node[Number(key)] = value;
+        else node = node[Number(key)];
+      } else if (last) node[String(key)] = value;
+      else node = node[String(key)];
+    });
+  }
+  return config;
+}
+
+function errorOf(value: unknown): string {
+  try {
+    parsePackConfig(value, 'config/pack.json');
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).message;
+  }
+  throw new Error('expected the configuration to be rejected');
+}
+
+describe('the default configuration', () => {
+  const config = parsePackConfig(defaultPack);
+  it('parses, with defaults filled in', () => {
+    expect(config.monthsShown).toBe(6);
+    expect(config.sections.map((s) => s.indicators.length)).toEqual([10, 3]);
+    expect(config.sections[0].indicators[0]).toMatchObject({ code: 'Op388', measure: 'cp_children', params: {}, decimals: 0, corporatePlan: false, dataOnly: false });
+    expect(config.distribution.cc).toEqual([]);
+  });
+  it('uses all thirteen measures, so needs all seven tables', () => {
+    const measures = new Set(config.sections.flatMap((s) => s.indicators.map((i) => i.measure)));
+    expect(measures.size).toBe(13);
+    expect(neededTables(config).size).toBe(7);
+  });
+});
+
+describe('an invalid configuration names the field path and the problem', () => {
+  it('an unknown measure', () => {
+    const message = errorOf(defaultWith([['sections', 0, 'indicators', 2, 'measure'], 'cp_bogus']));
+    expect(message).toContain('Invalid pack configuration in config/pack.json');
+    expect(message).toContain('sections[0].indicators[2].measure: unknown measure "cp_bogus"');
+  });
+  it('a duplicate indicator code, naming both places', () => {
+    expect(errorOf(defaultWith([['sections', 1, 'indicators', 0, 'code'], 'HY64']))).toContain(
+      'sections[1].indicators[0].code: duplicate indicator code "HY64" (also at sections[0].indicators[5])',
+    );
+  });
+  it('a target key that is not a financial year like 2013/14', () => {
+    expect(errorOf(defaultWith([['sections', 0, 'indicators', 1, 'rag', 'targets'], { '2013-14': 43 }]))).toContain(
+      'sections[0].indicators[1].rag.targets["2013-14"]: invalid key: must be a financial year like 2013/14',
+    );
+    expect(errorOf(defaultWith([['sections', 0, 'indicators', 1, 'rag', 'targets'], { '2013/15': 43 }]))).toContain(
+      'targets["2013/15"]: invalid key: the two years of a financial year must be consecutive',
+    );
+  });
+  it('a recipient outside allowedDomains (a subdomain is not the domain)', () => {
+    const message = errorOf(
+      defaultWith([['distribution', 'to', 2], 'someone@gmail.example'], [['distribution', 'officers'], ['officer@sub.haringey.example']]),
+    );
+    expect(message).toContain('distribution.to[2]: address someone@gmail.example is outside allowedDomains (haringey.example)');
+    expect(message).toContain('distribution.officers[0]: address officer@sub.haringey.example is outside allowedDomains');
+  });
+  it('a sender outside allowedDomains', () => {
+    expect(errorOf(defaultWith([['distribution', 'from'], 'pack@elsewhere.example']))).toContain('distribution.from: address pack@elsewhere.example is outside allowedDomains');
+  });
+  it('windowDays on a measure that is not about visits', () => {
+    expect(errorOf(defaultWith([['sections', 0, 'indicators', 0, 'params'], { windowDays: 28 }]))).toContain(
+      'sections[0].indicators[0].params.windowDays: windowDays applies only to visit measures, not cp_children',
+    );
+  });
+  it('an unknown field, a target that is not a number, an empty recipient list', () => {
+    expect(errorOf(defaultWith([['sections', 0, 'indicators', 0, 'colour'], 'red']))).toContain('sections[0].indicators[0]: Unrecognized key: "colour"');
+    expect(errorOf(defaultWith([['sections', 0, 'indicators', 1, 'rag', 'targets', '2013/14'], '43']))).toContain('sections[0].indicators[1].rag.targets["2013/14"]');
+    expect(errorOf(defaultWith([['distribution', 'to'], []]))).toContain('distribution.to:');
+  });
+  it('a population year that is not a year', () => {
+    expect(errorOf(defaultWith([['population', '20x3'], 5]))).toContain('population["20x3"]: invalid key: must be a year like 2013');
+  });
+  it('text that is not JSON', () => {
+    expect(() => parsePackConfigText('{ "authority": ', 'pack.json')).toThrow(/Invalid pack configuration in pack.json: not valid JSON/);
+  });
+});
+
+describe('isAllowedAddress', () => {
+  it('matches the domain exactly, ignoring case', () => {
+    expect(isAllowedAddress('Director@Haringey.Example', ['haringey.example'])).toBe(true);
+    expect(isAllowedAddress('x@haringey.example.evil.example', ['haringey.example'])).toBe(false);
+    expect(isAllowedAddress('x@evilharingey.example', ['haringey.example'])).toBe(false);
+    expect(isAllowedAddress('not-an-address', ['haringey.example'])).toBe(false);
+  });
+});
