@@ -1,0 +1,93 @@
+/**
+ * A whole pack from the generator's scale-1 extract, checked for internal consistency
+ * rather than for particular numbers: month-end stock = previous stock + starts − ends
+ * (the generated extract has no overlapping plans), flow YTD = the sum of the year's
+ * months, snapshot YTD = the last month.
+ */
+import defaultPack from '../../../functions/core/config/default-pack.json';
+import { neededTables, parsePackConfig } from '../../../functions/core/config/pack-config';
+import { memorySource } from '../../../functions/core/extract/memory-source';
+import { readExtract } from '../../../functions/core/extract/read-extract';
+import { buildPack } from '../../../functions/core/pack/build-pack';
+import type { Pack, PackIndicator } from '../../../functions/core/pack/pack-types';
+import { TABLE_NAMES } from '../../../functions/core/types';
+import { columnNames, generateBlocks } from '../../../functions/generate/generate-extract';
+
+// March: the twelve months shown are exactly the financial year 2013/14.
+const PERIOD = '2014-03';
+let pack: Pack;
+
+const csvField = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+const csvLine = (values: string[]): string => `${values.map(csvField).join(',')}\n`;
+
+/** The generator's scale-1 extract as CSV files in memory. */
+function generatedCsvFiles(): Record<string, string> {
+  const [block] = [...generateBlocks({ period: PERIOD, scale: 1, seed: 7 })];
+  return Object.fromEntries(TABLE_NAMES.map((table) => [`${table}.csv`, [columnNames(table), ...block[table]].map(csvLine).join('')]));
+}
+
+beforeAll(async () => {
+  const config = parsePackConfig({ ...defaultPack, monthsShown: 12 });
+  const read = await readExtract(memorySource(generatedCsvFiles()), { period: PERIOD, neededTables: neededTables(config) });
+  if (!read.extract) throw new Error(`the generated extract did not read cleanly: ${JSON.stringify(read.quality.errors.slice(0, 3))}`);
+  expect(read.quality.counts['overlapping-plans']).toBeUndefined();
+  pack = buildPack({ extract: read.extract, config, period: PERIOD, quality: read.quality });
+});
+
+const row = (measure: string): PackIndicator => {
+  const found = pack.sections.flatMap((s) => s.indicators).find((i) => i.measure === measure);
+  if (!found) throw new Error(`no row for ${measure}`);
+  return found;
+};
+const sum = (values: Array<number | null>): number => values.reduce<number>((total, v) => total + (v ?? 0), 0);
+
+describe('a pack from a generated extract', () => {
+  it('covers the financial year in its months', () => {
+    expect(pack.months[0]).toBe('2013-04');
+    expect(pack.months).toHaveLength(12);
+    expect(pack.financialYear).toBe('2013/14');
+  });
+
+  it('month-end children on a plan = previous month-end + starts − ends, from 31 March 2013', () => {
+    const children = row('cp_children');
+    const starts = row('cp_starts');
+    const ends = row('cp_ends');
+    let previous = children.priorYear.value ?? 0;
+    expect(previous).toBeGreaterThan(0);
+    children.months.forEach((month, i) => {
+      expect(month.value).toBe(previous + (starts.months[i].value ?? 0) - (ends.months[i].value ?? 0));
+      previous = month.value ?? 0;
+    });
+  });
+
+  it.each(['cp_starts', 'cp_ends', 'cp_moved_in', 'cp_moved_out'])('%s: the year to date is the sum of the months', (measure) => {
+    const flow = row(measure);
+    expect(flow.ytd.value).toBe(sum(flow.months.map((m) => m.value)));
+  });
+
+  it.each(['cp_ended_2y_pct', 'cp_repeat_pct'])('%s: the year to date is Σ numerators / Σ denominators', (measure) => {
+    const flow = row(measure);
+    const numerator = sum(flow.months.map((m) => m.numerator));
+    const denominator = sum(flow.months.map((m) => m.denominator));
+    expect(denominator).toBeGreaterThan(0);
+    expect([flow.ytd.numerator, flow.ytd.denominator]).toEqual([numerator, denominator]);
+    expect(flow.ytd.value).toBeCloseTo((100 * numerator) / denominator, 10);
+  });
+
+  it('snapshots: the year to date is the last month', () => {
+    for (const measure of ['cp_children', 'cp_rate', 'cla_rate', 'cp_open_2y_pct', 'cp_reviews_timely_pct', 'cp_visits_timely_pct', 'cin_visits_timely_pct']) {
+      const snapshot = row(measure);
+      expect(snapshot.ytd).toEqual({ value: snapshot.months[11].value, numerator: snapshot.months[11].numerator, denominator: snapshot.months[11].denominator });
+    }
+  });
+
+  it('percent values lie in 0..100 and rates carry the population', () => {
+    for (const indicator of pack.sections.flatMap((s) => s.indicators)) {
+      for (const cell of [...indicator.months, indicator.ytd, indicator.priorYear]) {
+        if (indicator.unit === 'percent' && cell.value !== null) expect(cell.value).toBeGreaterThanOrEqual(0);
+        if (indicator.unit === 'percent' && cell.value !== null) expect(cell.value).toBeLessThanOrEqual(100);
+        if (indicator.unit === 'rate') expect(cell.denominator).toBeGreaterThan(0);
+      }
+    }
+  });
+});
