@@ -44,7 +44,7 @@ describe('renderEmail', () => {
     expect(email.html).not.toMatch(/display:\s*(flex|grid)|<svg|<img|<script|<link|url\(/i);
     expect(rowCells(email.html, 'HY64')[11]).toMatch(/style="[^"]*background-color: #C00000[^"]*"/);
     expect(email.html).toMatch(/<table role="presentation" class="container" width="1000"/);
-    expect(email.html).toMatch(/<th class="title" width="228"/);
+    expect(email.html).toMatch(/<th class="title" width="200"/);
   });
 
   it('says in the body when it is a revised pack or a preview', () => {
