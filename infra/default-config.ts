@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { parsePackConfig } from '../functions/core/config/pack-config';
@@ -75,6 +76,7 @@ export interface DefaultConfigProps {
 export class DefaultConfig extends Construct {
   readonly upload: cr.AwsCustomResource;
   readonly role: iam.Role;
+  readonly logGroup: logs.LogGroup;
   /** The configuration the first deploy writes. */
   readonly seeded: JsonObject;
 
@@ -83,8 +85,8 @@ export class DefaultConfig extends Construct {
     const { data } = props;
     this.seeded = seedPackConfig(JSON.parse(readFileSync(DEFAULT_PACK_PATH, 'utf8')), props.settings);
 
-    const logGroup = lambdaLogGroup(this, 'LogGroup', data.key);
-    this.role = functionRole(this, 'Role', 'indicator-pack: writes config/pack.json if absent', logGroup);
+    this.logGroup = lambdaLogGroup(this, 'LogGroup', data.key);
+    this.role = functionRole(this, 'Role', 'indicator-pack: writes config/pack.json if absent', this.logGroup);
     this.role.addToPolicy(
       new iam.PolicyStatement({
         sid: 'PutConfigIfAbsent',
@@ -120,7 +122,7 @@ export class DefaultConfig extends Construct {
       onCreate: putIfAbsent,
       onUpdate: putIfAbsent,
       role: this.role,
-      logGroup,
+      logGroup: this.logGroup,
       // The runtime's own SDK: no package download while deploying.
       installLatestAwsSdk: false,
       timeout: Duration.minutes(1),
