@@ -63,7 +63,8 @@ describeWithChromium('rendered pages in headless Chromium', () => {
 
   async function printedTableFits(page: Page): Promise<{ tables: TableFit[]; documentWidth: number }> {
     await page.emulateMedia({ media: 'print' });
-    return page.evaluate(() => ({
+    // Page-side code as a string: this project's TypeScript has no DOM library.
+    return page.evaluate<{ tables: TableFit[]; documentWidth: number }, undefined>(`({
       tables: [...document.querySelectorAll('table.pi')].map((table) => ({
         section: table.closest('.section')?.id ?? '',
         width: table.getBoundingClientRect().right,
@@ -71,7 +72,7 @@ describeWithChromium('rendered pages in headless Chromium', () => {
         clientWidth: table.clientWidth,
       })),
       documentWidth: document.documentElement.scrollWidth,
-    }));
+    })`);
   }
 
   function expectFitsA4Landscape(fit: { tables: TableFit[]; documentWidth: number }): void {
@@ -89,7 +90,7 @@ describeWithChromium('rendered pages in headless Chromium', () => {
     const fit = await printedTableFits(page);
     await page.screenshot({ path: path.join(ARTIFACTS, 'pack-print.png'), fullPage: true });
     await page.pdf({ path: path.join(ARTIFACTS, 'pack.pdf'), preferCSSPageSize: true, printBackground: true });
-    const rowBreak = await page.evaluate(() => getComputedStyle(document.querySelector('tr.pi-row') ?? document.body).breakInside);
+    const rowBreak = await page.evaluate<string, undefined>(`getComputedStyle(document.querySelector('tr.pi-row')).breakInside`);
     await page.close();
     expect(problems).toEqual([]);
     expect(requests.filter((url) => url !== 'about:blank')).toEqual([]);
