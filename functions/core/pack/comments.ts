@@ -74,9 +74,9 @@ export function draftSentence(row: DraftRow, context: DraftContext): string {
   }
 }
 
-/** The drafted performance comment: one sentence per row, one row a line. */
+/** The drafted performance comment: one paragraph (blank-line separated, as renderers split them) per row. */
 export function draftPerformanceComment(rows: DraftRow[], context: DraftContext): string {
-  return rows.map((row) => draftSentence(row, context)).join('\n');
+  return rows.map((row) => draftSentence(row, context)).join('\n\n');
 }
 
 /** Supplied text, or null when missing or blank (or not text at all). */

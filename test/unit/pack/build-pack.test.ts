@@ -124,7 +124,7 @@ describe('buildPack on a hand-worked extract (November 2013)', () => {
   it('drafts the performance comment from the month’s numbers when none is supplied', () => {
     const section = pack.sections[0];
     expect(section.comments.performance.draft).toBe(true);
-    expect(section.comments.performance.text?.split('\n')).toEqual([
+    expect(section.comments.performance.text?.split('\n\n')).toEqual([
       'As at the end of November 3 children were subject to a child protection plan.',
       'As at the end of November the rate of children subject to a child protection plan was 1.5 per 10,000 (3 children).',
       'In November 1 plan started, 3 in 2013/14 so far.',
