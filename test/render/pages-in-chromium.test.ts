@@ -72,7 +72,7 @@ describeWithChromium('rendered pages in headless Chromium', () => {
         clientWidth: table.clientWidth,
       })),
       documentWidth: document.documentElement.scrollWidth,
-    })`);
+    })`, undefined);
   }
 
   function expectFitsA4Landscape(fit: { tables: TableFit[]; documentWidth: number }): void {
@@ -90,7 +90,7 @@ describeWithChromium('rendered pages in headless Chromium', () => {
     const fit = await printedTableFits(page);
     await page.screenshot({ path: path.join(ARTIFACTS, 'pack-print.png'), fullPage: true });
     await page.pdf({ path: path.join(ARTIFACTS, 'pack.pdf'), preferCSSPageSize: true, printBackground: true });
-    const rowBreak = await page.evaluate<string, undefined>(`getComputedStyle(document.querySelector('tr.pi-row')).breakInside`);
+    const rowBreak = await page.evaluate<string, undefined>(`getComputedStyle(document.querySelector('tr.pi-row')).breakInside`, undefined);
     await page.close();
     expect(problems).toEqual([]);
     expect(requests.filter((url) => url !== 'about:blank')).toEqual([]);
