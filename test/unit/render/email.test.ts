@@ -108,3 +108,22 @@ describe('renderFailureNotice', () => {
     }
   });
 });
+
+describe('renderEmail and renderFailureNotice: quiet months', () => {
+  it('says so when nothing changed status and the extract had no problems', () => {
+    const pack = examplePack();
+    for (const section of pack.sections) for (const indicator of section.indicators) indicator.previousRag = indicator.rag;
+    pack.dataQuality = { errors: [], warnings: [], counts: {} };
+    const email = renderEmail(pack, exampleMeta, 'pack');
+    expect(textOf(email.html)).toContain('No indicator changed status since October 2013.');
+    expect(textOf(email.html)).toContain('No problems were found in the extract.');
+    expect(email.text).toContain('No indicator changed status since October 2013.');
+  });
+
+  it('sends a failure notice without a data-quality report when there is none', () => {
+    const notice = renderFailureNotice({ title: TITLE, period: '2014-01', runId: 'r1', reason: 'The configuration is invalid.' });
+    expect(notice.subject).toBe(`[Failed] ${TITLE}: January 2014`);
+    expect(notice.html).not.toContain('Data quality');
+    expect(notice.text).toContain('The configuration is invalid.');
+  });
+});
