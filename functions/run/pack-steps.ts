@@ -5,7 +5,9 @@
 import { buildPack } from '../core/pack/build-pack';
 import type { PackConfig } from '../core/config/pack-config';
 import type { CommentsFile, Pack } from '../core/pack/pack-types';
+import { serializePack } from '../core/pack/serialize';
 import { renderReportHtml } from '../core/render/html';
+import { renderWorkbook } from '../core/render/workbook';
 import { renderEmail, renderFailureNotice, type FailureNoticeInput } from '../core/render/email';
 import type { EmailKind, RenderMeta, RenderedEmail } from '../core/render/render-types';
 import type { DataQuality, Extract, Period } from '../core/types';
@@ -23,8 +25,8 @@ export interface RenderedPack {
 export async function renderPack(pack: Pack, meta: RenderMeta): Promise<RenderedPack> {
   return {
     html: renderReportHtml(pack, meta),
-    workbook: await renderWorkbookPending(pack, meta),
-    json: `${JSON.stringify(pack, null, 2)}\n`,
+    workbook: await renderWorkbook(pack, meta),
+    json: serializePack(pack),
   };
 }
 
@@ -34,13 +36,4 @@ export function renderPackEmail(pack: Pack, meta: RenderMeta, kind: EmailKind): 
 
 export function renderFailureEmail(input: FailureNoticeInput): RenderedEmail {
   return renderFailureNotice(input);
-}
-
-/** TEMPORARY until the workbook renderer lands. */
-async function renderWorkbookPending(pack: Pack, meta: RenderMeta): Promise<Buffer> {
-  void meta;
-  const ExcelJS = await import('exceljs');
-  const book = new ExcelJS.Workbook();
-  book.addWorksheet(pack.period);
-  return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -1,9 +1,9 @@
 import { compareRunIds, isRunId, makeRunId } from '../../../functions/run/run-id';
 
 describe('run ids', () => {
-  test('UTC time to the second, trigger and suffix', () => {
-    expect(makeRunId(new Date('2013-12-02T07:00:00.450Z'), 'schedule', '3fa1')).toBe('20131202T070000Z-schedule-3fa1');
-    expect(isRunId('20131202T070000Z-schedule-3fa1')).toBe(true);
+  test('UTC time to the millisecond, trigger and suffix', () => {
+    expect(makeRunId(new Date('2013-12-02T07:00:00.450Z'), 'schedule', '3fa1c0')).toBe('20131202T070000.450Z-schedule-3fa1c0');
+    expect(isRunId('20131202T070000.450Z-schedule-3fa1c0')).toBe(true);
     expect(isRunId('../../etc')).toBe(false);
   });
 
@@ -11,13 +11,14 @@ describe('run ids', () => {
     const ids = [
       makeRunId(new Date('2014-01-01T00:00:00Z'), 'cli', '0000'),
       makeRunId(new Date('2013-12-02T07:00:01Z'), 'rerun', '0000'),
+      makeRunId(new Date('2013-12-02T07:00:00.001Z'), 'cli', '0000'),
       makeRunId(new Date('2013-12-02T07:00:00Z'), 'schedule', 'ffff'),
       makeRunId(new Date('2013-12-02T06:59:59Z'), 'schedule', 'aaaa'),
     ];
     expect([...ids].sort(compareRunIds)).toEqual([...ids].reverse());
   });
 
-  test('two runs started in the same second get different ids', () => {
+  test('two runs started in the same millisecond get different ids', () => {
     const at = new Date('2013-12-02T07:00:00Z');
     const ids = new Set(Array.from({ length: 20 }, () => makeRunId(at, 'schedule')));
     expect(ids.size).toBeGreaterThan(1);
