@@ -179,7 +179,9 @@ describe('run function', () => {
     const s3Key: string = template.toJSON().Resources[idOf(stack.run.function)].Properties.Code.S3Key;
     const bundleDir = path.join(outdir, `asset.${s3Key.replace(/\.zip$/, '')}`);
     expect(readdirSync(bundleDir).sort()).toEqual(['index.js', 'index.js.map', 'templates']);
-    expect(existsSync(path.join(bundleDir, 'templates'))).toBe(true);
+    // functions/core/render/templates.ts looks beside the bundled file for templates/.
+    expect(existsSync(path.join(bundleDir, 'templates', 'pack.html.hbs'))).toBe(true);
+    expect(existsSync(path.join(bundleDir, 'templates', 'partials'))).toBe(true);
   });
 });
 
