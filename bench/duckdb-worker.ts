@@ -1,0 +1,35 @@
+/**
+ * Child process: one run of the DuckDB baseline on one extract folder (a fresh
+ * in-memory database, so the run reads the CSV files itself), like the pipeline worker.
+ * Usage: tsx bench/duckdb-worker.ts <extractDir> <period> <out.json>
+ */
+import { writeFileSync } from 'node:fs';
+import defaultPack from '../functions/core/config/default-pack.json';
+import { parsePackConfig } from '../functions/core/config/pack-config';
+import { baselineCells } from './compare';
+import { duckdbPack } from './duckdb-baseline';
+
+export interface DuckdbWorkerResult {
+  readMs: number;
+  computeMs: number;
+  maxRssMb: number;
+  cells: ReturnType<typeof baselineCells>;
+}
+
+async function main(): Promise<void> {
+  const [dir, period, out] = process.argv.slice(2);
+  const config = parsePackConfig(defaultPack, 'the default pack');
+  const pack = await duckdbPack(dir, config, period);
+  const result: DuckdbWorkerResult = {
+    readMs: pack.timings.readMs,
+    computeMs: pack.timings.computeMs,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    cells: baselineCells(pack),
+  };
+  writeFileSync(out, JSON.stringify(result));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
