@@ -59,23 +59,25 @@ export class EventDays {
  * subjects, give each subject disjoint spans (see mergeSpans).
  */
 export class OpenCounter {
-  private readonly starts: Int32Array;
-  private readonly ends: Int32Array;
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private sorted: { starts: Int32Array; ends: Int32Array } | null = null;
 
-  constructor(spans: Iterable<Span>) {
-    const starts: number[] = [];
-    const ends: number[] = [];
-    for (const span of spans) {
-      if (!(span.to > span.from)) continue;
-      starts.push(span.from);
-      if (Number.isFinite(span.to)) ends.push(span.to);
-    }
-    this.starts = Int32Array.from(starts).sort();
-    this.ends = Int32Array.from(ends).sort();
+  constructor(spans: Iterable<Span> = []) {
+    for (const span of spans) this.add(span.from, span.to);
+  }
+
+  /** Adds the span [from, to) (a plain pair, so hot loops allocate nothing per span). */
+  add(from: Day, to: Day): void {
+    if (!(to > from)) return;
+    this.sorted = null;
+    this.starts.push(from);
+    if (Number.isFinite(to)) this.ends.push(to);
   }
 
   countAt(day: Day): number {
-    return countAtOrBelow(this.starts, day) - countAtOrBelow(this.ends, day);
+    this.sorted ??= { starts: Int32Array.from(this.starts).sort(), ends: Int32Array.from(this.ends).sort() };
+    return countAtOrBelow(this.sorted.starts, day) - countAtOrBelow(this.sorted.ends, day);
   }
 }
 
@@ -92,19 +94,4 @@ export function mergeSpans(spans: Span[]): Span[] {
     else merged.push({ from: span.from, to: span.to });
   }
   return merged;
-}
-
-/** The intersection of two lists of disjoint sorted spans (as mergeSpans returns). */
-export function intersectSpans(a: Span[], b: Span[]): Span[] {
-  const out: Span[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const from = Math.max(a[i].from, b[j].from);
-    const to = Math.min(a[i].to, b[j].to);
-    if (to > from) out.push({ from, to });
-    if (a[i].to < b[j].to) i += 1;
-    else j += 1;
-  }
-  return out;
 }

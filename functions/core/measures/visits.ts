@@ -7,7 +7,7 @@
  */
 import type { PersonKey } from '../types';
 import { visitDaysOf, type ExtractIndex, type VisitDaysByPerson } from './extract-index';
-import { intersectSpans, mergeSpans, OpenCounter, type Span } from './spans';
+import { mergeSpans, OpenCounter, type Span } from './spans';
 import { fractionTally, type SnapshotEvaluator } from './tally';
 
 export const DEFAULT_CP_VISIT_WINDOW_DAYS = 28;
@@ -18,31 +18,33 @@ interface PlanSpan {
   end: number | null;
 }
 
-/** Days covered by [v, v + W) for sorted visit days, as disjoint spans. */
-function visitCover(days: Int32Array, windowDays: number): Span[] {
-  const spans: Span[] = [];
-  for (const day of days) {
-    const last = spans[spans.length - 1];
-    if (last && day <= last.to) last.to = Math.max(last.to, day + windowDays);
-    else spans.push({ from: day, to: day + windowDays });
+/**
+ * Adds to `out` the days of `dueSpans` (disjoint, sorted) on which a visit is at most W
+ * days back: the union of [v, v + W) over the sorted visit days, intersected with the
+ * spans, walked in one pass without building the union.
+ */
+function addVisitedWithin(dueSpans: Span[], days: Int32Array, windowDays: number, out: OpenCounter): void {
+  let i = 0;
+  let k = 0;
+  while (i < days.length) {
+    const from = days[i];
+    let to = from + windowDays;
+    for (i += 1; i < days.length && days[i] <= to; i += 1) to = Math.max(to, days[i] + windowDays);
+    while (k < dueSpans.length && dueSpans[k].to <= from) k += 1;
+    for (let j = k; j < dueSpans.length && dueSpans[j].from < to; j += 1) out.add(Math.max(from, dueSpans[j].from), Math.min(to, dueSpans[j].to));
   }
-  return spans;
 }
 
 export function visitsTimely(plansByPerson: Map<PersonKey, PlanSpan[]>, visits: VisitDaysByPerson, windowDays: number): SnapshotEvaluator {
-  const due: Span[] = [];
-  const visited: Span[] = [];
+  const due = new OpenCounter();
+  const visited = new OpenCounter();
   for (const [person, plans] of plansByPerson) {
     const dueSpans = mergeSpans(plans.map((plan) => ({ from: plan.start + windowDays, to: plan.end ?? Infinity })));
-    if (dueSpans.length === 0) continue;
-    due.push(...dueSpans);
-    visited.push(...intersectSpans(dueSpans, visitCover(visitDaysOf(visits, person), windowDays)));
+    for (const span of dueSpans) due.add(span.from, span.to);
+    addVisitedWithin(dueSpans, visitDaysOf(visits, person), windowDays, visited);
   }
-  const dueCounter = new OpenCounter(due);
-  const visitedCounter = new OpenCounter(visited);
-  return (day) => fractionTally(visitedCounter.countAt(day), dueCounter.countAt(day));
+  return (day) => fractionTally(visited.countAt(day), due.countAt(day));
 }
-
 export function cpVisitsTimely(index: ExtractIndex, windowDays = DEFAULT_CP_VISIT_WINDOW_DAYS): SnapshotEvaluator {
   return visitsTimely(index.cpPlansByPerson(), index.cpVisitDays(), windowDays);
 }
