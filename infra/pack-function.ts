@@ -131,11 +131,12 @@ function runStatements({ data, email, senderAddress }: PackFunctionProps): iam.P
       resources: [data.objectsUnder(PREFIX.reports)],
     }),
     new iam.PolicyStatement({
-      // Without ListBucket, S3 answers a read of a missing object with 403 instead of
-      // 404, and the run could not tell "no comments for this month yet" (or "no
-      // latest.json yet") from a permission fault. Keys name folders and months, never
-      // children. A prefix condition cannot help here: the implicit check S3 makes on a
-      // missing-object read carries no s3:prefix.
+      // The run lists extracts/<month>/ and the delivery ledger under
+      // reports/<month>/delivery/, and without ListBucket S3 answers a read of a missing
+      // object with 403 instead of 404, so the run could not tell "no comments for this
+      // month yet" (or "no latest.json yet") from a permission fault. A prefix condition
+      // cannot help with the latter: the implicit check S3 makes on a missing-object read
+      // carries no s3:prefix. Keys name folders, months and runs, never children.
       sid: 'ListBucketForNotFound',
       actions: ['s3:ListBucket'],
       resources: [data.bucket.bucketArn],
