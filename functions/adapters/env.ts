@@ -55,3 +55,28 @@ export function hasS3EndpointOverride(env: EnvSource = process.env): boolean {
   const sdk = sdkEnvSchema.parse(env);
   return sdk.AWS_ENDPOINT_URL_S3 !== undefined || sdk.AWS_ENDPOINT_URL !== undefined;
 }
+
+const cliEnvSchema = z.object({
+  DATA_BUCKET: optionalText,
+  CONFIG_KEY: optionalText,
+  SES_CONFIGURATION_SET: optionalText,
+  INDICATOR_PACK_FUNCTION: optionalText,
+});
+
+export interface CliEnv {
+  dataBucket: string | undefined;
+  configKey: string;
+  sesConfigurationSet: string | undefined;
+  functionName: string | undefined;
+}
+
+/** The CLI's optional settings: the data bucket (when it works against S3) and the deployed function. */
+export function readCliEnv(env: EnvSource = process.env): CliEnv {
+  const parsed = cliEnvSchema.parse(env);
+  return {
+    dataBucket: parsed.DATA_BUCKET,
+    configKey: parsed.CONFIG_KEY ?? DEFAULT_CONFIG_KEY,
+    sesConfigurationSet: parsed.SES_CONFIGURATION_SET,
+    functionName: parsed.INDICATOR_PACK_FUNCTION,
+  };
+}
