@@ -1,0 +1,115 @@
+/**
+ * The bench's table and goal checks as Markdown: printed, and written into
+ * BENCHMARKS.md between markers, leaving the hand-written analysis around them as it is.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { BuiltBench } from './build';
+import type { ColdStartResult } from './cold-start';
+import { REPO_ROOT } from './generate-extract';
+import { formatMs, type Summary } from './stats';
+
+export interface MachineInfo {
+  nproc: number;
+  cpu: string;
+  free: string;
+  node: string;
+  date: string;
+}
+
+export interface ScaleResult {
+  scale: number;
+  rows: number;
+  runs: number;
+  read: Summary;
+  compute: Summary;
+  readCompute: Summary;
+  renderHtml: Summary;
+  renderXlsx: Summary;
+  peakRssMb: Summary;
+  heapAfterReadMb: Summary;
+  duckRead: Summary;
+  duckCompute: Summary;
+  duckTotal: Summary;
+  duckPeakRssMb: Summary;
+}
+
+export interface BenchResults {
+  machine: MachineInfo;
+  period: string;
+  scales: ScaleResult[];
+  built: BuiltBench;
+  cold: ColdStartResult | null;
+}
+
+const BEGIN = '<!-- bench:begin (written by `npm run bench`; edit outside these markers) -->';
+const END = '<!-- bench:end -->';
+
+const mb = (s: Summary) => `${s.median.toFixed(0)} MB (${s.min.toFixed(0)}–${s.max.toFixed(0)})`;
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
+const thousands = (n: number) => Math.round(n).toLocaleString('en-GB');
+
+function goal(name: string, measured: string, met: boolean | null): string {
+  return `| ${name} | ${measured} | ${met === null ? 'not measured' : met ? 'met' : '**not met**'} |`;
+}
+
+export function renderResults(results: BenchResults): string {
+  const { machine, scales, built, cold } = results;
+  const lines: string[] = [];
+  lines.push(`Measured ${machine.date} on ${machine.nproc} cores (${machine.cpu}), node ${machine.node}; period ${results.period}, the default pack (13 indicators × 8 columns).`);
+  lines.push('', '```', `$ nproc\n${machine.nproc}\n$ free -h\n${machine.free}`, '```', '');
+  lines.push('Medians of the runs, (min–max). Each run is a fresh process running the bundled code.', '');
+  lines.push('| scale | rows | runs | read + validate | compute | render HTML | render XLSX | read + compute | µs/row | rows/s | peak RSS | DuckDB read | DuckDB compute | DuckDB total | pipeline ÷ DuckDB | DuckDB peak RSS |');
+  lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const s of scales) {
+    const perRow = (s.readCompute.median * 1000) / s.rows;
+    lines.push(
+      `| ${s.scale} | ${thousands(s.rows)} | ${s.runs} | ${formatMs(s.read)} | ${formatMs(s.compute)} | ${formatMs(s.renderHtml)} | ${formatMs(s.renderXlsx)} | ${formatMs(s.readCompute)} | ${perRow.toFixed(2)} | ${thousands(s.rows / (s.readCompute.median / 1000))} | ${mb(s.peakRssMb)} | ${formatMs(s.duckRead)} | ${formatMs(s.duckCompute)} | ${formatMs(s.duckTotal)} | ${(s.readCompute.median / s.duckTotal.median).toFixed(2)}× | ${mb(s.duckPeakRssMb)} |`,
+    );
+  }
+
+  if (scales.length > 1) {
+    const first = scales[0];
+    lines.push('', '**Growth** from scale ' + first.scale + ' (exponent k in cost ∝ rows^k; 1 = linear):', '');
+    lines.push('| scale | rows × | read + compute × | k (time) | peak RSS × | k (RSS) | heap after read × |');
+    lines.push('|---|---|---|---|---|---|---|');
+    for (const s of scales.slice(1)) {
+      const rowsX = s.rows / first.rows;
+      const timeX = s.readCompute.median / first.readCompute.median;
+      const rssX = s.peakRssMb.median / first.peakRssMb.median;
+      const heapX = s.heapAfterReadMb.median / first.heapAfterReadMb.median;
+      const k = (x: number) => (Math.log(x) / Math.log(rowsX)).toFixed(2);
+      lines.push(`| ${s.scale} | ${rowsX.toFixed(1)} | ${timeX.toFixed(1)} | ${k(timeX)} | ${rssX.toFixed(1)} | ${k(rssX)} | ${heapX.toFixed(1)} |`);
+    }
+  }
+
+  lines.push('', `**Function bundle** (esbuild as the CDK stack bundles it: minified, cjs, target node24, AWS SDK bundled): ${kib(built.handlerBytes)} (${built.handlerBytes} bytes), plus a ${kib(built.handlerMapBytes)} source map and templates/. Largest parts: ${built.largestInputs.map((i) => `${i.input} ${kib(i.bytes)}`).join(', ')}.`);
+  if (cold) {
+    lines.push('', `**Cold start** at scale 1 against local s3rver + aws-ses-v2-local (${cold.runs} runs, each a new node process running the bundle, each into a fresh bucket): process start to first handler result ${formatMs(cold.coldMs)}; of which node starting ${formatMs(cold.bootMs)}, loading the bundle ${formatMs(cold.loadMs)}, and the handler call (read, compute, render, store, send) ${formatMs(cold.handlerMs)}. A second call in the same process (warm, next month into the same bucket): ${formatMs(cold.warmMs)}.`);
+  }
+
+  const at = (scale: number) => scales.find((s) => s.scale === scale);
+  const s100 = at(100);
+  lines.push('', '**Goals**', '', '| goal | measured | status |', '|---|---|---|');
+  lines.push(goal('scale 100: read + validate + compute within 2× DuckDB', s100 ? `${(s100.readCompute.median / s100.duckTotal.median).toFixed(2)}×` : '-', s100 ? s100.readCompute.median <= 2 * s100.duckTotal.median : null));
+  lines.push(goal('scale 100: peak RSS under 512 MB', s100 ? mb(s100.peakRssMb) : '-', s100 ? s100.peakRssMb.max < 512 : null));
+  lines.push(goal('scale 1: whole scheduled run under 2 s', cold ? formatMs(cold.handlerMs) : '-', cold ? cold.handlerMs.median < 2000 : null));
+  lines.push(goal('function bundle under 1.5 MB', kib(built.handlerBytes), built.handlerBytes < 1.5 * 1024 * 1024));
+  lines.push(goal('cold start to first result under 1 s', cold ? formatMs(cold.coldMs) : '-', cold ? cold.coldMs.median < 1000 : null));
+  return lines.join('\n');
+}
+
+/** Renders the results, and when `write` is set replaces the measured section of BENCHMARKS.md. */
+export function writeReport(results: BenchResults, write: boolean): string {
+  const text = renderResults(results);
+  if (write) {
+    const file = path.join(REPO_ROOT, 'BENCHMARKS.md');
+    const current = existsSync(file) ? readFileSync(file, 'utf8') : `# Benchmarks\n\n${BEGIN}\n${END}\n`;
+    const start = current.indexOf(BEGIN);
+    const end = current.indexOf(END);
+    const section = `${BEGIN}\n${text}\n${END}`;
+    const next = start >= 0 && end > start ? current.slice(0, start) + section + current.slice(end + END.length) : `${current.trimEnd()}\n\n${section}\n`;
+    writeFileSync(file, next);
+  }
+  return text;
+}
