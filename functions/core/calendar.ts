@@ -2,11 +2,9 @@
  * Calendar arithmetic on `Day`s (whole days since 1970-01-01) and reporting periods
  * (`YYYY-MM`), as indicators.md defines it: financial years run 1 April to 31 March,
  * month arithmetic clamps to the end of the month, and a record is open at d when
- * start ≤ d < end. Dates are calendar dates, so everything is done in UTC.
+ * start ≤ d < end. Dates are calendar dates: there are no time zones here.
  */
 import type { Day, Period } from './types';
-
-const MS_PER_DAY = 86_400_000;
 
 export interface DateParts {
   year: number;
@@ -18,18 +16,39 @@ export interface DateParts {
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
 
+/*
+ * Civil date <-> day count by Howard Hinnant's algorithms ("chrono-compatible low-level
+ * date algorithms"): plain integer arithmetic, so the measures' many date calculations
+ * allocate no Date objects. Days before 1970 are negative.
+ */
+
+/** The Day of a valid calendar date (month 1..12, day within the month). */
 export function dayFromParts(year: number, month: number, day: number): Day {
-  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
 }
 
 export function partsOfDay(day: Day): DateParts {
-  const date = new Date(day * MS_PER_DAY);
-  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const dayOfEra = z - era * 146097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153); // March = 0
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return { year, month, day: dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1 };
 }
 
+const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+const MONTH_LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
 export function daysInMonth(year: number, month: number): number {
-  // Day 0 of the next month is the last day of this one.
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month === 2 && isLeapYear(year) ? 29 : MONTH_LENGTHS[month - 1];
 }
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;

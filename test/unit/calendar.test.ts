@@ -110,3 +110,18 @@ describe('financial years', () => {
     expect(isoFromDay(financialYearLastDay(2012))).toBe('2013-03-31');
   });
 });
+
+describe('day arithmetic agrees with the JavaScript Date (UTC) over 1900–2100', () => {
+  it('every day round-trips through its parts', () => {
+    const first = d('1900-01-01');
+    const last = d('2100-12-31');
+    for (let day = first; day <= last; day += 1) {
+      const date = new Date(day * 86_400_000);
+      const iso = date.toISOString().slice(0, 10);
+      if (isoFromDay(day) !== iso || d(iso) !== day) throw new Error(`day ${day}: ${isoFromDay(day)} against ${iso}`);
+    }
+    expect(isoFromDay(last)).toBe('2100-12-31');
+    expect(parseIsoDay('2100-02-29')).toBeNull(); // 2100 is not a leap year
+    expect(parseIsoDay('2000-02-29')).not.toBeNull();
+  });
+});

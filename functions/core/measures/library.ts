@@ -53,25 +53,32 @@ export const MEASURE_DEFINITIONS: Record<MeasureName, MeasureDefinition> = {
 };
 
 /**
- * Prepares a measure once per (measure, parameters) for one extract, so indicators that
- * share a measure (cp_children and cp_rate share their counts) share the work.
+ * Prepares each evaluator once per (preparation, parameters) for one extract, so
+ * indicators that share one (cp_children and cp_rate count the same children) share
+ * the work.
  */
 export class MeasureCache {
-  private readonly prepared = new Map<string, PreparedMeasure>();
+  private readonly snapshots: Memo<SnapshotEvaluator> = new Map();
+  private readonly flows: Memo<FlowEvaluator> = new Map();
 
   constructor(private readonly index: ExtractIndex) {}
 
   get(measure: MeasureName, params: MeasureParams): PreparedMeasure {
-    const key = `${measure}:${params.windowDays ?? ''}`;
-    let entry = this.prepared.get(key);
-    if (!entry) {
-      const definition = MEASURE_DEFINITIONS[measure];
-      entry =
-        definition.kind === 'snapshot'
-          ? { kind: 'snapshot', unit: definition.unit, at: definition.prepare(this.index, params) }
-          : { kind: 'flow', unit: definition.unit, over: definition.prepare(this.index, params) };
-      this.prepared.set(key, entry);
-    }
-    return entry;
+    const definition = MEASURE_DEFINITIONS[measure];
+    return definition.kind === 'snapshot'
+      ? { kind: 'snapshot', unit: definition.unit, at: memoized(this.snapshots, definition.prepare, this.index, params) }
+      : { kind: 'flow', unit: definition.unit, over: memoized(this.flows, definition.prepare, this.index, params) };
   }
+}
+
+type Prepare<E> = (index: ExtractIndex, params: MeasureParams) => E;
+type Memo<E> = Map<Prepare<E>, Map<string, E>>;
+
+function memoized<E>(memo: Memo<E>, prepare: Prepare<E>, index: ExtractIndex, params: MeasureParams): E {
+  let byParams = memo.get(prepare);
+  if (!byParams) memo.set(prepare, (byParams = new Map()));
+  const key = JSON.stringify(params);
+  let evaluator = byParams.get(key);
+  if (evaluator === undefined) byParams.set(key, (evaluator = prepare(index, params)));
+  return evaluator;
 }
