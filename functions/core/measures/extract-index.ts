@@ -15,7 +15,7 @@ export class ExtractIndex {
   private plansByPerson?: Map<PersonKey, CpPlan[]>;
   private cinByPerson?: Map<PersonKey, SpanRecord[]>;
   private claByPerson?: Map<PersonKey, SpanRecord[]>;
-  private reviewDays?: Map<string, Int32Array>;
+  private reviewDays?: Map<string, number[]>;
   private transferIns?: Set<string>;
   private cpVisits?: VisitDaysByPerson;
   private cinVisits?: VisitDaysByPerson;
@@ -38,7 +38,7 @@ export class ExtractIndex {
   }
 
   /** Held review days per plan id, ascending. */
-  reviewDaysByPlan(): Map<string, Int32Array> {
+  reviewDaysByPlan(): Map<string, number[]> {
     return (this.reviewDays ??= groupReviewDays(this.extract.cpReviews));
   }
 
@@ -67,16 +67,15 @@ function groupByPerson<T extends { person: PersonKey; start: number }>(records: 
   return byPerson;
 }
 
-function groupReviewDays(reviews: CpReview[]): Map<string, Int32Array> {
-  const lists = new Map<string, number[]>();
+function groupReviewDays(reviews: CpReview[]): Map<string, number[]> {
+  const byPlan = new Map<string, number[]>();
   for (const review of reviews) {
-    const list = lists.get(review.planId);
+    const list = byPlan.get(review.planId);
     if (list) list.push(review.date);
-    else lists.set(review.planId, [review.date]);
+    else byPlan.set(review.planId, [review.date]);
   }
-  const sorted = new Map<string, Int32Array>();
-  for (const [planId, days] of lists) sorted.set(planId, Int32Array.from(days).sort());
-  return sorted;
+  for (const days of byPlan.values()) if (days.length > 1) days.sort((a, b) => a - b);
+  return byPlan;
 }
 
 /** A counting sort by person, then a sort of each person's days: O(visits + persons) plus the small sorts. */
@@ -89,8 +88,14 @@ export function groupVisitDays(visits: VisitTable, persons: number): VisitDaysBy
   const next = offsets.slice(0, personCount);
   const days = new Int32Array(visits.length);
   for (let i = 0; i < visits.length; i += 1) days[next[visits.person[i]]++] = visits.day[i];
-  for (let p = 0; p < personCount; p += 1) if (offsets[p + 1] - offsets[p] > 1) days.subarray(offsets[p], offsets[p + 1]).sort();
+  // Extracts usually list a child's visits in date order: only out-of-order runs need sorting.
+  for (let p = 0; p < personCount; p += 1) if (!isAscending(days, offsets[p], offsets[p + 1])) days.subarray(offsets[p], offsets[p + 1]).sort();
   return { offsets, days };
+}
+
+function isAscending(values: Int32Array, begin: number, end: number): boolean {
+  for (let i = begin + 1; i < end; i += 1) if (values[i] < values[i - 1]) return false;
+  return true;
 }
 
 /** Person p's visit days (a view, no copy). */

@@ -32,7 +32,7 @@ export function firstLateDay(start: Day, reviewDays: ArrayLike<number>): Day {
 
 export function cpReviewsTimely(index: ExtractIndex): SnapshotEvaluator {
   const reviewDays = index.reviewDaysByPlan();
-  const noReviews = new Int32Array(0);
+  const noReviews: number[] = [];
   const due: Span[] = [];
   const timely: Span[] = [];
   for (const plan of index.extract.cpPlans) {
