@@ -94,3 +94,23 @@ test.each([
   expect((caught as UsageError).exitCode).toBe(2);
   expect((caught as UsageError).message).toContain(message);
 });
+
+test('comments import reads a returned workbook into a comments file that a run then uses', async () => {
+  const latest = JSON.parse(readFileSync(path.join(outDir, 'reports', PERIOD, 'latest.json'), 'utf8')) as { prefix: string };
+  const commentsFile = path.join(outDir, 'comments.json');
+  const terminal = capture();
+  expect(await cli(['comments', 'import', '--period', PERIOD, '--from', path.join(outDir, latest.prefix, 'pack.xlsx'), '--out', commentsFile], terminal)).toBe(0);
+  const comments: unknown = JSON.parse(readFileSync(commentsFile, 'utf8'));
+  expect(typeof comments).toBe('object');
+  const run = capture();
+  expect(await cli(['run', '--period', PERIOD, '--extract', extractDir, '--out', outDir, '--comments', commentsFile], run)).toBe(0);
+  expect(run.progressLines.some((line) => line.startsWith('comments read: '))).toBe(true);
+});
+
+test('an invalid comments file stops the run with a clear reason', async () => {
+  const commentsFile = path.join(outDir, 'bad-comments.json');
+  writeFileSync(commentsFile, JSON.stringify({ indicators: { HY64: 42 } }));
+  const terminal = capture();
+  expect(await cli(['run', '--period', PERIOD, '--extract', extractDir, '--out', outDir, '--comments', commentsFile], terminal)).toBe(1);
+  expect(terminal.outLines[0]).toMatch(/Invalid comments file .*bad-comments\.json:\n {2}- indicators\.HY64: /);
+});
