@@ -85,26 +85,28 @@ const TABLES: Record<string, ColumnSpec[]> = {
 };
 
 /**
- * Value parsing per extract.md, as SQL macros over the raw text. A value that does not
- * parse raises an error: the baseline refuses data the pipeline would reject.
+ * Value parsing per extract.md, as SQL macros over the raw text (the CSV reader has
+ * already made empty cells and the text NULL missing, and trimmed spaces). A value that
+ * does not parse raises an error: the baseline refuses data the pipeline would reject.
+ * Dates: DuckDB's own cast takes YYYY-MM-DD (the time, if any, cut off first), then
+ * DD/MM/YYYY.
  */
 const MACROS = `
-CREATE OR REPLACE MACRO is_missing(s) AS s IS NULL OR trim(s) = '' OR upper(trim(s)) = 'NULL';
-CREATE OR REPLACE MACRO ptext(s) AS CASE WHEN is_missing(s) THEN NULL ELSE s END;
+CREATE OR REPLACE MACRO ptext(s) AS s;
 CREATE OR REPLACE MACRO pdate(s) AS CASE
-  WHEN is_missing(s) THEN NULL
+  WHEN s IS NULL THEN NULL
   ELSE coalesce(
-    try_strptime(left(trim(s), 10), '%Y-%m-%d')::DATE,
-    try_strptime(left(trim(s), 10), '%d/%m/%Y')::DATE,
+    TRY_CAST(left(s, 10) AS DATE),
+    try_strptime(left(s, 10), '%d/%m/%Y')::DATE,
     error('not a date: ' || s))
   END;
 CREATE OR REPLACE MACRO pflag(s) AS CASE
-  WHEN is_missing(s) THEN NULL
-  WHEN lower(trim(s)) IN ('y', 'yes', '1', 'true') THEN true
-  WHEN lower(trim(s)) IN ('n', 'no', '0', 'false') THEN false
+  WHEN s IS NULL THEN NULL
+  WHEN lower(s) IN ('y', 'yes', '1', 'true') THEN true
+  WHEN lower(s) IN ('n', 'no', '0', 'false') THEN false
   ELSE error('not a flag: ' || s)
   END;
-CREATE OR REPLACE MACRO pint(s) AS CASE WHEN is_missing(s) THEN NULL ELSE coalesce(TRY_CAST(trim(s) AS INTEGER), error('not an integer: ' || s)) END;
+CREATE OR REPLACE MACRO pint(s) AS CASE WHEN s IS NULL THEN NULL ELSE coalesce(TRY_CAST(s AS INTEGER), error('not an integer: ' || s)) END;
 CREATE OR REPLACE MACRO is_open(start_date, end_date, d) AS start_date <= d AND (end_date IS NULL OR end_date > d);
 CREATE OR REPLACE MACRO fy_start_year(d) AS CASE WHEN month(d) >= 4 THEN year(d) ELSE year(d) - 1 END;
 `;
@@ -143,12 +145,9 @@ async function loadTable(connection: DuckDBConnection, extractDir: string, table
     await connection.run(`CREATE OR REPLACE TABLE ${table} (${columns.map((c, i) => `${c.name} ${typed[i]}`).join(', ')})`);
     return;
   }
-  const raw = `raw_${table}`;
-  await connection.run(
-    `CREATE OR REPLACE TEMP TABLE ${raw} AS SELECT * FROM read_csv(${sqlString(file)}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`,
-  );
+  const csv = `read_csv(${sqlString(file)}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"', nullstr = ['', 'NULL'], strict_mode = true)`;
   // Column names match case-insensitively after trimming (extract.md).
-  const described = await connection.runAndReadAll(`SELECT column_name FROM (DESCRIBE ${raw})`);
+  const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${csv}`);
   const headerByName = new Map<string, string>();
   for (const row of described.getRowObjectsJS()) {
     const header = String(row.column_name);
@@ -160,8 +159,7 @@ async function loadTable(connection: DuckDBConnection, extractDir: string, table
     const parser = c.kind === 'text' ? 'ptext' : c.kind === 'date' ? 'pdate' : c.kind === 'flag' ? 'pflag' : 'pint';
     return `${parser}(${source}) AS ${c.name}`;
   });
-  await connection.run(`CREATE OR REPLACE TABLE ${table} AS SELECT ${selects.join(', ')} FROM ${raw}`);
-  await connection.run(`DROP TABLE ${raw}`);
+  await connection.run(`CREATE OR REPLACE TABLE ${table} AS SELECT ${selects.join(', ')} FROM ${csv}`);
 }
 
 /**
