@@ -3,9 +3,11 @@
  * large file — an S3 object body — flows through without being held whole. papaparse
  * was chosen by measurement (3 M rows: 1.7 s, against 5.5 s for csv-parse).
  */
-import { pipeline, Transform, type Readable, type TransformCallback } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 import Papa from 'papaparse';
+import { CsvTextGuard } from './csv-text-guard';
 import { DigestStream, type FileDigest } from './file-digest';
+import { DEFAULT_LIMITS, FileFailureError, invalidFile, type FileFailure, type ReaderLimits } from './limits';
 
 export interface CsvSink {
   /** Every record that is not blank, header included (spreadsheet row numbers, header = 1). */
@@ -15,47 +17,10 @@ export interface CsvSink {
 }
 
 export interface CsvReadResult extends FileDigest {
-  /** Why the file as a whole could not be read as CSV, or null. */
-  failure: string | null;
-}
-
-/** Raised inside the stream when the bytes are not CSV text. */
-class NotTextError extends Error {}
-
-/**
- * Decodes UTF-8 strictly — invalid bytes mean the file is not CSV text, not something to
- * replace silently — and drops a leading BOM. A character split across chunks is
- * handled by the streaming decoder.
- */
-class Utf8TextStream extends Transform {
-  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
-
-  constructor() {
-    super({ readableObjectMode: true });
-  }
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    this.decode(chunk, true, callback);
-  }
-
-  override _flush(callback: TransformCallback): void {
-    this.decode(new Uint8Array(0), false, callback);
-  }
-
-  private decode(bytes: Uint8Array, more: boolean, callback: TransformCallback): void {
-    let text: string;
-    try {
-      text = this.decoder.decode(bytes, { stream: more });
-    } catch {
-      callback(new NotTextError('it is not UTF-8 text'));
-      return;
-    }
-    if (text.includes('\0')) {
-      callback(new NotTextError('it contains binary data (NUL bytes), not CSV text'));
-      return;
-    }
-    callback(null, text.length > 0 ? text : undefined);
-  }
+  /** Why the file could not be read through (not CSV text, or a size limit breached), or null. */
+  failure: FileFailure | null;
+  /** The header's cells as far as they were read, to name a failure's column. */
+  header: string[];
 }
 
 function isBlank(cells: readonly string[]): boolean {
@@ -68,13 +33,15 @@ function isBlank(cells: readonly string[]): boolean {
  * as `failure` or through `sink.malformed`; only a failure of the stream itself (a
  * network or disk fault) rejects.
  */
-export function readCsv(source: Readable, sink: CsvSink): Promise<CsvReadResult> {
+export function readCsv(source: Readable, sink: CsvSink, limits: ReaderLimits = DEFAULT_LIMITS): Promise<CsvReadResult> {
   const digest = new DigestStream();
-  const text = new Utf8TextStream();
+  const text = new CsvTextGuard(limits);
   let rowNumber = 0;
   let fieldCount = -1;
+  let settled = false;
 
   const onRecords = (records: string[][], errors: Papa.ParseError[]): void => {
+    if (settled) return;
     const errorByIndex = new Map<number, Papa.ParseError>();
     for (const error of errors) if (error.row !== undefined && !errorByIndex.has(error.row)) errorByIndex.set(error.row, error);
     records.forEach((cells, index) => {
@@ -95,16 +62,19 @@ export function readCsv(source: Readable, sink: CsvSink): Promise<CsvReadResult>
   };
 
   return new Promise<CsvReadResult>((resolve, reject) => {
-    let settled = false;
     const finish = (error: unknown): void => {
       if (settled) return;
       settled = true;
-      const measured = digest.digest();
+      // A source that fails again after this (a socket reset while being torn down) must
+      // not become an unhandled 'error' event: the outcome is already decided.
+      source.on('error', () => undefined);
+      const measured = { ...digest.digest(), header: text.headerCells() };
       if (error === null) {
-        resolve({ ...measured, failure: measured.size === 0 ? 'the file is empty (0 bytes): a CSV file needs at least a header row' : null });
-      } else if (error instanceof NotTextError) {
-        const why = digest.looksLikeZip() ? 'it is a zip archive (an xlsx workbook?), not CSV text' : error.message;
-        resolve({ ...measured, failure: `not a valid CSV file: ${why}` });
+        resolve({ ...measured, failure: measured.size === 0 ? invalidFile('the file is empty (0 bytes): a CSV file needs at least a header row').failure : null });
+      } else if (error instanceof FileFailureError) {
+        const failure = error.failure;
+        const zip = failure.kind === 'invalid-file' && digest.looksLikeZip();
+        resolve({ ...measured, failure: zip ? invalidFile('not a valid CSV file: it is a zip archive (an xlsx workbook?), not CSV text').failure : { ...failure, message: `${failure.kind === 'invalid-file' ? 'not a valid CSV file: ' : ''}${failure.message}` } });
       } else {
         reject(error);
       }
@@ -114,6 +84,8 @@ export function readCsv(source: Readable, sink: CsvSink): Promise<CsvReadResult>
     });
     Papa.parse<string[]>(text, {
       delimiter: ',',
+      // The guard has made every line end outside quotes an LF.
+      newline: '\n',
       chunk: (results) => onRecords(results.data, results.errors),
       complete: () => finish(null),
       error: (error) => finish(error),

@@ -13,11 +13,13 @@ import { readCsv } from './csv-reader';
 import { checkAcrossTables } from './cross-checks';
 import { ExtractBuilder } from './extract-builder';
 import type { FileDigest } from './file-digest';
+import { DEFAULT_LIMITS, describeBytes, type FileFailure, type ReaderLimits } from './limits';
 import { periodEnd } from './period';
 import { ProblemCollector } from './problems';
 import { TABLE_SCHEMAS } from './schemas';
 import type { ExtractFile, ExtractSource } from './source';
 import { TableReader, type TableReadContext } from './table-reader';
+import { type CellValue, describeCell } from './values';
 import { readWorkbook } from './xlsx-reader';
 
 export interface ReadExtractOptions {
@@ -27,6 +29,8 @@ export interface ReadExtractOptions {
   neededTables: Set<TableName>;
   /** Called as each table has been read (for progress on a terminal). */
   onTable?: (stats: TableStats) => void;
+  /** The size limits (limits.ts); tests lower some to reach them quickly. */
+  limits?: Partial<ReaderLimits>;
 }
 
 export interface ReadExtractResult {
@@ -45,6 +49,12 @@ interface ExtractLayout {
 }
 
 const TABLE_BY_NAME: ReadonlyMap<string, TableName> = new Map(TABLE_NAMES.map((table) => [table, table]));
+
+/** A column named from the file's own header for a message, or by its position when the header has no usable name there. */
+function columnName(header: readonly CellValue[], index: number): string {
+  const text = (describeCell(header[index]) ?? '').trim();
+  return text !== '' && text.length <= 100 ? text : `column ${index + 1}`;
+}
 
 /** Sorts the source's files into table CSVs and the workbook; other files are ignored. */
 function layoutOf(files: readonly ExtractFile[], problems: ProblemCollector): ExtractLayout {
@@ -77,52 +87,66 @@ class ExtractRead {
   /** Tables whose header could be read (so their records are complete unless rows had errors). */
   readonly readable = new Set<TableName>();
   private readonly context: TableReadContext;
+  private readonly limits: ReaderLimits;
 
   constructor(private readonly options: ReadExtractOptions) {
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.context = { problems: this.problems, out: this.out, periodEnd: periodEnd(options.period) };
   }
 
   async readCsvTable(table: TableName, file: ExtractFile): Promise<void> {
     const reader = new TableReader(TABLE_SCHEMAS[table], this.context, file.name);
     this.out.present.add(table);
-    let headerRead = false;
+    if (this.tooLarge(table, file)) return;
+    let header: readonly string[] | null = null;
     const result = await readCsv(await file.open(), {
       row: (cells, rowNumber) => {
-        if (!headerRead) {
-          headerRead = true;
+        if (header === null) {
+          header = cells;
           if (reader.header(cells)) this.readable.add(table);
         } else reader.addRow(cells, rowNumber);
       },
       malformed: (rowNumber, message) =>
         this.problems.error({ kind: 'malformed-row', table, row: rowNumber, column: null, value: null, message: `not valid CSV: this record ${message}` }),
-    });
+    }, this.limits);
     this.recordInput(file, result);
-    if (result.failure !== null) this.invalidFile(table, file, result.failure);
-    else if (!headerRead) this.invalidFile(table, file, 'the file has no header row');
+    if (result.failure !== null) this.fileFailed(table, file, result.failure, header ?? result.header);
+    else if (header === null) this.fileFailed(table, file, { kind: 'invalid-file', row: null, columnIndex: null, message: 'the file has no header row' }, []);
     this.tableDone(reader);
   }
 
   async readWorkbookTables(file: ExtractFile): Promise<void> {
-    const result = await readWorkbook(await file.open(), {
-      sheet: (name) => {
-        const table = TABLE_BY_NAME.get(name.trim().toLowerCase());
-        if (!table || this.out.present.has(table)) return null; // other sheets (notes, lookups) are ignored
-        this.out.present.add(table);
-        const reader = new TableReader(TABLE_SCHEMAS[table], this.context, `${file.name}, sheet ${name}`);
-        let headerRead = false;
-        return {
-          row: (cells, rowNumber) => {
-            if (!headerRead) {
-              headerRead = true;
-              if (reader.header(cells)) this.readable.add(table);
-            } else reader.addRow(cells, rowNumber);
-          },
-          end: () => this.tableDone(reader),
-        };
+    if (this.tooLarge(null, file)) return;
+    /** Each table's sheet name and header, to name where a failure happened. */
+    const sheets = new Map<string, { table: TableName; header: readonly CellValue[] }>();
+    const result = await readWorkbook(
+      await file.open(),
+      {
+        sheet: (name) => {
+          const table = TABLE_BY_NAME.get(name.trim().toLowerCase());
+          if (!table || this.out.present.has(table)) return null; // other sheets (notes, lookups) are ignored
+          this.out.present.add(table);
+          const reader = new TableReader(TABLE_SCHEMAS[table], this.context, `${file.name}, sheet ${name}`);
+          const sheet: { table: TableName; header: readonly CellValue[] | null } = { table, header: null };
+          return {
+            row: (cells, rowNumber) => {
+              if (sheet.header === null) {
+                sheet.header = cells;
+                sheets.set(name, { table, header: cells });
+                if (reader.header(cells)) this.readable.add(table);
+              } else reader.addRow(cells, rowNumber);
+            },
+            end: () => this.tableDone(reader),
+          };
+        },
       },
-    });
+      this.limits,
+    );
     this.recordInput(file, result);
-    if (result.failure !== null) this.invalidFile(null, file, result.failure);
+    if (result.failure !== null) {
+      const sheet = result.failure.sheet === undefined ? undefined : sheets.get(result.failure.sheet);
+      this.fileFailed(sheet?.table ?? null, file, result.failure, sheet?.header ?? []);
+    }
   }
 
   missingTables(): void {
@@ -151,8 +175,24 @@ class ExtractRead {
     });
   }
 
-  private invalidFile(table: TableName | null, file: ExtractFile, failure: string): void {
-    this.problems.error({ kind: 'invalid-file', table, row: null, column: null, value: file.name, message: `${file.key}: ${failure}` });
+  /** A file that could not be read through: one problem saying where it stopped and why. */
+  private fileFailed(table: TableName | null, file: ExtractFile, failure: FileFailure, header: readonly CellValue[]): void {
+    const column = failure.columnIndex === null ? null : columnName(header, failure.columnIndex);
+    this.problems.error({ kind: failure.kind, table, row: failure.row, column, value: failure.entry ?? file.name, message: `${file.key}: ${failure.message}` });
+  }
+
+  /** A file bigger than the limit by its listed size is refused before any of it is read. */
+  private tooLarge(table: TableName | null, file: ExtractFile): boolean {
+    if (file.size <= this.limits.fileBytes) return false;
+    this.problems.error({
+      kind: 'limit-exceeded',
+      table,
+      row: null,
+      column: null,
+      value: file.name,
+      message: `${file.key}: the file is ${file.size.toLocaleString('en-GB')} bytes, larger than the limit of ${describeBytes(this.limits.fileBytes)}; it was not read`,
+    });
+    return true;
   }
 
   private recordInput(file: ExtractFile, digest: FileDigest): void {

@@ -79,13 +79,14 @@ describe('errors', () => {
   });
 
   it.each([
-    ['a 0-byte file', Buffer.alloc(0), /empty \(0 bytes\)/],
-    ['a workbook renamed .csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00]), /zip archive/],
-    ['binary data', Buffer.from([0x61, 0x00, 0x62]), /binary data/],
-    ['text that is not UTF-8', Buffer.from('id,name\n1,caf\xe9\n', 'latin1'), /not UTF-8/],
-  ])('a file that is not CSV at all: %s', async (_label, content, message) => {
+    ['a 0-byte file', Buffer.alloc(0), null, null, /empty \(0 bytes\)/],
+    ['a workbook renamed .csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00]), null, null, /zip archive/],
+    // Bytes that are not text stop the file at the row (and column) they are on.
+    ['binary data', Buffer.from([0x61, 0x00, 0x62]), 1, 'a', /row 1: .*binary data/],
+    ['text that is not UTF-8', Buffer.from('id,name\n1,caf\xe9\n', 'latin1'), 2, 'name', /row 2: the bytes 0xE9 0x0A .* are not UTF-8 text/],
+  ])('a file that is not CSV at all: %s', async (_label, content, row, column, message) => {
     const result = await read({ 'ssd_cp_plans.csv': content }, { needed: new Set(['ssd_cp_plans']) });
-    expect(summarise(result.quality.errors)).toEqual([['invalid-file', 'ssd_cp_plans', null, null, 'ssd_cp_plans.csv']]);
+    expect(summarise(result.quality.errors)).toEqual([['invalid-file', 'ssd_cp_plans', row, column, 'ssd_cp_plans.csv']]);
     expect(result.quality.errors[0].message).toMatch(message);
     expect(result.extract).toBeNull();
   });

@@ -1,0 +1,151 @@
+/**
+ * The size limits the extract reader enforces, and why.
+ *
+ * An extract arrives from outside (a council's case system, a person uploading files),
+ * so the reader must end every file — however large, broken or hostile — with either
+ * records or a clear problem, never by running out of memory, disk or time. Each limit
+ * below is set well above what a real extract needs and well below what would hurt the
+ * function (Lambda: a few GB of memory, 512 MB of /tmp by default, 15 minutes). A file
+ * that breaches one is an error (kind `limit-exceeded`) naming the table, row, column
+ * and limit, and its reading stops there: its streams are destroyed, nothing more is
+ * read from it.
+ *
+ * Scale, for reference: the sample generator's scale 1 is an authority of 57,600
+ * children (2.3 MB of CSV, 63,000 rows; the largest table, visits, 1.2 MB and 29,000
+ * rows). Scale 100 — all of England in one extract — is about 230 MB of CSV, its visits
+ * table about 120 MB and 2.9 million rows.
+ */
+
+/**
+ * Largest file read, in bytes: 2 GiB. About 17× the largest table of an all-England
+ * extract (scale 100); streaming that much from S3 and parsing it fits well inside the
+ * function's 15 minutes. Anything bigger is not an extract of these seven tables.
+ */
+export const MAX_FILE_BYTES = 2 * 1024 ** 3;
+
+/**
+ * Most rows in one table (header excluded): 20 million, about 7× the all-England visits
+ * table. Every valid row is kept as a record (visits as two 32-bit numbers, plans as
+ * small objects), so this is what bounds the memory the records take.
+ */
+export const MAX_ROWS_PER_TABLE = 20_000_000;
+
+/**
+ * Most columns (fields) in a row, header or data: 1,000. The SSD tables have fewer
+ * than 20 columns; unknown columns are allowed and ignored, so an authority may export
+ * extra ones, but not a thousand. Bounds the cells a single row holds in memory.
+ */
+export const MAX_COLUMNS = 1_000;
+
+/**
+ * Longest cell, in characters: 32,767 — Excel's own limit for a cell, so no value that
+ * came from or can go back to a spreadsheet is longer. The values the pack reads (ids,
+ * dates, flags, counts) are under 100 characters. A longer cell is most often a stray
+ * quote in a CSV that swallowed the rest of the file into one field.
+ */
+export const MAX_CELL_CHARS = 32_767;
+
+/**
+ * Longest CSV record (all its fields, quotes and commas), in characters: 1 Mi (1,048,576).
+ * A row of an SSD table is under 1 KB; this caps what the CSV parser holds for one row
+ * (the product of the two limits above would be 32 M characters).
+ */
+export const MAX_RECORD_CHARS = 1_048_576;
+
+/**
+ * Most bytes an extract.xlsx may inflate to, all zip entries together: 2 GiB. A sheet
+ * holds at most 1,048,576 rows (Excel's limit) and a row of an SSD table is about 220
+ * bytes of sheet XML, so seven full sheets come to about 1.6 GB. The workbook reader
+ * may spill sheets to /tmp while it waits for the shared strings, so this also bounds
+ * the disk one workbook can use.
+ */
+export const MAX_XLSX_INFLATED_BYTES = 2 * 1024 ** 3;
+
+/**
+ * Highest compression ratio (inflated ÷ compressed) of one zip entry: 200. Real sheet
+ * XML compresses about 10:1 (the generator's workbook: 8.9–9.3); DEFLATE can reach
+ * about 1,032:1, which is what a decompression bomb uses. Checked once an entry has
+ * inflated XLSX_RATIO_FLOOR_BYTES, so small, very regular entries are not judged.
+ */
+export const MAX_XLSX_RATIO = 200;
+export const XLSX_RATIO_FLOOR_BYTES = 1024 ** 2;
+
+/** Most entries in the workbook's zip: 1,000. An extract workbook has about 20. */
+export const MAX_XLSX_ENTRIES = 1_000;
+
+/**
+ * Longest run of an XML entry's text with no markup (`<` or `>`), in bytes: 1 MiB. That is
+ * a single cell's text or a single tag: a cell of MAX_CELL_CHARS characters is at most
+ * about 200 KB of XML even when every character is escaped. Without this a workbook
+ * could hold one 1 GB cell, which the XML parser would try to build as one string.
+ */
+export const MAX_XML_TEXT_RUN_BYTES = 1024 ** 2;
+
+/** The limits as one value, so a test can lower one (a 20-million-row table is slow to build). */
+export interface ReaderLimits {
+  fileBytes: number;
+  rowsPerTable: number;
+  columns: number;
+  cellChars: number;
+  recordChars: number;
+  xlsxInflatedBytes: number;
+  xlsxRatio: number;
+  xlsxRatioFloorBytes: number;
+  xlsxEntries: number;
+  xmlTextRunBytes: number;
+}
+
+export const DEFAULT_LIMITS: Readonly<ReaderLimits> = Object.freeze({
+  fileBytes: MAX_FILE_BYTES,
+  rowsPerTable: MAX_ROWS_PER_TABLE,
+  columns: MAX_COLUMNS,
+  cellChars: MAX_CELL_CHARS,
+  recordChars: MAX_RECORD_CHARS,
+  xlsxInflatedBytes: MAX_XLSX_INFLATED_BYTES,
+  xlsxRatio: MAX_XLSX_RATIO,
+  xlsxRatioFloorBytes: XLSX_RATIO_FLOOR_BYTES,
+  xlsxEntries: MAX_XLSX_ENTRIES,
+  xmlTextRunBytes: MAX_XML_TEXT_RUN_BYTES,
+});
+
+/** `2,147,483,648 bytes (2 GiB)`-style text for messages. */
+export function describeBytes(bytes: number): string {
+  const units: Array<[number, string]> = [
+    [1024 ** 3, 'GiB'],
+    [1024 ** 2, 'MiB'],
+    [1024, 'KiB'],
+  ];
+  for (const [size, unit] of units) if (bytes >= size && bytes % size === 0) return `${bytes.toLocaleString('en-GB')} bytes (${bytes / size} ${unit})`;
+  return `${bytes.toLocaleString('en-GB')} bytes`;
+}
+
+/** Where in a file a limit was breached or the bytes stopped being readable. */
+export interface FileFailure {
+  /** `invalid-file`: not CSV/XLSX at all; `limit-exceeded`: a size limit above was breached. */
+  kind: 'invalid-file' | 'limit-exceeded';
+  /** Spreadsheet row (header = 1), when known. */
+  row: number | null;
+  /** Zero-based position of the column in the row, when known (the reader names it from the header). */
+  columnIndex: number | null;
+  /** The zip entry, for workbook failures found below the sheet level. */
+  entry?: string;
+  /** The workbook sheet the failure is in, when known. */
+  sheet?: string;
+  message: string;
+}
+
+/** Raised inside a reader's streams to stop reading a file; becomes a problem, not an exception. */
+export class FileFailureError extends Error {
+  constructor(readonly failure: FileFailure) {
+    super(failure.message);
+    this.name = 'FileFailureError';
+  }
+}
+
+export function limitExceeded(message: string, row: number | null = null, columnIndex: number | null = null): FileFailureError {
+  return new FileFailureError({ kind: 'limit-exceeded', row, columnIndex, message });
+}
+
+export function invalidFile(message: string, row: number | null = null, columnIndex: number | null = null): FileFailureError {
+  return new FileFailureError({ kind: 'invalid-file', row, columnIndex, message });
+}
