@@ -1,7 +1,7 @@
 /**
  * Child process: one run of the DuckDB baseline on one extract folder (a fresh
  * in-memory database, so the run reads the CSV files itself), like the pipeline worker.
- * Usage: tsx bench/duckdb-worker.ts <extractDir> <period> <out.json>
+ * Usage: node duckdb-worker.js <extractDir> <period> <out.json> [threads]
  */
 import { writeFileSync } from 'node:fs';
 import defaultPack from '../functions/core/config/default-pack.json';
@@ -17,9 +17,9 @@ export interface DuckdbWorkerResult {
 }
 
 async function main(): Promise<void> {
-  const [dir, period, out] = process.argv.slice(2);
+  const [dir, period, out, threads] = process.argv.slice(2);
   const config = parsePackConfig(defaultPack, 'the default pack');
-  const pack = await duckdbPack(dir, config, period);
+  const pack = await duckdbPack(dir, config, period, threads ? { threads: Number(threads) } : {});
   const result: DuckdbWorkerResult = {
     readMs: pack.timings.readMs,
     computeMs: pack.timings.computeMs,

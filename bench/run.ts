@@ -57,11 +57,11 @@ function parseOptions(argv: string[]): Options {
 }
 
 /** Runs one bundled worker in a fresh node process and returns what it wrote. */
-async function runWorker<T>(script: string, dir: string): Promise<T> {
+async function runWorker<T>(script: string, dir: string, ...extra: string[]): Promise<T> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'bench-worker-'));
   const out = path.join(tmp, 'result.json');
   try {
-    await run(process.execPath, [script, dir, PERIOD, out], { maxBuffer: 16 * 2 ** 20 });
+    await run(process.execPath, [script, dir, PERIOD, out, ...extra], { maxBuffer: 16 * 2 ** 20 });
     return JSON.parse(readFileSync(out, 'utf8')) as T;
   } finally {
     rmSync(tmp, { recursive: true, force: true });
@@ -89,10 +89,13 @@ async function benchScale(built: BuiltBench, scale: number, runs: number): Promi
 
   const pipeline: PipelineWorkerResult[] = [];
   const duckdb: DuckdbWorkerResult[] = [];
-  // Interleaved, so a burst of load from elsewhere on the machine hits both sides alike.
+  const duckdbOneThread: DuckdbWorkerResult[] = [];
+  // Interleaved, so a burst of load from elsewhere on the machine hits all sides alike.
+  // DuckDB runs on every core by default; the pipeline on one: so both are shown.
   for (let i = 0; i < runs; i++) {
     pipeline.push(await runWorker<PipelineWorkerResult>(built.pipelineWorker, dir));
     duckdb.push(await runWorker<DuckdbWorkerResult>(built.duckdbWorker, dir));
+    duckdbOneThread.push(await runWorker<DuckdbWorkerResult>(built.duckdbWorker, dir, '1'));
   }
   return {
     scale,
@@ -109,6 +112,7 @@ async function benchScale(built: BuiltBench, scale: number, runs: number): Promi
     duckCompute: summarise(duckdb.map((r) => r.computeMs)),
     duckTotal: summarise(duckdb.map((r) => r.readMs + r.computeMs)),
     duckPeakRssMb: summarise(duckdb.map((r) => r.maxRssMb)),
+    duckOneThreadTotal: summarise(duckdbOneThread.map((r) => r.readMs + r.computeMs)),
   };
 }
 
