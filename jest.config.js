@@ -2,11 +2,13 @@
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/reporters/'],
   testMatch: ['**/*.test.ts'],
   transform: {
-    // isolatedModules: type-checking is done once by `npm run typecheck` (run by `npm test`'s pretest),
-    // so each test file is only transpiled here.
+    // Type-checking is done once for the whole tree by `npm run typecheck` (npm test's pretest),
+    // so each test file is only transpiled here (isolatedModules).
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },
   testTimeout: 60000,
+  reporters: ['default', '<rootDir>/test/reporters/plain-summary.js'],
 };
