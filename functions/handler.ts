@@ -32,7 +32,12 @@ export interface HandlerResult {
  * repeat the failure notice. Any other failure (storage, mail) is rethrown so the
  * scheduler retries the event; the delivery ledger keeps a retry from sending twice.
  */
-export async function handler(event: unknown): Promise<HandlerResult> {
+/** The part of Lambda's context the run uses. */
+export interface InvocationContext {
+  getRemainingTimeInMillis(): number;
+}
+
+export async function handler(event: unknown, context?: InvocationContext): Promise<HandlerResult> {
   let request;
   try {
     request = requestFromEvent(parseRunEvent(event));
@@ -40,7 +45,10 @@ export async function handler(event: unknown): Promise<HandlerResult> {
     logger.error('invalid-event', { message: error instanceof Error ? error.message : String(error) });
     throw error;
   }
-  const result = await runPack(request, deps);
+  // A delivery claim holds until just after this invocation's deadline: a run killed by
+  // the timeout leaves a claim that the event's next retry can take over.
+  const deadline = context ? new Date(Date.now() + context.getRemainingTimeInMillis()) : null;
+  const result = await runPack(request, { ...deps, deadline });
   if (result.error && !(result.error instanceof UserError)) throw result.error;
   return { runId: result.runId, period: result.period, status: result.status, prefix: result.prefix, error: result.error?.message ?? null };
 }

@@ -8,7 +8,8 @@ import type { ObjectStore } from '../adapters/object-store';
 import { ConfigError, UserError } from '../core/errors';
 import { formatPath, parsePackConfigText, type PackConfig } from '../core/config/pack-config';
 import type { CommentsFile } from '../core/pack/pack-types';
-import type { InputRead } from '../core/types';
+import type { InputRead, Problem } from '../core/types';
+import { MAX_COMMENT_LENGTH } from '../core/render/import-comments';
 
 export interface InputLocation {
   store: ObjectStore;
@@ -39,8 +40,12 @@ export async function loadConfig(location: InputLocation): Promise<{ config: Pac
   return { config, input: inputRead(location, found.body, found.etag, found.versionId) };
 }
 
-/** A comment is free text, bounded so one pasted document cannot swamp the pack. */
-const commentText = z.string().max(10_000);
+/**
+ * A comment is free text, bounded as the workbook import bounds it (5,000 characters) so
+ * one pasted document cannot swamp the pack; a longer one refuses the file, naming the
+ * key, rather than being cut where the officer did not choose.
+ */
+const commentText = z.string().max(MAX_COMMENT_LENGTH, `is longer than the ${MAX_COMMENT_LENGTH.toLocaleString('en-GB')}-character limit for a comment; shorten it`);
 
 const commentsFileSchema = z
   .object({
@@ -51,8 +56,76 @@ const commentsFileSchema = z
 
 const MAX_COMMENTS_BYTES = 2 * 1024 * 1024;
 
+/**
+ * Characters removed from comments:
+ *   - bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069),
+ *     which make text display in a different order from the one it is stored in (a
+ *     "Trojan Source" comment could show a figure reversed); the plain left-to-right and
+ *     right-to-left marks stay, as real right-to-left text needs them;
+ *   - control characters other than tab and line breaks (C0, DEL, C1), which XML 1.0 —
+ *     and so the workbook — cannot hold and which no reader can see.
+ * Removal is noted as a data-quality warning naming the comment, so it is never silent.
+ */
+const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+function codePoint(character: string): string {
+  return `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** The comment without unsafe characters, and a warning when any were removed. */
+function neutralise(text: string, where: string, file: string): { text: string; problem: Problem | null } {
+  const removed = text.match(UNSAFE_CHARACTERS);
+  if (!removed) return { text, problem: null };
+  const kinds = [...new Set(removed.map(codePoint))];
+  return {
+    text: text.replace(UNSAFE_CHARACTERS, ''),
+    problem: {
+      kind: 'comment-control-characters',
+      table: file,
+      row: null,
+      column: where,
+      value: kinds.join(' '),
+      message: `Removed ${removed.length} invisible control or text-direction character${removed.length === 1 ? '' : 's'} (${kinds.join(', ')}) from the comment ${where}: they can make text display in a misleading order or break the workbook.`,
+    },
+  };
+}
+
+function neutraliseAll(comments: CommentsFile, file: string): { comments: CommentsFile; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const clean = (text: string, where: string): string => {
+    const result = neutralise(text, where, file);
+    if (result.problem) problems.push(result.problem);
+    return result.text;
+  };
+  // Built on null-prototype objects: a key such as "__proto__" stays an ordinary key.
+  const out: CommentsFile = {};
+  if (comments.sections) {
+    const sections: NonNullable<CommentsFile['sections']> = Object.create(null);
+    for (const [id, section] of Object.entries(comments.sections)) {
+      sections[id] = {
+        ...(section.performance !== undefined ? { performance: clean(section.performance, `sections.${id}.performance`) } : {}),
+        ...(section.service !== undefined ? { service: clean(section.service, `sections.${id}.service`) } : {}),
+      };
+    }
+    out.sections = sections;
+  }
+  if (comments.indicators) {
+    const indicators: NonNullable<CommentsFile['indicators']> = Object.create(null);
+    for (const [code, text] of Object.entries(comments.indicators)) indicators[code] = clean(text, `indicators.${code}`);
+    out.indicators = indicators;
+  }
+  return { comments: out, problems };
+}
+
+export interface LoadedComments {
+  comments: CommentsFile;
+  input: InputRead;
+  /** Warnings about what was removed from the comments (unsafe characters). */
+  problems: Problem[];
+}
+
 /** The comments file, or null when there is none; an invalid one is a UserError naming what is wrong. */
-export async function loadComments(location: InputLocation): Promise<{ comments: CommentsFile; input: InputRead } | null> {
+export async function loadComments(location: InputLocation): Promise<LoadedComments | null> {
   const found = await location.store.get(location.key);
   if (!found) return null;
   const where = describeLocation(location);
@@ -68,5 +141,6 @@ export async function loadComments(location: InputLocation): Promise<{ comments:
     const lines = result.error.issues.slice(0, 10).map((issue) => `  - ${formatPath(issue.path)}: ${issue.message}`);
     throw new UserError(`Invalid comments file ${where}:\n${lines.join('\n')}`);
   }
-  return { comments: result.data, input: inputRead(location, found.body, found.etag, found.versionId) };
+  const { comments, problems } = neutraliseAll(result.data, location.key);
+  return { comments, problems, input: inputRead(location, found.body, found.etag, found.versionId) };
 }

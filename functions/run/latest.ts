@@ -39,7 +39,9 @@ export async function publishLatest(store: ObjectStore, period: Period, runId: s
       continue;
     }
     const existing = currentRunId(current.body);
-    if (existing !== null && compareRunIds(existing, runId) >= 0) return false;
+    // Already ours: an earlier attempt whose answer was lost did move it.
+    if (existing === runId) return true;
+    if (existing !== null && compareRunIds(existing, runId) > 0) return false;
     if (current.etag !== undefined && (await store.putIfMatch(key, body, current.etag, CONTENT_TYPES.json))) return true;
   }
   throw new Error(`Could not update ${key}: it kept changing under ${MAX_ATTEMPTS} attempts`);

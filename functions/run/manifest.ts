@@ -11,8 +11,8 @@ export type RunStatus = 'sent' | 'stored' | 'failed' | 'duplicate-skipped';
 export interface BatchRecord {
   index: number;
   recipients: string[];
-  /** sent: SES accepted it; the others: this run did not send it (and why). */
-  outcome: 'sent' | Exclude<ClaimOutcome, 'claimed' | 'taken-over'>;
+  /** sent: SES accepted it; failed: SES refused it (after retries); the others: this run did not send it (and why). */
+  outcome: 'sent' | 'failed' | Exclude<ClaimOutcome, 'claimed' | 'taken-over'>;
   /** Whether this run took the batch over from a run that stopped part way. */
   takenOver: boolean;
   messageId: string | null;

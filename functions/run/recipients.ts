@@ -4,6 +4,7 @@
  */
 import { isAllowedAddress } from '../core/config/pack-config';
 import { RecipientNotAllowedError } from '../core/errors';
+import type { ComposedMail, Mailer } from '../adapters/mailer';
 
 export const MAX_RECIPIENTS_PER_MESSAGE = 50;
 
@@ -56,4 +57,18 @@ export function batchRecipients(to: readonly string[], cc: readonly string[], ma
     });
   }
   return batches;
+}
+
+/**
+ * The mailer as the run uses it: every message's envelope recipients are checked against
+ * allowedDomains at the moment of sending, whatever path composed the message, so no
+ * route to SES skips the allowlist.
+ */
+export function allowlistedMailer(mailer: Mailer, allowedDomains: readonly string[]): Mailer {
+  return {
+    async send(mail: ComposedMail): Promise<string> {
+      assertRecipientsAllowed(mail.recipients, allowedDomains, 'the message about to be sent');
+      return mailer.send(mail);
+    },
+  };
 }

@@ -9,19 +9,20 @@ import type { Logger, LogFields } from '../adapters/logger';
 import { assertFitsLimit, composeMail, SES_MAX_MESSAGE_BYTES, type ComposedMail, type Mailer } from '../adapters/mailer';
 import { CONTENT_TYPES, type ObjectStore } from '../adapters/object-store';
 import { neededTables, type PackConfig } from '../core/config/pack-config';
-import { ExtractInvalidError, UserError } from '../core/errors';
+import { DeliveryError, ExtractInvalidError, UserError } from '../core/errors';
 import { readExtract } from '../core/extract/read-extract';
 import type { ExtractSource } from '../core/extract/source';
 import type { EmailKind, RenderMeta } from '../core/render/render-types';
-import type { DataQuality, Period } from '../core/types';
-import { ScheduleDeliveryLedger } from './delivery-ledger';
+import type { DataQuality, Period, Problem } from '../core/types';
+import { createOnce } from './create-once';
+import { DEFAULT_HOLDER_WAIT_MS, ScheduleDeliveryLedger } from './delivery-ledger';
 import type { RunEvent } from './events';
 import { describeLocation, loadComments, loadConfig, type InputLocation } from './inputs';
 import { publishLatest, runPrefix } from './latest';
 import { qualityCounts, type BatchRecord, type Manifest, type RunStatus } from './manifest';
 import { computePack, renderFailureEmail, renderPack, renderPackEmail } from './pack-steps';
 import { periodForSchedule } from './period';
-import { assertRecipientsAllowed, batchRecipients, type RecipientBatch } from './recipients';
+import { allowlistedMailer, assertRecipientsAllowed, batchRecipients, type RecipientBatch } from './recipients';
 import { makeRunId, randomSuffix, type Trigger } from './run-id';
 
 /** Who gets this run's email. */
@@ -54,8 +55,12 @@ export interface RunDeps {
   logger: Logger;
   codeVersion: string;
   runIdSuffix?: () => string;
-  /** How old an unfinished delivery claim must be before another run may take it over. */
+  /** How long a delivery claim holds when the invocation's deadline is unknown. */
   leaseMs?: number;
+  /** When this invocation will be stopped (Lambda's deadline): a claim holds until just after it. */
+  deadline?: Date | null;
+  /** How long to wait for another live run's receipt for a batch before giving up (and failing, to be retried). */
+  holderWaitMs?: number;
   /** SES's raw message limit after base64; injectable so a test can prove the failure. */
   maxMessageBytes?: number;
   /** Human progress lines (the CLI prints them on stderr). */
@@ -115,6 +120,17 @@ function describeDelivery(delivery: Delivery): string {
 function workbookName(config: PackConfig, period: Period): string {
   const slug = config.authority.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
   return `${slug || 'indicator'}-pack-${period}.xlsx`;
+}
+
+/** The read's data-quality report with the comments' warnings added. */
+function withWarnings(quality: DataQuality, problems: Problem[]): DataQuality {
+  if (!problems.length) return quality;
+  const counts = { ...quality.counts };
+  for (const problem of problems) {
+    const count = counts[problem.kind] ?? { severity: 'warning' as const, total: 0, listed: 0 };
+    counts[problem.kind] = { ...count, total: count.total + 1, listed: count.listed + 1 };
+  }
+  return { ...quality, warnings: [...quality.warnings, ...problems], counts };
 }
 
 function plural(n: number, word: string): string {
@@ -180,7 +196,12 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
 
     const plan = planDelivery(request.delivery, packConfig);
     const ledger =
-      request.delivery.mode === 'distribution' && request.delivery.exactlyOnce ? new ScheduleDeliveryLedger(store, period, clock, deps.leaseMs) : null;
+      request.delivery.mode === 'distribution' && request.delivery.exactlyOnce ? new ScheduleDeliveryLedger(store, period, clock, {
+            leaseMs: deps.leaseMs,
+            deadline: deps.deadline ?? null,
+            holderWaitMs: deps.holderWaitMs ?? DEFAULT_HOLDER_WAIT_MS,
+          })
+        : null;
 
     if (ledger) {
       const sent = await ledger.sentBatches();
@@ -200,6 +221,7 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
     }
 
     const source = deps.extractSource(period);
+    const commentProblems = comments?.problems ?? [];
     const read = await stage(
       'read-extract',
       () =>
@@ -210,16 +232,17 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
         }),
       (r) => ({ files: r.inputs.length, rows: r.tables.reduce((n, t) => n + t.rows, 0), errors: r.quality.errors.length, warnings: r.quality.warnings.length }),
     );
-    quality = read.quality;
+    quality = withWarnings(read.quality, commentProblems);
     manifest.inputs.push(...read.inputs);
     manifest.tables = read.tables;
-    manifest.dataQuality = qualityCounts(read.quality);
+    const readQuality = quality;
+    manifest.dataQuality = qualityCounts(readQuality);
     if (!read.extract || manifest.dataQuality.errors > 0) {
-      throw new ExtractInvalidError(`The extract at ${source.description} has ${plural(manifest.dataQuality.errors, 'error')}; the pack was not produced.`, read.quality);
+      throw new ExtractInvalidError(`The extract at ${source.description} has ${plural(manifest.dataQuality.errors, 'error')}; the pack was not produced.`, readQuality);
     }
     const extract = read.extract;
 
-    const pack = await stage('compute', () => computePack(extract, packConfig, period, read.quality, comments?.comments ?? null), (p) => ({
+    const pack = await stage('compute', () => computePack(extract, packConfig, period, readQuality, comments?.comments ?? null), (p) => ({
       sections: p.sections.length,
       indicators: p.sections.reduce((n, s) => n + s.indicators.length, 0),
     }));
@@ -258,7 +281,7 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
         for (const [name, body, type] of outputs) {
           const key = `${prefix}${name}`;
           // Create-only: a run never replaces anything, its own folder included.
-          if (!(await store.putIfAbsent(key, body, type))) throw new Error(`${store.description}${key} already exists; refusing to overwrite it`);
+          await createOnce(store, key, body, type);
           manifest.outputs.push(key);
         }
         manifest.latestUpdated = await publishLatest(store, period, runId);
@@ -270,8 +293,10 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
     await stage(
       'send',
       async () => {
+        if (!mailer) return;
+        // Checked again at the last moment: no path to the mailer skips the allowlist.
+        const guarded = allowlistedMailer(mailer, packConfig.distribution.allowedDomains);
         for (const { batch, mail, subject } of messages) {
-          if (!mailer) break;
           const recipients = mail.recipients;
           let takenOver = false;
           if (ledger) {
@@ -282,9 +307,15 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
             }
             takenOver = outcome === 'taken-over';
           }
-          // Checked again at the last moment: no path to the mailer skips the allowlist.
-          assertRecipientsAllowed(recipients, packConfig.distribution.allowedDomains, 'the message');
-          const messageId = await mailer.send(mail);
+          let messageId: string;
+          try {
+            messageId = await guarded.send(mail);
+          } catch (error) {
+            // SES refused it (after its retries): give the batch up so the event's retry sends it now.
+            if (ledger && !(await ledger.release(batch.index, runId).catch(() => false))) log.warn('claim-not-released', { batch: batch.index });
+            manifest.batches.push({ index: batch.index, recipients, outcome: 'failed', takenOver, messageId: null, subject });
+            throw error;
+          }
           manifest.batches.push({ index: batch.index, recipients, outcome: 'sent', takenOver, messageId, subject });
           if (ledger) await ledger.markSent({ runId, sentAt: clock.now().toISOString(), batch: batch.index, messageId, recipients });
           progress(`sent batch ${batch.index + 1} of ${messages.length} to ${plural(recipients.length, 'recipient')} (${messageId})`);
@@ -292,6 +323,15 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
       },
       () => ({ sent: manifest.batches.filter((b) => b.outcome === 'sent').length, skipped: manifest.batches.filter((b) => b.outcome !== 'sent').length }),
     );
+
+    // A batch another run still holds is not known to be delivered: fail, so the event is retried.
+    const held = manifest.batches.filter((b) => b.outcome === 'held-by-other');
+    if (held.length) {
+      throw new DeliveryError(
+        `Batch ${held.map((b) => b.index + 1).join(', ')} of the ${period} scheduled pack is claimed by another run that has not finished sending it; ` +
+          'this run did not send it and will be retried.',
+      );
+    }
 
     const sentCount = manifest.batches.filter((b) => b.outcome === 'sent').length;
     manifest.status = plan.kind === null ? 'stored' : sentCount > 0 ? 'sent' : 'duplicate-skipped';
@@ -327,7 +367,7 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
   async function finish(): Promise<RunResult> {
     manifest.finishedAt = clock.now().toISOString();
     const key = `${prefix}manifest.json`;
-    await store.putIfAbsent(key, `${JSON.stringify(manifest, null, 2)}\n`, CONTENT_TYPES.json);
+    await createOnce(store, key, `${JSON.stringify(manifest, null, 2)}\n`, CONTENT_TYPES.json);
     log.info('run-finished', { status: manifest.status, outputs: manifest.outputs.length, batches: manifest.batches.length });
     return { runId, period, status: manifest.status, prefix, manifest, error: failure, quality };
   }

@@ -22,9 +22,16 @@ export interface ProxiedRequest {
 }
 
 export type FaultAction =
+  /** Answer with an S3 error instead of forwarding. */
   | { kind: 'status'; status: number; code: string; message?: string }
+  /** Destroy the connection before anything is forwarded. */
   | { kind: 'reset' }
-  | { kind: 'delay'; ms: number };
+  /** Wait, then forward (unless the client has given up meanwhile). */
+  | { kind: 'delay'; ms: number }
+  /** Forward — so the server DOES act on it — then destroy the connection instead of answering. */
+  | { kind: 'lose-response' }
+  /** Never forward, never answer: the request hangs until the client goes away. */
+  | { kind: 'hang' };
 
 export type FaultRule = (request: ProxiedRequest) => FaultAction | undefined;
 
@@ -113,7 +120,22 @@ export async function startConditionalS3Proxy(upstream: string): Promise<Conditi
         s3Error(res, fault.status, fault.code, fault.message ?? fault.code);
         return;
       }
-      if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms));
+      if (fault?.kind === 'hang') {
+        req.resume();
+        return;
+      }
+      if (fault?.kind === 'delay') {
+        await new Promise((resolve) => setTimeout(resolve, fault.ms));
+        // A client that timed out has gone: a real server would not see its request either.
+        if (req.socket.destroyed) return;
+      }
+      if (fault?.kind === 'lose-response') {
+        // The request is carried out upstream; only its answer is lost (the ambiguous failure).
+        res.writeHead = (() => {
+          req.socket.destroy();
+          return res;
+        }) as typeof res.writeHead;
+      }
 
       // Object PUTs (not bucket creation, not multipart parts) are serialised per key.
       const isObjectPut = request.method === 'PUT' && url.pathname.split('/').filter(Boolean).length >= 2 && !url.searchParams.has('partNumber');
