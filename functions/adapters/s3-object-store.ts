@@ -1,6 +1,7 @@
 /** The ObjectStore over one S3 bucket. */
 import { Readable } from 'node:stream';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { DeliveryError } from '../core/errors';
 import type { ObjectInfo, ObjectStore, ObjectStream, StoredObject } from './object-store';
 
 function httpStatus(error: unknown): number | undefined {
@@ -32,6 +33,17 @@ function isConditionalConflict(error: unknown): boolean {
 
 const CONFLICT_RETRIES = 5;
 
+/**
+ * A fault that outlasted the SDK's retries, said in terms of what we were doing: S3's own
+ * errors name neither the operation nor the key, and the manifest and the officers'
+ * notice must say what failed.
+ */
+function storageFault(operation: string, where: string, error: unknown): DeliveryError {
+  const attempts = typeof error === 'object' && error !== null && '$metadata' in error ? (error as { $metadata?: { attempts?: number } }).$metadata?.attempts : undefined;
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return new DeliveryError(`S3 ${operation} ${where} failed${attempts ? ` after ${attempts} attempts` : ''}: ${detail}`, { cause: error });
+}
+
 function toReadable(body: unknown, key: string): Readable {
   if (body instanceof Readable) return body;
   throw new Error(`S3 returned no readable body for ${key}`);
@@ -59,7 +71,7 @@ export class S3ObjectStore implements ObjectStore {
       };
     } catch (error) {
       if (isMissing(error)) return null;
-      throw error;
+      throw storageFault('GET', `${this.description}${key}`, error);
     }
   }
 
@@ -73,7 +85,11 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   async put(key: string, body: Buffer | string, contentType?: string): Promise<void> {
-    await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType }));
+    try {
+      await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType }));
+    } catch (error) {
+      throw storageFault('PUT', `${this.description}${key}`, error);
+    }
   }
 
   putIfAbsent(key: string, body: Buffer | string, contentType?: string): Promise<boolean> {
@@ -97,7 +113,7 @@ export class S3ObjectStore implements ObjectStore {
           await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
           continue;
         }
-        throw error;
+        throw storageFault('PUT', `${this.description}${input.Key ?? ''}`, error);
       }
     }
   }
@@ -106,7 +122,12 @@ export class S3ObjectStore implements ObjectStore {
     const found: ObjectInfo[] = [];
     let token: string | undefined;
     do {
-      const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }));
+      let page;
+      try {
+        page = await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }));
+      } catch (error) {
+        throw storageFault('LIST', `${this.description}${prefix}`, error);
+      }
       for (const item of page.Contents ?? []) {
         if (item.Key === undefined) continue;
         found.push({ key: item.Key, size: item.Size ?? 0, etag: item.ETag, versionId: undefined });

@@ -46,7 +46,8 @@ export interface Manifest {
   batches: BatchRecord[];
   failureNotice: { recipients: string[]; messageId: string | null; error: string | null } | null;
   dataQuality: QualityCounts | null;
-  error: { name: string; message: string } | null;
+  /** Why the run failed, and in which stage (config, comments, read-extract, compute, render, compose, store, send). */
+  error: { name: string; message: string; stage: string | null } | null;
 }
 
 export function qualityCounts(quality: DataQuality): QualityCounts {

@@ -8,6 +8,9 @@ import type { ComposedMail, Mailer } from '../adapters/mailer';
 
 export const MAX_RECIPIENTS_PER_MESSAGE = 50;
 
+/** One mailbox and nothing else: the same rule the configuration and events apply. */
+const PLAIN_ADDRESS = /^[^\s@<>()",;:\\[\]]+@[^\s@<>()",;:\\[\]]+\.[^\s@<>()",;:\\[\]]+$/;
+
 export interface RecipientBatch {
   /** 0-based, stable for the same list. */
   index: number;
@@ -20,6 +23,14 @@ export interface RecipientBatch {
  * @param role what the addresses are, for the message (e.g. "previewTo").
  */
 export function assertRecipientsAllowed(addresses: readonly string[], allowedDomains: readonly string[], role: string): void {
+  const notPlain = addresses.filter((address) => !PLAIN_ADDRESS.test(address));
+  if (notPlain.length) {
+    // "x@evil.example,ann@haringey.example" ends in an allowed domain yet names two
+    // mailboxes once the mail library parses it: only one plain address per entry is accepted.
+    throw new RecipientNotAllowedError(
+      `${notPlain.map((a) => JSON.stringify(a)).join(', ')} in ${role} ${notPlain.length === 1 ? 'is' : 'are'} not a single plain email address (name@domain, no spaces, commas, angle brackets or quotes); nothing was sent.`,
+    );
+  }
   const outside = addresses.filter((address) => !isAllowedAddress(address, allowedDomains));
   if (outside.length) {
     throw new RecipientNotAllowedError(

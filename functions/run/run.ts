@@ -173,7 +173,13 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
   /** Runs one stage, logging one line with its time and counts. */
   async function stage<T>(name: string, work: () => Promise<T> | T, fields: (result: T) => LogFields = () => ({})): Promise<T> {
     const began = Date.now();
-    const result = await work();
+    let result: T;
+    try {
+      result = await work();
+    } catch (error) {
+      failedStage ??= name;
+      throw error;
+    }
     log.info('stage', { stage: name, ms: Date.now() - began, ...fields(result) });
     return result;
   }
@@ -182,6 +188,8 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
   let config: PackConfig | null = null;
   let quality: DataQuality | null = null;
   let failure: Error | null = null;
+  /** The stage that threw, for the manifest. */
+  let failedStage: string | null = null;
 
   try {
     const mailer = deps.mailer;
@@ -339,8 +347,8 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
   } catch (error) {
     failure = error instanceof Error ? error : new Error(String(error));
     manifest.status = 'failed';
-    manifest.error = { name: failure.name, message: failure.message };
-    log.error('run-failed', { error: failure.name, userError: failure instanceof UserError });
+    manifest.error = { name: failure.name, message: failure.message, stage: failedStage };
+    log.error('run-failed', { error: failure.name, stage: failedStage, userError: failure instanceof UserError });
     if (failure instanceof ExtractInvalidError) quality = failure.quality;
     await sendFailureNotice(failure);
     return await finish();

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { startLocalS3, startLocalSes, type LocalServer } from '../../functions/demo/local-servers';
 import { startConditionalS3Proxy, type ConditionalS3Proxy } from './conditional-s3-proxy';
+import { startSesFaultProxy, type SesFaultProxy } from './ses-fault-proxy';
 
 export interface ReceivedEmail {
   messageId: string;
@@ -24,6 +25,8 @@ export interface LocalStack {
   s3: LocalServer;
   proxy: ConditionalS3Proxy;
   ses: LocalServer;
+  /** In front of `ses` (the SDK is pointed here): SES has no fault hook of its own. */
+  sesProxy: SesFaultProxy;
   /** Every email the local SES has received, oldest first. */
   emails(): Promise<ReceivedEmail[]>;
   clearEmails(): Promise<void>;
@@ -38,12 +41,13 @@ export async function startLocalStack(bucket = TEST_BUCKET): Promise<LocalStack>
   const s3 = await startLocalS3({ port: 0, directory, bucket });
   const proxy = await startConditionalS3Proxy(s3.endpoint);
   const ses = await startLocalSes({ port: 0 });
+  const sesProxy = await startSesFaultProxy(ses.endpoint);
 
   process.env.AWS_REGION = 'eu-west-2';
   process.env.AWS_ACCESS_KEY_ID = 'S3RVER';
   process.env.AWS_SECRET_ACCESS_KEY = 'S3RVER';
   process.env.AWS_ENDPOINT_URL_S3 = proxy.endpoint;
-  process.env.AWS_ENDPOINT_URL_SES = ses.endpoint;
+  process.env.AWS_ENDPOINT_URL_SES = sesProxy.endpoint;
   process.env.DATA_BUCKET = bucket;
 
   return {
@@ -51,6 +55,7 @@ export async function startLocalStack(bucket = TEST_BUCKET): Promise<LocalStack>
     s3,
     proxy,
     ses,
+    sesProxy,
     async emails() {
       const response = await fetch(`${ses.endpoint}/store`);
       const store = (await response.json()) as { emails: ReceivedEmail[] };
@@ -60,6 +65,7 @@ export async function startLocalStack(bucket = TEST_BUCKET): Promise<LocalStack>
       await fetch(`${ses.endpoint}/clear-store`, { method: 'POST' });
     },
     async stop() {
+      await sesProxy.close();
       await ses.close();
       await proxy.close();
       await s3.close();
