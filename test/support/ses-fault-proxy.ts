@@ -13,6 +13,8 @@ export interface SesCall {
   destinations: string[];
   /** 1-based count of calls with this action so far, this one included. */
   number: number;
+  /** SendRawEmail's raw MIME message, as the client sent it. */
+  raw: Buffer | null;
 }
 
 export type SesFaultAction =
@@ -62,7 +64,8 @@ export async function startSesFaultProxy(upstream: string): Promise<SesFaultProx
       const form = new URLSearchParams(body.toString('utf8'));
       const action = form.get('Action') ?? '';
       const destinations = [...form.entries()].filter(([name]) => name.startsWith('Destinations.member.')).map(([, value]) => value);
-      const call: SesCall = { action, destinations, number: seen.filter((c) => c.action === action).length + 1 };
+      const data = form.get('RawMessage.Data');
+      const call: SesCall = { action, destinations, number: seen.filter((c) => c.action === action).length + 1, raw: data === null ? null : Buffer.from(data, 'base64') };
       seen.push(call);
       const fault = rule?.(call);
       if (fault?.kind === 'error') return sesError(res, fault);
