@@ -123,7 +123,7 @@ test('no person id from the extract appears in any log line, email or stored out
 describe('recipients outside allowedDomains are refused wherever an address enters', () => {
   test('the configuration: the loader names the field, and a run with it sends nothing at all', async () => {
     const outside = (edit: (c: ReturnType<typeof testConfig>) => void): string => JSON.stringify(testConfig(edit));
-    expect(() => parsePackConfigText(outside((c) => c.distribution.cc.push('copy@gmail.example')), 'pack.json')).toThrow(/distribution\.cc\[0\]: address copy@gmail\.example is outside allowedDomains/);
+    expect(() => parsePackConfigText(outside((c) => Object.assign(c.distribution, { cc: ['copy@gmail.example'] })), 'pack.json')).toThrow(/distribution\.cc\[0\]: address copy@gmail\.example is outside allowedDomains/);
     expect(() => parsePackConfigText(outside((c) => (c.distribution.officers = ['officer@haringey.example.evil.example'])), 'pack.json')).toThrow(/distribution\.officers\[0\]/);
     expect(() => parsePackConfigText(outside((c) => c.distribution.to.push('x@evil.example,ann@haringey.example')), 'pack.json')).toThrow(/distribution\.to\[2\]: is not an email address/);
 
