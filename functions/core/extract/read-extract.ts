@@ -128,6 +128,7 @@ class ExtractRead {
           this.out.present.add(table);
           const reader = new TableReader(TABLE_SCHEMAS[table], this.context, `${file.name}, sheet ${name}`);
           const sheet: { table: TableName; header: readonly CellValue[] | null } = { table, header: null };
+          sheets.set(name, { table, header: [] });
           return {
             row: (cells, rowNumber) => {
               if (sheet.header === null) {

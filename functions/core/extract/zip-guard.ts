@@ -98,9 +98,13 @@ export class ZipGuard extends Transform {
   private async examine(chunk: Buffer): Promise<void> {
     let at = 0;
     while (at < chunk.length && this.phase !== 'directory') {
+      const from = at;
+      const phase = this.phase;
       if (this.phase === 'header') at = this.header(chunk, at);
       else if (this.phase === 'descriptor') at = this.descriptor(chunk, at);
       else at = await this.data(chunk, at);
+      // Every step reads bytes or moves on; a step that does neither would loop for ever.
+      if (at === from && this.phase === phase) throw invalidFile(`the zip archive cannot be followed at byte ${this.offset + at}`);
     }
     this.offset += chunk.length;
   }
@@ -216,6 +220,7 @@ export class ZipGuard extends Transform {
     if (entry.compressedSize !== null) {
       entry.remaining -= used;
       if (entry.remaining === 0) this.endEntry();
+      else if (used < take) throw this.entryFailure(entry.name, `has compressed data that ends ${entry.remaining} bytes before the size its header states`);
     } else if (used < take || entry.inflaterEnded) {
       this.endEntry(); // the deflate data ended inside this chunk: the descriptor follows
     }
@@ -231,8 +236,13 @@ export class ZipGuard extends Transform {
       const slice = bytes.subarray(from, from + SLICE_BYTES);
       const before = inflater.bytesWritten;
       await new Promise<void>((resolve) => {
-        // A zlib error destroys the inflater, which still calls back (with an error or not).
-        inflater.write(slice, () => resolve());
+        // On corrupt data zlib emits 'error' and may never call the write back.
+        const done = (): void => {
+          inflater.off('error', done);
+          resolve();
+        };
+        inflater.on('error', done);
+        inflater.write(slice, done);
       });
       if (this.failure) throw this.failure;
       if (entry.inflaterError) throw this.entryFailure(entry.name, `holds corrupt compressed data (${entry.inflaterError.message})`);
