@@ -1,0 +1,134 @@
+/**
+ * Fuzzing the readers: whatever the bytes, reading ends with a result (records or
+ * problems) — never an exception, never a hang — and every problem names its kind, table
+ * and message. Sized to run in a few seconds; a failure prints a seed to replay.
+ */
+import ExcelJS from 'exceljs';
+import fc from 'fast-check';
+import Papa from 'papaparse';
+import { CsvTextGuard } from '../../functions/core/extract/csv-text-guard';
+import { DEFAULT_LIMITS } from '../../functions/core/extract/limits';
+import type { Problem } from '../../functions/core/types';
+import { ALL_TABLES, read } from '../unit/extract/helpers';
+
+/** Every kind the reader reports (read from its modules): a problem of any other kind would be a leak. */
+const KNOWN_KINDS = [
+  'invalid-file', 'limit-exceeded', 'malformed-row', 'missing-table', 'missing-column', 'duplicate-column', 'missing-value',
+  'bad-text', 'bad-date', 'bad-flag', 'bad-integer', 'negative-number', 'duplicate-id', 'end-before-start',
+  'same-day-plan', 'after-period', 'overlapping-plans', 'review-before-start', 'unknown-plan', 'unknown-file', 'ambiguous-extract',
+];
+
+function wellFormed(problems: readonly Problem[]): void {
+  for (const problem of problems) {
+    expect(KNOWN_KINDS).toContain(problem.kind);
+    expect(typeof problem.message).toBe('string');
+    expect(problem.message.length).toBeGreaterThan(0);
+  }
+}
+
+/** Text made of the characters that matter to CSV, so the fuzzer reaches quoting and line ends often. */
+const csvText = fc.array(fc.constantFrom('a', 'Y', '1', '2013-01-01', ',', ',', '"', '"', '\n', '\r', '\r\n', ' ', 'NULL', 'é', '\u202e'), { maxLength: 60 }).map((parts) => parts.join(''));
+
+const PLANS_HEADER = 'cppl_cp_plan_id,cppl_person_id,cppl_cp_plan_start_date,cppl_cp_plan_end_date';
+
+describe('fuzz: CSV reader', () => {
+  it('arbitrary bytes, in arbitrary chunks, end as a result with well-formed problems', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 300 }), fc.integer({ min: 1, max: 64 }), async (bytes, chunkSize) => {
+        const result = await read({ 'ssd_cp_plans.csv': Buffer.from(bytes) }, { needed: ALL_TABLES, source: { chunkSize } });
+        wellFormed(result.quality.errors);
+        wellFormed(result.quality.warnings);
+        expect(result.quality.errors.length).toBeGreaterThan(0); // other tables are missing
+        expect(result.extract).toBeNull();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('CSV-like text under a valid header: records or problems, and never both a record and an error for one row', async () => {
+    await fc.assert(
+      fc.asyncProperty(csvText, fc.integer({ min: 1, max: 16 }), async (body, chunkSize) => {
+        const result = await read({ 'ssd_cp_plans.csv': `${PLANS_HEADER}\n${body}` }, { source: { chunkSize } });
+        wellFormed(result.quality.errors);
+        wellFormed(result.quality.warnings);
+        if (result.extract) {
+          const errorRows = new Set(result.quality.errors.map((p) => p.row));
+          for (const plan of result.extract.cpPlans) expect(errorRows.has(plan.row)).toBe(false);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the text guard numbers records as the CSV parser does, whatever the quoting and line ends', () => {
+    fc.assert(
+      fc.property(csvText, (text) => {
+        const guard = new CsvTextGuard(DEFAULT_LIMITS);
+        let normalised = '';
+        guard.on('data', (chunk: string) => (normalised += chunk));
+        guard.write(Buffer.from(text));
+        guard.end();
+        const parsed = Papa.parse<string[]>(normalised, { delimiter: ',', newline: '\n' }).data;
+        // The parser reports an empty last record after a final line end; the guard does not count one.
+        const parserRecords = normalised.endsWith('\n') && parsed.length > 0 && parsed[parsed.length - 1].join('') === '' ? parsed.length - 1 : parsed.length;
+        expect(guard.records).toBe(parserRecords);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+async function sampleWorkbook(): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('ssd_cin_plans');
+  sheet.addRow(['cinp_cin_plan_id', 'cinp_person_id', 'cinp_cin_plan_start_date', 'cinp_cin_plan_end_date']);
+  for (let i = 0; i < 30; i++) sheet.addRow([`N${i}`, `C${i % 7}`, new Date(Date.UTC(2013, i % 12, 1 + i)), i % 3 === 0 ? 'NULL' : '2013-12-31']);
+  book.addWorksheet('Notes').addRow(['a note', 42, true]);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+describe('fuzz: workbook reader', () => {
+  let workbook: Buffer;
+  beforeAll(async () => {
+    workbook = await sampleWorkbook();
+  });
+
+  it('the unmutated workbook reads clean (so the mutations below start from a valid file)', async () => {
+    const result = await read({ 'extract.xlsx': workbook });
+    expect(result.quality.errors).toEqual([]);
+    expect(result.extract?.cinPlans).toHaveLength(30);
+  });
+
+  it('arbitrary bytes end as an invalid file', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 400 }), async (bytes) => {
+        const result = await read({ 'extract.xlsx': Buffer.from(bytes) });
+        expect(result.quality.errors.map((p) => p.kind)).toEqual(['invalid-file']);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a valid workbook with bytes changed, cut short or spliced: a result every time', async () => {
+    const mutation = fc.oneof(
+      fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 8 }) }),
+      fc.record({ kind: fc.constant('cut' as const), at: fc.nat() }),
+      fc.record({ kind: fc.constant('splice' as const), at: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 64 }) }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 3 }), fc.integer({ min: 50, max: 5000 }), async (mutations, chunkSize) => {
+        let bytes = Buffer.from(workbook);
+        for (const m of mutations) {
+          const at = m.at % bytes.length;
+          if (m.kind === 'flip') bytes.set(m.bytes.subarray(0, bytes.length - at), at);
+          else if (m.kind === 'cut') bytes = bytes.subarray(0, at);
+          else bytes = Buffer.concat([bytes.subarray(0, at), m.bytes, bytes.subarray(at)]);
+        }
+        const result = await read({ 'extract.xlsx': bytes }, { source: { chunkSize } });
+        wellFormed(result.quality.errors);
+        wellFormed(result.quality.warnings);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
