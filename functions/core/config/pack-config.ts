@@ -25,8 +25,38 @@ export type MeasureName = (typeof MEASURES)[number];
 
 /** Longest text a configuration string may hold: titles and names are short. */
 const MAX_TEXT = 500;
-const text = z.string().trim().min(1).max(MAX_TEXT);
-const email = z.string().trim().toLowerCase().max(254).regex(/^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/, 'is not an email address');
+/** Longest configuration file: the shipped one is under 10 KB; this bounds what parsing and validating can cost. */
+export const MAX_CONFIG_CHARS = 1_000_000;
+
+/**
+ * Characters refused in configuration text, which goes into report titles, email
+ * subjects and workbook cells: C0/C1 control characters (line breaks, NUL, escape — a
+ * title is one line), and invisible formatting that changes how text *displays* rather
+ * than what it says: bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+ * U+2066–U+2069; "Trojan Source"), direction marks, zero-width characters, line and
+ * paragraph separators, the byte-order mark. Refused, not stripped, so what an officer
+ * wrote is either shown exactly or not accepted.
+ */
+const HIDDEN_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/;
+
+function hiddenCharacterMessage(value: string): string {
+  const at = value.search(HIDDEN_CHARACTER);
+  const code = value.codePointAt(at) ?? 0;
+  return `contains the invisible or control character U+${code.toString(16).toUpperCase().padStart(4, '0')} at position ${at + 1}: such characters can make text display differently from what it says, so they are not accepted`;
+}
+
+const visible = (schema: z.ZodString) => schema.refine((value) => !HIDDEN_CHARACTER.test(value), { error: (issue) => hiddenCharacterMessage(String(issue.input)) });
+const text = visible(z.string().trim().min(1).max(MAX_TEXT));
+/** An indicator code: a short identifier, starting with a letter or digit (never `=`, `+`, `-` or `@`, which spreadsheets read as a formula). */
+const code = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9 ._/()-]*$/, 'must start with a letter or digit and hold only letters, digits, spaces and . _ / ( ) -');
+const email = visible(z.string().trim().toLowerCase().max(254).regex(/^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/, 'is not an email address'));
+/** Most entries in a list of the configuration: far above any real pack, low enough to bound the work. */
+const MAX_LIST = 200;
 const financialYear = z.string().regex(/^\d{4}\/\d{2}$/, 'must be a financial year like 2013/14').refine((fy) => {
   const start = Number(fy.slice(0, 4));
   return (start + 1) % 100 === Number(fy.slice(5, 7));
@@ -45,7 +75,7 @@ const ragSchema = z
 
 const indicatorSchema = z
   .object({
-    code: text.max(40),
+    code,
     title: text,
     measure: z.enum(MEASURES, { error: (issue) => `unknown measure ${JSON.stringify(issue.input)}: expected one of ${MEASURES.join(', ')}` }),
     params: z.object({ windowDays: z.number().int().min(1).max(366).optional() }).strict().default({}),
@@ -60,17 +90,17 @@ const sectionSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lower-case letters, digits and hyphens'),
     title: text,
-    indicators: z.array(indicatorSchema).min(1),
+    indicators: z.array(indicatorSchema).min(1).max(MAX_LIST),
   })
   .strict();
 
 const distributionSchema = z
   .object({
     from: email,
-    to: z.array(email).min(1),
-    cc: z.array(email).default([]),
-    officers: z.array(email).min(1),
-    allowedDomains: z.array(z.string().trim().toLowerCase().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'is not a domain')).min(1),
+    to: z.array(email).min(1).max(MAX_LIST),
+    cc: z.array(email).max(MAX_LIST).default([]),
+    officers: z.array(email).min(1).max(MAX_LIST),
+    allowedDomains: z.array(z.string().trim().toLowerCase().max(253).regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'is not a domain')).min(1).max(MAX_LIST),
   })
   .strict();
 
@@ -80,7 +110,7 @@ export const packConfigSchema = z
     title: text,
     monthsShown: z.number().int().min(1).max(24).default(6),
     population: z.record(z.string().regex(/^\d{4}$/, 'must be a year like 2013'), z.number().int().positive()),
-    sections: z.array(sectionSchema).min(1),
+    sections: z.array(sectionSchema).min(1).max(MAX_LIST),
     distribution: distributionSchema,
   })
   .strict()
@@ -149,7 +179,8 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
 /** An issue's message; a bad record key says what is wrong with the key rather than zod's bare "Invalid key in record". */
 function issueMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_key' && issue.issues.length > 0) return `invalid key: ${issue.issues.map((inner) => inner.message).join('; ')}`;
-  return issue.message;
+  // Messages may quote the input; a hostile value must not make the message itself huge.
+  return issue.message.length > 300 ? `${issue.message.slice(0, 300)}…` : issue.message;
 }
 
 /**
@@ -159,13 +190,19 @@ function issueMessage(issue: z.core.$ZodIssue): string {
 export function parsePackConfig(value: unknown, source = 'configuration'): PackConfig {
   const result = packConfigSchema.safeParse(value);
   if (result.success) return result.data;
-  const lines = result.error.issues.slice(0, 20).map((issue) => `  - ${formatPath(issue.path)}: ${issueMessage(issue)}`);
+  const lines = result.error.issues.slice(0, 20).map((issue) => {
+    const line = `  - ${formatPath(issue.path)}: ${issueMessage(issue)}`;
+    return line.length > 600 ? `${line.slice(0, 600)}…` : line; // a path can quote a hostile key
+  });
   const more = result.error.issues.length > 20 ? [`  - … and ${result.error.issues.length - 20} more`] : [];
   throw new ConfigError(`Invalid pack configuration in ${source}:\n${[...lines, ...more].join('\n')}`);
 }
 
 /** Parses configuration text (JSON) and validates it. */
 export function parsePackConfigText(textValue: string, source = 'configuration'): PackConfig {
+  if (textValue.length > MAX_CONFIG_CHARS) {
+    throw new ConfigError(`Invalid pack configuration in ${source}: it is ${textValue.length.toLocaleString('en-GB')} characters long, over the limit of ${MAX_CONFIG_CHARS.toLocaleString('en-GB')}`);
+  }
   let json: unknown;
   try {
     json = JSON.parse(textValue);
