@@ -26,17 +26,17 @@ export interface HandlerResult {
   error: string | null;
 }
 
+/** The part of Lambda's context the run uses. */
+export interface InvocationContext {
+  getRemainingTimeInMillis(): number;
+}
+
 /**
  * Returns the run's outcome. A run that failed for a reason the user must fix (bad
  * extract, configuration, recipients) returns `failed` — retrying cannot help and would
  * repeat the failure notice. Any other failure (storage, mail) is rethrown so the
  * scheduler retries the event; the delivery ledger keeps a retry from sending twice.
  */
-/** The part of Lambda's context the run uses. */
-export interface InvocationContext {
-  getRemainingTimeInMillis(): number;
-}
-
 export async function handler(event: unknown, context?: InvocationContext): Promise<HandlerResult> {
   let request;
   try {
