@@ -3,7 +3,7 @@
  * command line) and validated before any resource is defined, so a wrong value stops
  * synthesis with a message naming the context key instead of deploying something odd.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatPath } from '../functions/core/config/pack-config';
 
 /** What the stack needs to know about the council and its people. */

@@ -4,7 +4,7 @@
  * Endpoints come only from the AWS SDK's own standard variables; we read them here just to
  * know whether a local (non-AWS) endpoint is in use, which needs path-style addressing.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConfigError } from '../core/errors';
 import { formatPath } from '../core/config/pack-config';
 

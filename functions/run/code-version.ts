@@ -1,5 +1,5 @@
 /** The code version the manifest records: the package version, plus the Lambda version when deployed. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { version } from '../../package.json';
 
 const lambdaEnvSchema = z.object({ AWS_LAMBDA_FUNCTION_VERSION: z.string().optional() });

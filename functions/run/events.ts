@@ -2,7 +2,7 @@
  * The function's events (interfaces.md, "Function events"), validated with zod. An
  * invalid event is an InvalidEventError whose message names the field and the problem.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isPeriod } from '../core/calendar';
 import { formatPath } from '../core/config/pack-config';
 import { InvalidEventError } from '../core/errors';

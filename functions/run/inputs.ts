@@ -3,7 +3,7 @@
  * comments — with what the manifest records about them (key, size, ETag, SHA-256).
  */
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ObjectStore } from '../adapters/object-store';
 import { ConfigError, UserError } from '../core/errors';
 import { formatPath, parsePackConfigText, type PackConfig } from '../core/config/pack-config';

@@ -2,7 +2,7 @@
  * The pack configuration (interfaces.md, "Pack configuration"), validated with zod.
  * An invalid configuration is a ConfigError naming the field path and the problem.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConfigError } from '../errors';
 import type { TableName } from '../types';
 
