@@ -1,14 +1,14 @@
 /**
  * The email forms of the pack (interfaces.md, Email): an HTML body laid out for Outlook
- * and Gmail — table layout, CSS inlined by juice, width attributes, no flex/grid, SVG or
+ * and Gmail — table layout, CSS inlined by juice's inliner, width attributes, no flex/grid, SVG or
  * images — and a plain-text alternative with the same content. Also the failure notice
  * for the officers, which carries the reason and the data-quality report but never a
  * pack value.
  */
-import juice from 'juice';
 import type { Pack } from '../pack/pack-types';
 import type { DataQuality, Period } from '../types';
 import { templateContext } from './html';
+import { inlineCss, type InlineCssOptions } from './inline-css';
 import { packText, qualityText } from './plain-text';
 import type { EmailKind, RenderedEmail, RenderMeta } from './render-types';
 import { renderHtmlTemplate } from './templates';
@@ -36,23 +36,35 @@ function kindNote(kind: EmailKind, periodTitle: string): string | null {
   }
 }
 
-/** Inlines the <style> rules into style attributes and adds width attributes for Outlook. */
+/** Every <style> rule inlined into style attributes, width attributes added for Outlook. */
+export const MAIL_INLINE_OPTIONS: InlineCssOptions = {
+  applyWidthAttributes: true,
+  applyAttributesTableElements: true,
+  preserveMediaQueries: false,
+  preserveFontFaces: false,
+  removeStyleTags: true,
+};
+
 function inlineForMail(html: string): string {
-  return juice(html, {
-    applyWidthAttributes: true,
-    applyAttributesTableElements: true,
-    preserveMediaQueries: false,
-    preserveFontFaces: false,
-    removeStyleTags: true,
-  });
+  return inlineCss(html, MAIL_INLINE_OPTIONS);
 }
 
-export function renderEmail(pack: Pack, meta: RenderMeta, kind: EmailKind): RenderedEmail {
+/** The email's HTML as rendered from its template, before its CSS is inlined. */
+export function emailPageHtml(pack: Pack, meta: RenderMeta, kind: EmailKind): string {
+  return renderEmailParts(pack, meta, kind).page;
+}
+
+function renderEmailParts(pack: Pack, meta: RenderMeta, kind: EmailKind) {
   const view = buildPackView(pack, meta);
   const subject = emailSubject(pack.title, pack.period, kind);
   const note = kindNote(kind, view.periodTitle);
-  const html = inlineForMail(renderHtmlTemplate('email', { ...templateContext(view), subject, kindNote: note }));
-  return { subject, html, text: packText(view, note) };
+  const page = renderHtmlTemplate('email', { ...templateContext(view), subject, kindNote: note });
+  return { view, subject, note, page };
+}
+
+export function renderEmail(pack: Pack, meta: RenderMeta, kind: EmailKind): RenderedEmail {
+  const { view, subject, note, page } = renderEmailParts(pack, meta, kind);
+  return { subject, html: inlineForMail(page), text: packText(view, note) };
 }
 
 export interface FailureNoticeInput {
@@ -65,12 +77,22 @@ export interface FailureNoticeInput {
   quality?: DataQuality | null;
 }
 
-export function renderFailureNotice(input: FailureNoticeInput): RenderedEmail {
+/** The failure notice's HTML as rendered from its template, before its CSS is inlined. */
+export function failureNoticePageHtml(input: FailureNoticeInput): string {
+  return renderFailureParts(input).page;
+}
+
+function renderFailureParts(input: FailureNoticeInput) {
   const periodTitle = monthTitle(input.period);
   const subject = oneLine(`[Failed] ${input.title}: ${periodTitle}`);
   const quality = input.quality ? qualityView(input.quality) : null;
   const context = { subject, title: input.title, period: input.period, periodTitle, runId: input.runId, reason: input.reason, quality };
-  const html = inlineForMail(renderHtmlTemplate('failure', context));
+  return { periodTitle, subject, quality, page: renderHtmlTemplate('failure', context) };
+}
+
+export function renderFailureNotice(input: FailureNoticeInput): RenderedEmail {
+  const { periodTitle, subject, quality, page } = renderFailureParts(input);
+  const html = inlineForMail(page);
   const text = [
     `Failed: the ${periodTitle} pack was not produced, and nothing was sent to the distribution list.`,
     '',
