@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { CsvTextGuard } from '../../functions/core/extract/csv-text-guard';
-import { DEFAULT_LIMITS } from '../../functions/core/extract/limits';
+import { DEFAULT_LIMITS, type ReaderLimits } from '../../functions/core/extract/limits';
 import type { Problem } from '../../functions/core/types';
 import { ALL_TABLES, read } from '../unit/extract/helpers';
 
@@ -74,6 +74,39 @@ describe('fuzz: CSV reader', () => {
         expect(guard.records).toBe(parserRecords);
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  /** What the guard makes of `chunks`: the records it counted, and the text it passed on or the failure that stopped it. */
+  async function guardOutcome(chunks: readonly string[], limits: ReaderLimits): Promise<{ text: string | null; records: number; failure: string | null }> {
+    const guard = new CsvTextGuard(limits);
+    let text = '';
+    const failure = await new Promise<string | null>((resolve) => {
+      guard.on('data', (chunk: string) => (text += chunk));
+      guard.on('end', () => resolve(null));
+      guard.on('error', (error: Error) => resolve(error.message));
+      for (const chunk of chunks) guard.write(Buffer.from(chunk));
+      guard.end();
+    });
+    // Before a failure, the text passed on depends on the chunking (chunks before the failing one went through).
+    return { text: failure === null ? text : null, records: guard.records, failure };
+  }
+
+  it('lines without quotes (checked without a scan per character) give the same text, rows and failures as the character scan', async () => {
+    // A chunk that starts on the header row is scanned character by character throughout, so
+    // the whole text in one chunk is the reference; split after the header, later chunks take
+    // the fast path for their lines before any quote. Low limits make it fall back often.
+    const lowLimits: ReaderLimits = { ...DEFAULT_LIMITS, columns: 4, cellChars: 6, recordChars: 9, rowsPerTable: 3 };
+    const plainish = fc.array(fc.constantFrom('a', 'a', 'bb', 'ccccccc', ',', '\n', '\n', '\n', '\r', '\r\n', '"', '\u0000', 'é'), { maxLength: 60 }).map((parts) => parts.join(''));
+    await fc.assert(
+      fc.asyncProperty(plainish, fc.array(fc.nat(), { maxLength: 6 }), fc.boolean(), async (body, cuts, low) => {
+        const limits = low ? lowLimits : DEFAULT_LIMITS;
+        const header = 'h,i\n';
+        const points = [...new Set(cuts.map((cut) => cut % (body.length + 1)))].sort((a, b) => a - b);
+        const chunks = [header, ...[0, ...points].map((from, i) => body.slice(from, [...points, body.length][i]))].filter((chunk) => chunk !== '');
+        expect(await guardOutcome(chunks, limits)).toEqual(await guardOutcome([header + body], limits));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -37,6 +37,8 @@ const enum At {
 }
 
 const WHITE_SPACE = /\s/;
+/** A CRLF or a lone CR: outside quotes, either ends a record as an LF does. */
+const CR_LINE_ENDS = /\r\n?/g;
 
 /** Length of the prefix of `bytes` that ends on a whole UTF-8 character (the rest waits for the next chunk). */
 function wholeCharactersLength(bytes: Uint8Array): number {
@@ -163,8 +165,64 @@ export class CsvTextGuard extends Transform {
     return this.scan(text);
   }
 
-  /** Follows the records through `text`, enforcing the limits; returns the text with every line end outside quotes as LF. */
+  /**
+   * Follows the records through `text`, enforcing the limits; returns the text with every
+   * line end outside quotes as LF. Whole lines before the chunk's first quote go through
+   * `scanPlainLines` (native searches, no work per character); the rest — the header, and
+   * any text from a quote on — is followed character by character.
+   */
   private scan(text: string): string {
+    if (this.afterCr) {
+      this.afterCr = false;
+      if (text.charCodeAt(0) === LF) text = text.slice(1); // the LF of a CRLF split across chunks
+    }
+    if (this.row === 1 || (this.at !== At.FieldStart && this.at !== At.Unquoted) || text.indexOf('\0') >= 0) return this.scanChars(text);
+    const quote = text.indexOf('"');
+    const plainEnd = quote < 0 ? text.length : quote;
+    const cut = Math.max(text.lastIndexOf('\n', plainEnd - 1), text.lastIndexOf('\r', plainEnd - 1)) + 1;
+    if (cut === 0) return this.scanChars(text);
+    const plain = this.scanPlainLines(text.slice(0, cut));
+    if (plain === null) return this.scanChars(text);
+    // A CR just before the cut may be the first half of a CRLF whose LF is in the next chunk.
+    this.afterCr = cut === text.length && text.charCodeAt(cut - 1) === CR;
+    return cut === text.length ? plain : plain + this.scanChars(text.slice(cut));
+  }
+
+  /**
+   * The fast path for `lines`: whole records (each ending in CR, LF or CRLF) with no quote
+   * and no NUL, starting where the current record (if any) has got to. Without quotes every
+   * line end ends a record, and a record of L characters has at most L + 1 fields and no
+   * cell longer than L, so when no record is longer than the shortest of the limits, none
+   * of them is breached and only the rows need counting. Returns the lines with LF line
+   * ends, or null (the state untouched) when a record is too long to decide here: then the
+   * character scan decides, and names the row, column and limit.
+   */
+  private scanPlainLines(lines: string): string | null {
+    const text = lines.indexOf('\r') >= 0 ? lines.replace(CR_LINE_ENDS, '\n') : lines;
+    const longest = Math.min(this.limits.columns - 1, this.limits.cellChars, this.limits.recordChars);
+    let records = 0;
+    let start = 0;
+    let carried = this.recordChars;
+    for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+      if (end - start + carried > longest) return null;
+      carried = 0;
+      records += 1;
+      start = end + 1;
+    }
+    // Records that start in these lines: all of them, except a first one begun in an earlier chunk.
+    const firstStarted = this.recordStarted ? this.row + 1 : this.row;
+    const lastStarted = this.row + records - 1;
+    if (lastStarted >= firstStarted && lastStarted - 1 > this.limits.rowsPerTable) {
+      this.row = Math.max(firstStarted, this.limits.rowsPerTable + 2);
+      this.startRecord(); // throws, naming the first row over the limit
+    }
+    this.row += records;
+    this.resetRecord();
+    return text;
+  }
+
+  /** Follows the records through `text` character by character (see the class comment for the quoting rules). */
+  private scanChars(text: string): string {
     let out = '';
     let from = 0;
     for (let i = 0; i < text.length; i++) {
@@ -258,6 +316,10 @@ export class CsvTextGuard extends Transform {
 
   private endRecord(): void {
     this.row += 1;
+    this.resetRecord();
+  }
+
+  private resetRecord(): void {
     this.recordStarted = false;
     this.field = 0;
     this.fieldChars = 0;
