@@ -153,6 +153,20 @@ describe('properties', () => {
     );
   });
 
+  it('ten characters in the YYYY-MM-DD shape (read from character codes) parse as the general parser reads them', () => {
+    // Spaces around the text are trimmed, and make it longer than the short path takes.
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/), fc.stringMatching(/^[0-9a /+-]{10}$/), (shaped, near) => {
+        expect(parseDateText(shaped)).toBe(parseDateText(` ${shaped} `));
+        expect(parseDateText(near)).toBe(parseDateText(` ${near} `));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(parseDateText('2013-02-29')).toBeUndefined();
+    expect(parseDateText('2012-02-29')).toBe(15399);
+    expect(parseDateText('２０１３-01-01')).toBeUndefined(); // full-width digits are not digits
+  });
+
   it('a date that parses is a real calendar date written the same way', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1900, max: 2100 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), (y, m, d) => {
