@@ -1,96 +1,32 @@
 /**
- * Lookups over one extract, each built at most once per run and only when a configured
- * measure asks for it: plans by person, held review days by plan, transfer-in plans,
- * and visit days by person (sorted), so no measure ever scans a table per cell.
+ * The joins between tables that measures need (reviews by plan, transfer-ins by plan,
+ * earliest plan by person), each built at most once per run and only when a configured
+ * measure asks for it. They are compact (typed arrays, a number per review or person)
+ * because a national extract has hundreds of thousands of plans.
  */
-import type { CpPlan, CpReview, Extract, PersonKey, SpanRecord, VisitTable } from '../types';
+import type { CpPlan, CpReview, Extract, PersonKey } from '../types';
 
-/** Visit days grouped by person: person p's days are `days[offsets[p] .. offsets[p+1])`, ascending. */
-export interface VisitDaysByPerson {
+const NO_DAYS = new Int32Array(0);
+
+/**
+ * Days grouped by an integer key by a counting sort: key k's days are
+ * `days[offsets[k] .. offsets[k+1])`, ascending. Two typed arrays, however many keys.
+ */
+export interface DaysByKey {
   offsets: Int32Array;
   days: Int32Array;
 }
 
-export class ExtractIndex {
-  private plansByPerson?: Map<PersonKey, CpPlan[]>;
-  private cinByPerson?: Map<PersonKey, SpanRecord[]>;
-  private claByPerson?: Map<PersonKey, SpanRecord[]>;
-  private reviewDays?: Map<string, number[]>;
-  private transferIns?: Set<string>;
-  private cpVisits?: VisitDaysByPerson;
-  private cinVisits?: VisitDaysByPerson;
-
-  constructor(readonly extract: Extract) {}
-
-  /** Each person's CP plans, earliest start first. */
-  cpPlansByPerson(): Map<PersonKey, CpPlan[]> {
-    return (this.plansByPerson ??= groupByPerson(this.extract.cpPlans));
-  }
-
-  /** Each person's CIN plans, earliest start first. */
-  cinPlansByPerson(): Map<PersonKey, SpanRecord[]> {
-    return (this.cinByPerson ??= groupByPerson(this.extract.cinPlans));
-  }
-
-  /** Each person's care episodes, earliest start first. */
-  claEpisodesByPerson(): Map<PersonKey, SpanRecord[]> {
-    return (this.claByPerson ??= groupByPerson(this.extract.claEpisodes));
-  }
-
-  /** Held review days per plan id, ascending. */
-  reviewDaysByPlan(): Map<string, number[]> {
-    return (this.reviewDays ??= groupReviewDays(this.extract.cpReviews));
-  }
-
-  /** Plans with any initial-conference row marked transfer-in. */
-  transferInPlanIds(): Set<string> {
-    return (this.transferIns ??= new Set(this.extract.initialConferences.filter((c) => c.transferIn).map((c) => c.planId)));
-  }
-
-  cpVisitDays(): VisitDaysByPerson {
-    return (this.cpVisits ??= groupVisitDays(this.extract.cpVisits, this.extract.persons));
-  }
-
-  cinVisitDays(): VisitDaysByPerson {
-    return (this.cinVisits ??= groupVisitDays(this.extract.cinVisits, this.extract.persons));
-  }
-}
-
-function groupByPerson<T extends { person: PersonKey; start: number }>(records: T[]): Map<PersonKey, T[]> {
-  const byPerson = new Map<PersonKey, T[]>();
-  for (const record of records) {
-    const list = byPerson.get(record.person);
-    if (list) list.push(record);
-    else byPerson.set(record.person, [record]);
-  }
-  for (const list of byPerson.values()) list.sort((a, b) => a.start - b.start);
-  return byPerson;
-}
-
-function groupReviewDays(reviews: CpReview[]): Map<string, number[]> {
-  const byPlan = new Map<string, number[]>();
-  for (const review of reviews) {
-    const list = byPlan.get(review.planId);
-    if (list) list.push(review.date);
-    else byPlan.set(review.planId, [review.date]);
-  }
-  for (const days of byPlan.values()) if (days.length > 1) days.sort((a, b) => a - b);
-  return byPlan;
-}
-
-/** A counting sort by person, then a sort of each person's days: O(visits + persons) plus the small sorts. */
-export function groupVisitDays(visits: VisitTable, persons: number): VisitDaysByPerson {
-  let personCount = persons;
-  for (let i = 0; i < visits.length; i += 1) if (visits.person[i] >= personCount) personCount = visits.person[i] + 1;
-  const offsets = new Int32Array(personCount + 1);
-  for (let i = 0; i < visits.length; i += 1) offsets[visits.person[i] + 1] += 1;
-  for (let p = 0; p < personCount; p += 1) offsets[p + 1] += offsets[p];
-  const next = offsets.slice(0, personCount);
-  const days = new Int32Array(visits.length);
-  for (let i = 0; i < visits.length; i += 1) days[next[visits.person[i]]++] = visits.day[i];
-  // Extracts usually list a child's visits in date order: only out-of-order runs need sorting.
-  for (let p = 0; p < personCount; p += 1) if (!isAscending(days, offsets[p], offsets[p + 1])) days.subarray(offsets[p], offsets[p + 1]).sort();
-  return { offsets, days };
+export function groupDaysByKey(keys: Int32Array, days: Int32Array, keyCount: number): DaysByKey {
+  const offsets = new Int32Array(keyCount + 1);
+  for (let i = 0; i < keys.length; i += 1) offsets[keys[i] + 1] += 1;
+  for (let k = 0; k < keyCount; k += 1) offsets[k + 1] += offsets[k];
+  const next = offsets.slice(0, keyCount);
+  const grouped = new Int32Array(keys.length);
+  for (let i = 0; i < keys.length; i += 1) grouped[next[keys[i]]++] = days[i];
+  // Rows usually come in date order within a key: only out-of-order runs need sorting.
+  for (let k = 0; k < keyCount; k += 1) if (!isAscending(grouped, offsets[k], offsets[k + 1])) grouped.subarray(offsets[k], offsets[k + 1]).sort();
+  return { offsets, days: grouped };
 }
 
 function isAscending(values: Int32Array, begin: number, end: number): boolean {
@@ -98,8 +34,65 @@ function isAscending(values: Int32Array, begin: number, end: number): boolean {
   return true;
 }
 
-/** Person p's visit days (a view, no copy). */
-export function visitDaysOf(grouped: VisitDaysByPerson, person: PersonKey): Int32Array {
-  if (person + 1 >= grouped.offsets.length) return new Int32Array(0);
-  return grouped.days.subarray(grouped.offsets[person], grouped.offsets[person + 1]);
+/** Key k's days (a view, no copy); none for a key beyond the grouped ones. */
+export function daysOfKey(grouped: DaysByKey, key: number): Int32Array {
+  if (key < 0 || key + 1 >= grouped.offsets.length) return NO_DAYS;
+  return grouped.days.subarray(grouped.offsets[key], grouped.offsets[key + 1]);
+}
+
+/** Held review days by plan id: the ids are numbered once, the days held in two typed arrays. */
+export class ReviewDaysByPlan {
+  private readonly keyOfPlan = new Map<string, number>();
+  private readonly grouped: DaysByKey;
+
+  constructor(reviews: readonly CpReview[]) {
+    const keys = new Int32Array(reviews.length);
+    const days = new Int32Array(reviews.length);
+    reviews.forEach((review, i) => {
+      let key = this.keyOfPlan.get(review.planId);
+      if (key === undefined) this.keyOfPlan.set(review.planId, (key = this.keyOfPlan.size));
+      keys[i] = key;
+      days[i] = review.date;
+    });
+    this.grouped = groupDaysByKey(keys, days, this.keyOfPlan.size);
+  }
+
+  /** The plan's held review days, ascending. */
+  daysOf(planId: string): Int32Array {
+    const key = this.keyOfPlan.get(planId);
+    return key === undefined ? NO_DAYS : daysOfKey(this.grouped, key);
+  }
+}
+
+/** Each person's earliest CP plan start (Infinity for a person with none). */
+export function earliestStartByPerson(plans: readonly CpPlan[], persons: number): Float64Array {
+  const earliest = new Float64Array(persons).fill(Infinity);
+  for (const plan of plans) {
+    if (!(plan.person >= 0 && plan.person < persons)) throw new RangeError(`person key ${plan.person} is outside 0..${persons - 1}`);
+    if (plan.start < earliest[plan.person]) earliest[plan.person] = plan.start;
+  }
+  return earliest;
+}
+
+export class ExtractIndex {
+  private reviewDays?: ReviewDaysByPlan;
+  private transferIns?: Set<string>;
+  private earliestCpStarts?: Float64Array;
+
+  constructor(readonly extract: Extract) {}
+
+  /** Held review days per plan id, ascending. */
+  reviewDaysByPlan(): ReviewDaysByPlan {
+    return (this.reviewDays ??= new ReviewDaysByPlan(this.extract.cpReviews));
+  }
+
+  /** Plans with any initial-conference row marked transfer-in. */
+  transferInPlanIds(): Set<string> {
+    return (this.transferIns ??= new Set(this.extract.initialConferences.filter((c) => c.transferIn).map((c) => c.planId)));
+  }
+
+  /** Each person's earliest CP plan start. */
+  earliestCpStartByPerson(): Float64Array {
+    return (this.earliestCpStarts ??= earliestStartByPerson(this.extract.cpPlans, this.extract.persons));
+  }
 }

@@ -1,49 +1,53 @@
 /**
  * Snapshot measures over open records: children (distinct people) with a CP plan or a
- * care episode open at d, and plans open for two years or more.
+ * care episode open at d, and plans open for two years or more. A record is open at d
+ * when start ≤ d < end (no end: open ever after).
  */
 import { addYears } from '../calendar';
 import type { Day, PersonKey } from '../types';
+import { atDays, OpenCounts, PersonDayBits, type DaySet } from './evaluation-days';
 import type { ExtractIndex } from './extract-index';
-import { mergeSpans, OpenCounter, type Span } from './spans';
 import { countTally, fractionTally, type SnapshotEvaluator } from './tally';
 
-interface OpenRecord {
+interface PersonRecord {
+  person: PersonKey;
   start: Day;
   end: Day | null;
 }
 
-export const openSpan = (record: OpenRecord): Span => ({ from: record.start, to: record.end ?? Infinity });
-
 /**
- * One set of disjoint spans per person, so that a person with overlapping records counts
- * once on each day they have any record open.
+ * Distinct people with any record open at each day: a person's overlapping records
+ * mark the same day once.
  */
-export function distinctPeopleOpen(byPerson: Map<PersonKey, OpenRecord[]>): OpenCounter {
-  const spans: Span[] = [];
-  for (const records of byPerson.values()) spans.push(...mergeSpans(records.map(openSpan)));
-  return new OpenCounter(spans);
+function distinctPeopleOpen(records: readonly PersonRecord[], persons: number, days: DaySet): SnapshotEvaluator {
+  const open = new PersonDayBits(days, persons);
+  for (const record of records) open.mark(record.person, record.start, record.end ?? Infinity);
+  const counts = open.countPerDay();
+  return atDays(days, (i) => countTally(counts[i]));
 }
 
 /** cp_children: distinct children with a CP plan open at d. */
-export function cpChildren(index: ExtractIndex): SnapshotEvaluator {
-  const counter = distinctPeopleOpen(index.cpPlansByPerson());
-  return (day) => countTally(counter.countAt(day));
+export function cpChildren(index: ExtractIndex, days: DaySet): SnapshotEvaluator {
+  return distinctPeopleOpen(index.extract.cpPlans, index.extract.persons, days);
 }
 
 /** The count behind cla_rate: distinct children with a care episode open at d. */
-export function claChildren(index: ExtractIndex): SnapshotEvaluator {
-  const counter = distinctPeopleOpen(index.claEpisodesByPerson());
-  return (day) => countTally(counter.countAt(day));
+export function claChildren(index: ExtractIndex, days: DaySet): SnapshotEvaluator {
+  return distinctPeopleOpen(index.extract.claEpisodes, index.extract.persons, days);
 }
 
 /**
  * cp_open_2y_pct: of plans open at d, those with d ≥ addYears(start, 2). A plan counts
  * in the numerator from its second anniversary until it ends.
  */
-export function cpOpenTwoYears(index: ExtractIndex): SnapshotEvaluator {
-  const plans = index.extract.cpPlans;
-  const open = new OpenCounter(plans.map(openSpan));
-  const longOpen = new OpenCounter(plans.map((plan) => ({ from: addYears(plan.start, 2), to: plan.end ?? Infinity })));
-  return (day) => fractionTally(longOpen.countAt(day), open.countAt(day));
+export function cpOpenTwoYears(index: ExtractIndex, days: DaySet): SnapshotEvaluator {
+  const open = new OpenCounts(days);
+  const longOpen = new OpenCounts(days);
+  for (const plan of index.extract.cpPlans) {
+    const end = plan.end ?? Infinity;
+    open.add(plan.start, end);
+    longOpen.add(addYears(plan.start, 2), end);
+  }
+  const [openCounts, longOpenCounts] = [open.counts(), longOpen.counts()];
+  return atDays(days, (i) => fractionTally(longOpenCounts[i], openCounts[i]));
 }

@@ -1,66 +1,84 @@
 /**
  * Flow measures over CP plans: each is the count of plan starts or ends (optionally of a
- * kind) dated in a window, so each becomes one or two sorted arrays of event days.
+ * kind) dated in a window, so each is one or two event counters over the pack's windows,
+ * filled in one pass over the plans.
  */
 import { addYears } from '../calendar';
-import type { CpPlan } from '../types';
+import type { CpPlan, Day } from '../types';
+import { EventCounts, type Window } from './evaluation-days';
 import type { ExtractIndex } from './extract-index';
-import { EventDays } from './spans';
 import { countTally, fractionTally, type FlowEvaluator } from './tally';
 
-const startDays = (plans: CpPlan[]): EventDays => new EventDays(plans.map((plan) => plan.start));
-const endDays = (plans: CpPlan[]): EventDays => new EventDays(plans.flatMap((plan) => (plan.end === null ? [] : [plan.end])));
+/** The day of a plan's event, or null when the plan has none (an open plan has no end). */
+type EventOf = (plan: CpPlan) => Day | null;
+/** Whether a plan counts (in a numerator, or for a count of a kind of plan). */
+type Counts = (plan: CpPlan) => boolean;
 
-function countOf(events: EventDays): FlowEvaluator {
+const startOf: EventOf = (plan) => plan.start;
+const endOf: EventOf = (plan) => plan.end;
+
+/** The plans' event days (those that pass the filter) counted over the windows. */
+function eventCounts(plans: readonly CpPlan[], eventOf: EventOf, windows: readonly Window[], counts: Counts = () => true): EventCounts {
+  const events = new EventCounts(windows);
+  for (const plan of plans) {
+    const day = eventOf(plan);
+    if (day !== null && counts(plan)) events.add(day);
+  }
+  return events;
+}
+
+/** Plans with the event in the window, of those that pass the filter. */
+function countOf(plans: readonly CpPlan[], eventOf: EventOf, windows: readonly Window[], counts?: Counts): FlowEvaluator {
+  const events = eventCounts(plans, eventOf, windows, counts);
   return (from, to) => countTally(events.countBetween(from, to));
 }
 
-function fractionOf(numerator: EventDays, denominator: EventDays): FlowEvaluator {
+/** Of plans with the event in the window, those that pass the filter. */
+function fractionOf(plans: readonly CpPlan[], eventOf: EventOf, windows: readonly Window[], inNumerator: Counts): FlowEvaluator {
+  const numerator = eventCounts(plans, eventOf, windows, inNumerator);
+  const denominator = eventCounts(plans, eventOf, windows);
   return (from, to) => fractionTally(numerator.countBetween(from, to), denominator.countBetween(from, to));
 }
 
 /** cp_starts: plans with start date in the window. */
-export function cpStarts(index: ExtractIndex): FlowEvaluator {
-  return countOf(startDays(index.extract.cpPlans));
+export function cpStarts(index: ExtractIndex, windows: readonly Window[]): FlowEvaluator {
+  return countOf(index.extract.cpPlans, startOf, windows);
 }
 
 /** cp_ends: plans with end date in the window. */
-export function cpEnds(index: ExtractIndex): FlowEvaluator {
-  return countOf(endDays(index.extract.cpPlans));
+export function cpEnds(index: ExtractIndex, windows: readonly Window[]): FlowEvaluator {
+  return countOf(index.extract.cpPlans, endOf, windows);
 }
 
 /** cp_ended_2y_pct: of plans ending in the window, those with end ≥ addYears(start, 2). */
-export function cpEndedTwoYears(index: ExtractIndex): FlowEvaluator {
-  const plans = index.extract.cpPlans;
-  const lasted = plans.filter((plan) => plan.end !== null && plan.end >= addYears(plan.start, 2));
-  return fractionOf(endDays(lasted), endDays(plans));
+export function cpEndedTwoYears(index: ExtractIndex, windows: readonly Window[]): FlowEvaluator {
+  return fractionOf(index.extract.cpPlans, endOf, windows, (plan) => plan.end !== null && plan.end >= addYears(plan.start, 2));
 }
 
 /**
  * Whether the plan is a second or subsequent one: the census count of previous plans
  * when given (it knows about plans elsewhere), else an earlier-starting plan of the same
  * child in the extract.
+ * @param earliestStartOfPerson the earliest start of the child's plans in the extract.
  */
-export function isRepeatPlan(plan: CpPlan, plansOfPerson: CpPlan[]): boolean {
+export function isRepeatPlan(plan: CpPlan, earliestStartOfPerson: number): boolean {
   if (plan.previousPlans !== null) return plan.previousPlans > 0;
-  return plansOfPerson.some((other) => other.start < plan.start);
+  return earliestStartOfPerson < plan.start;
 }
 
 /** cp_repeat_pct: of plans starting in the window, those that are repeats. */
-export function cpRepeat(index: ExtractIndex): FlowEvaluator {
-  const byPerson = index.cpPlansByPerson();
-  const plans = index.extract.cpPlans;
-  const repeats = plans.filter((plan) => isRepeatPlan(plan, byPerson.get(plan.person) ?? []));
-  return fractionOf(startDays(repeats), startDays(plans));
+export function cpRepeat(index: ExtractIndex, windows: readonly Window[]): FlowEvaluator {
+  const earliestStart = index.earliestCpStartByPerson();
+  return fractionOf(index.extract.cpPlans, startOf, windows, (plan) => isRepeatPlan(plan, earliestStart[plan.person]));
 }
 
 /** cp_moved_in: plans starting in the window whose initial conference was a transfer-in. */
-export function cpMovedIn(index: ExtractIndex): FlowEvaluator {
+export function cpMovedIn(index: ExtractIndex, windows: readonly Window[]): FlowEvaluator {
   const transferIns = index.transferInPlanIds();
-  return countOf(startDays(index.extract.cpPlans.filter((plan) => transferIns.has(plan.id))));
+  return countOf(index.extract.cpPlans, startOf, windows, (plan) => transferIns.has(plan.id));
 }
 
 /** cp_moved_out: plans ending in the window marked transfer-out. */
-export function cpMovedOut(index: ExtractIndex): FlowEvaluator {
-  return countOf(endDays(index.extract.cpPlans.filter((plan) => plan.transferOut)));
+export function cpMovedOut(index: ExtractIndex, windows: readonly Window[]): FlowEvaluator {
+  return countOf(index.extract.cpPlans, endOf, windows, (plan) => plan.transferOut);
 }

@@ -6,8 +6,8 @@
  */
 import { addMonths } from '../calendar';
 import type { Day } from '../types';
+import { atDays, OpenCounts, type DaySet } from './evaluation-days';
 import type { ExtractIndex } from './extract-index';
-import { OpenCounter, type Span } from './spans';
 import { fractionTally, type SnapshotEvaluator } from './tally';
 
 const FIRST_REVIEW_MONTHS = 3;
@@ -30,18 +30,16 @@ export function firstLateDay(start: Day, reviewDays: ArrayLike<number>): Day {
   }
 }
 
-export function cpReviewsTimely(index: ExtractIndex): SnapshotEvaluator {
+export function cpReviewsTimely(index: ExtractIndex, days: DaySet): SnapshotEvaluator {
   const reviewDays = index.reviewDaysByPlan();
-  const noReviews: number[] = [];
-  const due: Span[] = [];
-  const timely: Span[] = [];
+  const due = new OpenCounts(days);
+  const timely = new OpenCounts(days);
   for (const plan of index.extract.cpPlans) {
     const firstDue = addMonths(plan.start, FIRST_REVIEW_MONTHS);
     const end = plan.end ?? Infinity;
-    due.push({ from: firstDue, to: end });
-    timely.push({ from: firstDue, to: Math.min(end, firstLateDay(plan.start, reviewDays.get(plan.id) ?? noReviews)) });
+    due.add(firstDue, end);
+    timely.add(firstDue, Math.min(end, firstLateDay(plan.start, reviewDays.daysOf(plan.id))));
   }
-  const dueCounter = new OpenCounter(due);
-  const timelyCounter = new OpenCounter(timely);
-  return (day) => fractionTally(timelyCounter.countAt(day), dueCounter.countAt(day));
+  const [dueCounts, timelyCounts] = [due.counts(), timely.counts()];
+  return atDays(days, (i) => fractionTally(timelyCounts[i], dueCounts[i]));
 }

@@ -11,7 +11,7 @@ import { ExtractIndex } from '../measures/extract-index';
 import { MeasureCache, type PreparedMeasure } from '../measures/library';
 import { PopulationLookup } from '../measures/population';
 import type { DataQuality, Extract, Period, Problem } from '../types';
-import { planColumns, type Column, type ColumnPlan } from './columns';
+import { allColumns, planColumns, type Column, type ColumnPlan } from './columns';
 import { indicatorComment, sectionComments, type DraftContext, type DraftRow } from './comments';
 import type { Cell, CommentsFile, Pack, PackIndicator, PackSection } from './pack-types';
 import { judgeRag, targetFor } from './rag';
@@ -106,7 +106,7 @@ export function buildPack(input: BuildPackInput): Pack {
   const columns = planColumns(period, config.monthsShown);
   const context: PackContext = {
     columns,
-    measures: new MeasureCache(new ExtractIndex(input.extract)),
+    measures: new MeasureCache(new ExtractIndex(input.extract), allColumns(columns)),
     population: new PopulationLookup(config.population),
     comments: input.comments ?? null,
   };

@@ -1,13 +1,14 @@
 /**
- * The snapshot measures are computed through sorted spans (one pass, then binary
- * searches). Here they are checked against a literal reading of indicators.md, date by
- * date, on many small random extracts.
+ * The snapshot measures are computed for a set of days at once (one pass over the
+ * records, marking days per person or counting spans per day). Here they are checked
+ * against a literal reading of indicators.md, date by date, on many small random
+ * extracts, each prepared for all of its dates together as the pack does.
  */
 import fc from 'fast-check';
 import { addMonths, addYears, dayFromIso, isOpenAt, isoFromDay } from '../../../functions/core/calendar';
 import type { Extract } from '../../../functions/core/types';
 import { ExtractBuilder } from './extract-builder';
-import { snapshotAt } from './measure-helpers';
+import { flowsOver, snapshotsAt } from './measure-helpers';
 
 const ORIGIN = dayFromIso('2012-01-01');
 const iso = (offset: number): string => isoFromDay(ORIGIN + offset);
@@ -20,8 +21,11 @@ const planArb = fc.record({
 });
 const extractArb = fc.record({
   plans: fc.array(planArb, { maxLength: 8 }),
+  previousPlans: fc.array(fc.option(fc.integer({ min: 0, max: 2 }), { nil: null }), { minLength: 8, maxLength: 8 }),
   visits: fc.array(fc.record({ person: fc.integer({ min: 0, max: 4 }), day: fc.integer({ min: 0, max: 900 }) }), { maxLength: 20 }),
-  dates: fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 5 }),
+  // Up to 40 days: more than one 32-bit word of days per person.
+  dates: fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 40 }),
+  windows: fc.array(fc.record({ from: fc.integer({ min: 0, max: 1600 }), length: fc.integer({ min: -1, max: 400 }) }), { minLength: 1, maxLength: 12 }),
   windowDays: fc.integer({ min: 1, max: 60 }),
 });
 type Case = typeof extractArb extends fc.Arbitrary<infer T> ? T : never;
@@ -29,7 +33,8 @@ type Case = typeof extractArb extends fc.Arbitrary<infer T> ? T : never;
 function build(c: Case): Extract {
   const builder = new ExtractBuilder();
   c.plans.forEach((plan, i) => {
-    builder.cpPlan({ id: `P${i}`, person: `c${plan.person}`, start: iso(plan.start), end: plan.length === null ? null : iso(plan.start + plan.length) });
+    const end = plan.length === null ? null : iso(plan.start + plan.length);
+    builder.cpPlan({ id: `P${i}`, person: `c${plan.person}`, start: iso(plan.start), end, previousPlans: c.previousPlans[i] });
     for (const review of plan.reviews) builder.review(`P${i}`, iso(plan.start + review));
   });
   for (const visit of c.visits) builder.cpVisit(`c${visit.person}`, iso(visit.day));
@@ -38,7 +43,7 @@ function build(c: Case): Extract {
 
 // ---- indicators.md, read literally ----
 
-function children(x: Extract, d: number): number {
+function childrenOpen(x: Extract, d: number): number {
   return new Set(x.cpPlans.filter((p) => isOpenAt(p.start, p.end, d)).map((p) => p.person)).size;
 }
 
@@ -81,6 +86,25 @@ function visitsTimely(x: Extract, d: number, w: number): [number, number] {
   return [numerator, denominator];
 }
 
+function inWindow(day: number | null, from: number, to: number): boolean {
+  return day !== null && day >= from && day <= to;
+}
+
+function starts(x: Extract, from: number, to: number): number {
+  return x.cpPlans.filter((p) => inWindow(p.start, from, to)).length;
+}
+
+function endedTwoYears(x: Extract, from: number, to: number): [number, number] {
+  const ended = x.cpPlans.filter((p) => inWindow(p.end, from, to));
+  return [ended.filter((p) => p.end !== null && p.end >= addYears(p.start, 2)).length, ended.length];
+}
+
+function repeats(x: Extract, from: number, to: number): [number, number] {
+  const started = x.cpPlans.filter((p) => inWindow(p.start, from, to));
+  const isRepeat = (p: (typeof started)[number]) => (p.previousPlans !== null ? p.previousPlans > 0 : x.cpPlans.some((o) => o.person === p.person && o.start < p.start));
+  return [started.filter(isRepeat).length, started.length];
+}
+
 function openTwoYears(x: Extract, d: number): [number, number] {
   const open = x.cpPlans.filter((p) => isOpenAt(p.start, p.end, d));
   return [open.filter((p) => d >= addYears(p.start, 2)).length, open.length];
@@ -91,17 +115,41 @@ describe('snapshot measures agree with the definitions, date by date', () => {
     fc.assert(
       fc.property(extractArb, (c) => {
         const x = build(c);
-        for (const offset of c.dates) {
-          const d = ORIGIN + offset;
-          const date = isoFromDay(d);
-          expect(snapshotAt(x, 'cp_children', date).numerator).toBe(children(x, d));
-          const twoYears = snapshotAt(x, 'cp_open_2y_pct', date);
-          expect([twoYears.numerator, twoYears.denominator]).toEqual(openTwoYears(x, d));
-          const reviews = snapshotAt(x, 'cp_reviews_timely_pct', date);
-          expect([reviews.numerator, reviews.denominator]).toEqual(reviewsTimely(x, d));
-          const visits = snapshotAt(x, 'cp_visits_timely_pct', date, { windowDays: c.windowDays });
-          expect([visits.numerator, visits.denominator]).toEqual(visitsTimely(x, d, c.windowDays));
-        }
+        const dates = c.dates.map((offset) => isoFromDay(ORIGIN + offset));
+        const children = snapshotsAt(x, 'cp_children', dates);
+        const twoYears = snapshotsAt(x, 'cp_open_2y_pct', dates);
+        const reviews = snapshotsAt(x, 'cp_reviews_timely_pct', dates);
+        const visits = snapshotsAt(x, 'cp_visits_timely_pct', dates, { windowDays: c.windowDays });
+        dates.forEach((date, i) => {
+          const d = dayFromIso(date);
+          expect(children[i].numerator).toBe(childrenOpen(x, d));
+          expect([twoYears[i].numerator, twoYears[i].denominator]).toEqual(openTwoYears(x, d));
+          expect([reviews[i].numerator, reviews[i].denominator]).toEqual(reviewsTimely(x, d));
+          expect([visits[i].numerator, visits[i].denominator]).toEqual(visitsTimely(x, d, c.windowDays));
+        });
+      }),
+      { numRuns: 300, seed: 20131130 },
+    );
+  });
+});
+
+describe('flow measures agree with the definitions, window by window', () => {
+  it('cp_starts, cp_ends, cp_ended_2y_pct, cp_repeat_pct', () => {
+    fc.assert(
+      fc.property(extractArb, (c) => {
+        const x = build(c);
+        const windows = c.windows.map((w) => [iso(w.from), iso(w.from + w.length)] as const);
+        const startCounts = flowsOver(x, 'cp_starts', windows);
+        const endCounts = flowsOver(x, 'cp_ends', windows);
+        const twoYears = flowsOver(x, 'cp_ended_2y_pct', windows);
+        const repeat = flowsOver(x, 'cp_repeat_pct', windows);
+        c.windows.forEach((w, i) => {
+          const [from, to] = [ORIGIN + w.from, ORIGIN + w.from + w.length];
+          expect(startCounts[i].numerator).toBe(starts(x, from, to));
+          expect(endCounts[i].numerator).toBe(x.cpPlans.filter((p) => inWindow(p.end, from, to)).length);
+          expect([twoYears[i].numerator, twoYears[i].denominator]).toEqual(endedTwoYears(x, from, to));
+          expect([repeat[i].numerator, repeat[i].denominator]).toEqual(repeats(x, from, to));
+        });
       }),
       { numRuns: 300, seed: 20131130 },
     );

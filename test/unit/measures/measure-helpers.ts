@@ -1,4 +1,4 @@
-/** Evaluates one measure of the library on a test extract, with dates as 'YYYY-MM-DD'. */
+/** Evaluates one measure of the library on a test extract, with dates as 'YYYY-MM-DD', prepared for just the days or window asked about. */
 import { dayFromIso } from '../../../functions/core/calendar';
 import type { MeasureName } from '../../../functions/core/config/pack-config';
 import { ExtractIndex } from '../../../functions/core/measures/extract-index';
@@ -6,16 +6,31 @@ import { MeasureCache, type MeasureParams } from '../../../functions/core/measur
 import type { Tally } from '../../../functions/core/measures/tally';
 import type { Extract } from '../../../functions/core/types';
 
-export function snapshotAt(extract: Extract, measure: MeasureName, date: string, params: MeasureParams = {}): Tally {
-  const prepared = new MeasureCache(new ExtractIndex(extract)).get(measure, params);
+/** A snapshot measure at several dates, prepared once for all of them (as the pack prepares its columns). */
+export function snapshotsAt(extract: Extract, measure: MeasureName, dates: string[], params: MeasureParams = {}): Tally[] {
+  const days = dates.map(dayFromIso);
+  const prepared = new MeasureCache(
+    new ExtractIndex(extract),
+    days.map((day) => ({ from: day, to: day })),
+  ).get(measure, params);
   if (prepared.kind !== 'snapshot') throw new Error(`${measure} is not a snapshot measure`);
-  return prepared.at(dayFromIso(date));
+  return days.map((day) => prepared.at(day));
+}
+
+export function snapshotAt(extract: Extract, measure: MeasureName, date: string, params: MeasureParams = {}): Tally {
+  return snapshotsAt(extract, measure, [date], params)[0];
+}
+
+/** A flow measure over several windows [from, to], prepared once for all of them. */
+export function flowsOver(extract: Extract, measure: MeasureName, windows: Array<readonly [string, string]>): Tally[] {
+  const days = windows.map(([from, to]) => ({ from: dayFromIso(from), to: dayFromIso(to) }));
+  const prepared = new MeasureCache(new ExtractIndex(extract), days).get(measure, {});
+  if (prepared.kind !== 'flow') throw new Error(`${measure} is not a flow measure`);
+  return days.map((window) => prepared.over(window.from, window.to));
 }
 
 export function flowOver(extract: Extract, measure: MeasureName, from: string, to: string): Tally {
-  const prepared = new MeasureCache(new ExtractIndex(extract)).get(measure, {});
-  if (prepared.kind !== 'flow') throw new Error(`${measure} is not a flow measure`);
-  return prepared.over(dayFromIso(from), dayFromIso(to));
+  return flowsOver(extract, measure, [[from, to]])[0];
 }
 
 export const count = (n: number): Tally => ({ numerator: n, denominator: null });
