@@ -4,10 +4,13 @@
  * the same PersonKey in every table and no child id travels past the reader.
  */
 import type { CpPlan, CpReview, Extract, InitialConference, PersonKey, SpanRecord, TableName } from '../types';
+import { detached, IdStrings } from './id-strings';
 import { VisitTableBuilder } from './visit-table';
 
 export class ExtractBuilder {
   private readonly personKeys = new Map<string, PersonKey>();
+  /** Plan ids as kept in plans, conferences and reviews: one string per plan, whichever table names it. */
+  readonly planIds = new IdStrings();
   readonly present = new Set<TableName>();
   readonly cpPlans: CpPlan[] = [];
   readonly initialConferences: InitialConference[] = [];
@@ -21,9 +24,14 @@ export class ExtractBuilder {
     let key = this.personKeys.get(id);
     if (key === undefined) {
       key = this.personKeys.size;
-      this.personKeys.set(id, key);
+      this.personKeys.set(detached(id), key); // not a slice of the CSV text (id-strings.ts)
     }
     return key;
+  }
+
+  /** An id kept in a record (a CIN plan's, a care episode's): see id-strings.ts. */
+  ownId(id: string): string {
+    return detached(id);
   }
 
   build(): Extract {

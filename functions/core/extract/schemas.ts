@@ -90,7 +90,7 @@ const CP_PLANS: TableSchema = {
   span: { start: 2, end: 3, sameDayWarning: true },
   add(row, rowNumber, out) {
     out.cpPlans.push({
-      id: row.text(0),
+      id: out.planIds.own(row.text(0)),
       person: out.person(row.text(1)),
       start: row.day(2),
       end: row.optionalDay(3),
@@ -112,7 +112,7 @@ const INITIAL_CP_CONFERENCE: TableSchema = {
     const planId = row.optionalText(0);
     // A conference that did not lead to a plan has no plan id: it is ignored (spec).
     if (planId === null) return;
-    out.initialConferences.push({ planId, transferIn: row.flag(1), row: rowNumber });
+    out.initialConferences.push({ planId: out.planIds.own(planId), transferIn: row.flag(1), row: rowNumber });
   },
 };
 
@@ -127,7 +127,7 @@ const CP_REVIEWS: TableSchema = {
     const date = row.optionalDay(1);
     // A review with no date has not been held: it is ignored (spec).
     if (date === null) return;
-    out.cpReviews.push({ planId: row.text(0), date, row: rowNumber });
+    out.cpReviews.push({ planId: out.planIds.own(row.text(0)), date, row: rowNumber });
   },
 };
 
@@ -155,7 +155,7 @@ const CIN_PLANS: TableSchema = {
   ],
   span: { start: 2, end: 3, sameDayWarning: true },
   add(row, rowNumber, out) {
-    out.cinPlans.push({ id: row.text(0), person: out.person(row.text(1)), start: row.day(2), end: row.optionalDay(3), row: rowNumber });
+    out.cinPlans.push({ id: out.ownId(row.text(0)), person: out.person(row.text(1)), start: row.day(2), end: row.optionalDay(3), row: rowNumber });
   },
 };
 
@@ -183,7 +183,7 @@ const CLA_EPISODES: TableSchema = {
   // An episode is not a plan: a same-day episode (e.g. a short break) is not suspicious.
   span: { start: 2, end: 3, sameDayWarning: false },
   add(row, rowNumber, out) {
-    out.claEpisodes.push({ id: row.text(0), person: out.person(row.text(1)), start: row.day(2), end: row.optionalDay(3), row: rowNumber });
+    out.claEpisodes.push({ id: out.ownId(row.text(0)), person: out.person(row.text(1)), start: row.day(2), end: row.optionalDay(3), row: rowNumber });
   },
 };
 
