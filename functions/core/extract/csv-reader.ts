@@ -24,6 +24,9 @@ export interface CsvReadResult extends FileDigest {
 }
 
 function isBlank(cells: readonly string[]): boolean {
+  // Most rows start with a printable ASCII character, which no trimming removes.
+  const first = cells.length > 0 ? cells[0].charCodeAt(0) : 0;
+  if (first > 32 && first < 127) return false;
   for (const cell of cells) if (cell.trim() !== '') return false;
   return true;
 }
@@ -44,21 +47,22 @@ export function readCsv(source: Readable, sink: CsvSink, limits: ReaderLimits = 
     if (settled) return;
     const errorByIndex = new Map<number, Papa.ParseError>();
     for (const error of errors) if (error.row !== undefined && !errorByIndex.has(error.row)) errorByIndex.set(error.row, error);
-    records.forEach((cells, index) => {
+    for (let index = 0; index < records.length; index++) {
+      const cells = records[index];
       rowNumber += 1;
-      const error = errorByIndex.get(index);
+      const error = errors.length > 0 ? errorByIndex.get(index) : undefined;
       if (error) {
         sink.malformed(rowNumber, error.code === 'MissingQuotes' ? 'a quoted field starting in this row is never closed (unterminated quote)' : `malformed quoting: ${error.message}`);
-        return;
+        continue;
       }
-      if (isBlank(cells)) return;
+      if (isBlank(cells)) continue;
       if (fieldCount < 0) fieldCount = cells.length;
       else if (cells.length !== fieldCount) {
         sink.malformed(rowNumber, `has ${cells.length} fields where the header has ${fieldCount}`);
-        return;
+        continue;
       }
       sink.row(cells, rowNumber);
-    });
+    }
   };
 
   return new Promise<CsvReadResult>((resolve, reject) => {

@@ -20,12 +20,19 @@ export class ExtractBuilder {
   readonly cinVisits = new VisitTableBuilder();
   readonly claEpisodes: SpanRecord[] = [];
 
+  /** The last id looked up and its key: rows of one child often come together (visits). */
+  private lastPerson: string | null = null;
+  private lastPersonKey: PersonKey = -1;
+
   person(id: string): PersonKey {
+    if (id === this.lastPerson) return this.lastPersonKey;
     let key = this.personKeys.get(id);
     if (key === undefined) {
       key = this.personKeys.size;
       this.personKeys.set(detached(id), key); // not a slice of the CSV text (id-strings.ts)
     }
+    this.lastPerson = id;
+    this.lastPersonKey = key;
     return key;
   }
 

@@ -54,8 +54,9 @@ export class TableReader {
   private usable = false;
   private readonly values: RowValue[];
   private readonly row: RowValues;
-  /** For unique columns: value → first row it was seen on. */
-  private readonly seen: Map<number, Map<string, number>> = new Map();
+  /** The unique columns (indexes), and for each, value → first row it was seen on. */
+  private readonly uniqueColumns: number[] = [];
+  private readonly firstRows: Map<string, number>[] = [];
   private rows = 0;
 
   constructor(
@@ -67,7 +68,9 @@ export class TableReader {
     this.values = new Array<RowValue>(schema.columns.length).fill(null);
     this.row = new RowValues(this.values);
     schema.columns.forEach((column, i) => {
-      if (column.unique) this.seen.set(i, new Map());
+      if (!column.unique) return;
+      this.uniqueColumns.push(i);
+      this.firstRows.push(new Map());
     });
   }
 
@@ -156,12 +159,13 @@ export class TableReader {
 
   private checkUnique(rowNumber: number): boolean {
     let ok = true;
-    for (const [i, firstRows] of this.seen) {
+    for (let u = 0; u < this.uniqueColumns.length; u++) {
+      const i = this.uniqueColumns[u];
       const value = this.values[i];
       if (typeof value !== 'string') continue;
-      const first = firstRows.get(value);
+      const first = this.firstRows[u].get(value);
       if (first === undefined) {
-        firstRows.set(value, rowNumber);
+        this.firstRows[u].set(value, rowNumber);
       } else {
         this.problem('error', 'duplicate-id', rowNumber, this.columns[i].name, value, `duplicate identifier: already used on row ${first}`);
         ok = false;

@@ -148,7 +148,11 @@ const FLAG_WORDS: ReadonlyMap<string, boolean> = new Map([
 export function parseFlagCell(cell: CellValue): boolean | undefined {
   if (typeof cell === 'boolean') return cell;
   if (typeof cell === 'number') return cell === 1 ? true : cell === 0 ? false : undefined;
-  if (typeof cell === 'string') return FLAG_WORDS.get(cell.trim().toLowerCase());
+  if (typeof cell === 'string') {
+    if (cell === 'Y') return true; // the usual spellings, without a lower-case copy per cell
+    if (cell === 'N') return false;
+    return FLAG_WORDS.get(cell.trim().toLowerCase());
+  }
   return undefined;
 }
 
