@@ -18,9 +18,13 @@ export interface Window {
 /** Sorted distinct days, with the position of any day among them. */
 export class DaySet {
   readonly days: Int32Array;
+  private readonly first: number;
+  private readonly last: number;
 
   constructor(days: Iterable<Day>) {
     this.days = Int32Array.from(new Set(days)).sort();
+    this.first = this.days.length > 0 ? this.days[0] : Infinity;
+    this.last = this.days.length > 0 ? this.days[this.days.length - 1] : -Infinity;
   }
 
   get size(): number {
@@ -37,6 +41,16 @@ export class DaySet {
       else hi = mid;
     }
     return lo;
+  }
+
+  /**
+   * Whether some day of the set is in [from, to). A record for which this is false is in
+   * no cell, so measures skip it before any costly date arithmetic or id lookup: in a
+   * long history most records closed before the earliest day the pack shows.
+   */
+  anyIn(from: number, to: number): boolean {
+    if (to <= this.first || from > this.last) return false; // most records and visits of a long history
+    return this.firstAtOrAfter(from) < this.firstAtOrAfter(to);
   }
 
   /** The index of a day of the set. A day outside it is a bug: the measure was not prepared for that day. */
@@ -66,6 +80,7 @@ export class OpenCounts {
   }
 
   add(from: number, to: number): void {
+    if (!this.days.anyIn(from, to)) return;
     const first = this.days.firstAtOrAfter(from);
     const end = this.days.firstAtOrAfter(to);
     if (first >= end) return;
@@ -103,6 +118,7 @@ export class PersonDayBits {
   /** Marks the days d of the set with from ≤ d < to for the person. */
   mark(person: PersonKey, from: number, to: number): void {
     if (!(person >= 0 && person < this.persons)) throw new RangeError(`person key ${person} is outside 0..${this.persons - 1}`);
+    if (!this.days.anyIn(from, to)) return;
     const end = this.days.firstAtOrAfter(to);
     const base = person * this.words;
     for (let i = this.days.firstAtOrAfter(from); i < end; ) {
@@ -143,6 +159,15 @@ export class EventCounts {
   constructor(windows: readonly Window[]) {
     this.boundaries = new DaySet(windows.flatMap((w) => [w.from - 1, w.to]));
     this.perBoundary = new Int32Array(this.boundaries.size + 1);
+  }
+
+  /**
+   * Whether an event on this day can change any window's count: one before every window
+   * is counted at or before every boundary and cancels out, one after them all is never
+   * counted. Measures test this before a costly check of whether the event counts.
+   */
+  mayCount(day: Day): boolean {
+    return day > this.boundaries.days[0] && day <= this.boundaries.days[this.boundaries.size - 1];
   }
 
   add(day: Day): void {

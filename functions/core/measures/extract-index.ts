@@ -1,8 +1,8 @@
 /**
  * The joins between tables that measures need (reviews by plan, transfer-ins by plan,
- * earliest plan by person), each built at most once per run and only when a configured
- * measure asks for it. They are compact (typed arrays, a number per review or person)
- * because a national extract has hundreds of thousands of plans.
+ * earliest plan by person); those on the index are built at most once per run and only
+ * when a configured measure asks for them. They are compact (typed arrays, a number per
+ * review or person) because a national extract has hundreds of thousands of plans.
  */
 import type { CpPlan, CpReview, Extract, PersonKey } from '../types';
 
@@ -40,24 +40,30 @@ export function daysOfKey(grouped: DaysByKey, key: number): Int32Array {
   return grouped.days.subarray(grouped.offsets[key], grouped.offsets[key + 1]);
 }
 
-/** Held review days by plan id: the ids are numbered once, the days held in two typed arrays. */
+/**
+ * Held review days of some plans, by plan id: the ids are numbered once and the days held
+ * in two typed arrays. Only the plans asked about are numbered, and reviews of other
+ * plans are passed over, because looking up a text id is the costly step at national
+ * scale and most plans in a long history are in no cell.
+ */
 export class ReviewDaysByPlan {
   private readonly keyOfPlan = new Map<string, number>();
   private readonly grouped: DaysByKey;
 
-  constructor(reviews: readonly CpReview[]) {
-    const keys = new Int32Array(reviews.length);
-    const days = new Int32Array(reviews.length);
-    reviews.forEach((review, i) => {
-      let key = this.keyOfPlan.get(review.planId);
-      if (key === undefined) this.keyOfPlan.set(review.planId, (key = this.keyOfPlan.size));
-      keys[i] = key;
-      days[i] = review.date;
-    });
-    this.grouped = groupDaysByKey(keys, days, this.keyOfPlan.size);
+  constructor(reviews: readonly CpReview[], planIds: Iterable<string>) {
+    for (const id of planIds) if (!this.keyOfPlan.has(id)) this.keyOfPlan.set(id, this.keyOfPlan.size);
+    const keys: number[] = [];
+    const days: number[] = [];
+    for (const review of reviews) {
+      const key = this.keyOfPlan.get(review.planId);
+      if (key === undefined) continue;
+      keys.push(key);
+      days.push(review.date);
+    }
+    this.grouped = groupDaysByKey(Int32Array.from(keys), Int32Array.from(days), this.keyOfPlan.size);
   }
 
-  /** The plan's held review days, ascending. */
+  /** The plan's held review days, ascending (none for a plan not asked about). */
   daysOf(planId: string): Int32Array {
     const key = this.keyOfPlan.get(planId);
     return key === undefined ? NO_DAYS : daysOfKey(this.grouped, key);
@@ -75,16 +81,10 @@ export function earliestStartByPerson(plans: readonly CpPlan[], persons: number)
 }
 
 export class ExtractIndex {
-  private reviewDays?: ReviewDaysByPlan;
   private transferIns?: Set<string>;
   private earliestCpStarts?: Float64Array;
 
   constructor(readonly extract: Extract) {}
-
-  /** Held review days per plan id, ascending. */
-  reviewDaysByPlan(): ReviewDaysByPlan {
-    return (this.reviewDays ??= new ReviewDaysByPlan(this.extract.cpReviews));
-  }
 
   /** Plans with any initial-conference row marked transfer-in. */
   transferInPlanIds(): Set<string> {

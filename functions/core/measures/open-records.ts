@@ -45,6 +45,7 @@ export function cpOpenTwoYears(index: ExtractIndex, days: DaySet): SnapshotEvalu
   const longOpen = new OpenCounts(days);
   for (const plan of index.extract.cpPlans) {
     const end = plan.end ?? Infinity;
+    if (!days.anyIn(plan.start, end)) continue; // in no cell: spare the date arithmetic
     open.add(plan.start, end);
     longOpen.add(addYears(plan.start, 2), end);
   }

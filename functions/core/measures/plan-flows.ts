@@ -22,7 +22,7 @@ function eventCounts(plans: readonly CpPlan[], eventOf: EventOf, windows: readon
   const events = new EventCounts(windows);
   for (const plan of plans) {
     const day = eventOf(plan);
-    if (day !== null && counts(plan)) events.add(day);
+    if (day !== null && events.mayCount(day) && counts(plan)) events.add(day);
   }
   return events;
 }

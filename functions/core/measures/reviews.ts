@@ -5,9 +5,9 @@
  * the numerator on each day from its first due date until it is late or ends.
  */
 import { addMonths } from '../calendar';
-import type { Day } from '../types';
+import type { CpPlan, Day } from '../types';
 import { atDays, OpenCounts, type DaySet } from './evaluation-days';
-import type { ExtractIndex } from './extract-index';
+import { ReviewDaysByPlan, type ExtractIndex } from './extract-index';
 import { fractionTally, type SnapshotEvaluator } from './tally';
 
 const FIRST_REVIEW_MONTHS = 3;
@@ -31,15 +31,26 @@ export function firstLateDay(start: Day, reviewDays: ArrayLike<number>): Day {
 }
 
 export function cpReviewsTimely(index: ExtractIndex, days: DaySet): SnapshotEvaluator {
-  const reviewDays = index.reviewDaysByPlan();
+  // Only plans due for review at some day of the pack count anywhere: the rest are skipped
+  // before their reviews are looked up.
+  const duePlans: CpPlan[] = [];
+  const firstDueDays: Day[] = [];
+  for (const plan of index.extract.cpPlans) {
+    const end = plan.end ?? Infinity;
+    if (!days.anyIn(plan.start, end)) continue; // spares the date arithmetic for plans closed long ago
+    const firstDue = addMonths(plan.start, FIRST_REVIEW_MONTHS);
+    if (!days.anyIn(firstDue, end)) continue;
+    duePlans.push(plan);
+    firstDueDays.push(firstDue);
+  }
+  const reviewDays = new ReviewDaysByPlan(index.extract.cpReviews, duePlans.map((plan) => plan.id));
   const due = new OpenCounts(days);
   const timely = new OpenCounts(days);
-  for (const plan of index.extract.cpPlans) {
-    const firstDue = addMonths(plan.start, FIRST_REVIEW_MONTHS);
+  duePlans.forEach((plan, i) => {
     const end = plan.end ?? Infinity;
-    due.add(firstDue, end);
-    timely.add(firstDue, Math.min(end, firstLateDay(plan.start, reviewDays.daysOf(plan.id))));
-  }
+    due.add(firstDueDays[i], end);
+    timely.add(firstDueDays[i], Math.min(end, firstLateDay(plan.start, reviewDays.daysOf(plan.id))));
+  });
   const [dueCounts, timelyCounts] = [due.counts(), timely.counts()];
   return atDays(days, (i) => fractionTally(timelyCounts[i], dueCounts[i]));
 }

@@ -91,3 +91,17 @@ describe('EventCounts', () => {
     expect(() => events.countBetween(2, 3)).toThrow(/not prepared/);
   });
 });
+
+describe('skipping records in no cell', () => {
+  it('DaySet.anyIn tells whether some day is in [from, to)', () => {
+    const days = new DaySet([10, 20]);
+    expect([days.anyIn(0, 10), days.anyIn(0, 11), days.anyIn(11, 20), days.anyIn(20, Infinity), days.anyIn(21, Infinity)]).toEqual([false, true, false, true, false]);
+  });
+  it('EventCounts.mayCount is false only for events before every window or after them all', () => {
+    const events = new EventCounts([
+      { from: 5, to: 6 },
+      { from: 10, to: 12 },
+    ]);
+    expect([4, 5, 8, 12, 13].map((day) => events.mayCount(day))).toEqual([false, true, true, true, false]);
+  });
+});

@@ -12,16 +12,21 @@ describe('groupDaysByKey', () => {
 });
 
 describe('ReviewDaysByPlan', () => {
-  it("gives each plan id its held review days, ascending, and none for a plan with no reviews", () => {
-    const reviews = new ReviewDaysByPlan([
-      { planId: 'B', date: 40, row: 2 },
-      { planId: 'A', date: 12, row: 3 },
-      { planId: 'B', date: 15, row: 4 },
-      { planId: 'A', date: 12, row: 5 }, // the same day twice is kept twice
-    ]);
+  const held = [
+    { planId: 'B', date: 40, row: 2 },
+    { planId: 'A', date: 12, row: 3 },
+    { planId: 'B', date: 15, row: 4 },
+    { planId: 'A', date: 12, row: 5 }, // the same day twice is kept twice
+    { planId: 'D', date: 20, row: 6 },
+  ];
+  it('gives each plan asked about its held review days, ascending, and none for one with no reviews', () => {
+    const reviews = new ReviewDaysByPlan(held, ['A', 'B', 'C', 'A']);
     expect(Array.from(reviews.daysOf('A'))).toEqual([12, 12]);
     expect(Array.from(reviews.daysOf('B'))).toEqual([15, 40]);
     expect(Array.from(reviews.daysOf('C'))).toEqual([]);
+  });
+  it('passes over the reviews of plans not asked about', () => {
+    expect(Array.from(new ReviewDaysByPlan(held, ['A']).daysOf('D'))).toEqual([]);
   });
 });
 
