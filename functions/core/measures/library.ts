@@ -24,13 +24,13 @@ export type PreparedMeasure =
 interface SnapshotDefinition {
   kind: 'snapshot';
   unit: Unit;
-  prepare(index: ExtractIndex, params: MeasureParams, days: DaySet): SnapshotEvaluator;
+  prepare(index: ExtractIndex, days: DaySet, params: MeasureParams): SnapshotEvaluator;
 }
 
 interface FlowDefinition {
   kind: 'flow';
   unit: Unit;
-  prepare(index: ExtractIndex, params: MeasureParams, windows: readonly Window[]): FlowEvaluator;
+  prepare(index: ExtractIndex, windows: readonly Window[], params: MeasureParams): FlowEvaluator;
 }
 
 export type MeasureDefinition = SnapshotDefinition | FlowDefinition;
@@ -38,23 +38,24 @@ export type MeasureDefinition = SnapshotDefinition | FlowDefinition;
 const snapshot = (unit: Unit, prepare: SnapshotDefinition['prepare']): SnapshotDefinition => ({ kind: 'snapshot', unit, prepare });
 const flow = (unit: Unit, prepare: FlowDefinition['prepare']): FlowDefinition => ({ kind: 'flow', unit, prepare });
 
-/** One preparation for both measures that count children on a CP plan, so the cache shares it. */
-const cpChildrenAt: SnapshotDefinition['prepare'] = (index, _params, days) => cpChildren(index, days);
+/** The visit measures take their window from the indicator's params (each has its own default). */
+const cpVisitsTimelyWith: SnapshotDefinition['prepare'] = (index, days, params) => cpVisitsTimely(index, days, params.windowDays);
+const cinVisitsTimelyWith: SnapshotDefinition['prepare'] = (index, days, params) => cinVisitsTimely(index, days, params.windowDays);
 
 export const MEASURE_DEFINITIONS: Record<MeasureName, MeasureDefinition> = {
-  cp_children: snapshot('count', cpChildrenAt),
-  cp_rate: snapshot('rate', cpChildrenAt),
-  cla_rate: snapshot('rate', (index, _params, days) => claChildren(index, days)),
-  cp_starts: flow('count', (index, _params, windows) => cpStarts(index, windows)),
-  cp_ends: flow('count', (index, _params, windows) => cpEnds(index, windows)),
-  cp_ended_2y_pct: flow('percent', (index, _params, windows) => cpEndedTwoYears(index, windows)),
-  cp_open_2y_pct: snapshot('percent', (index, _params, days) => cpOpenTwoYears(index, days)),
-  cp_repeat_pct: flow('percent', (index, _params, windows) => cpRepeat(index, windows)),
-  cp_moved_in: flow('count', (index, _params, windows) => cpMovedIn(index, windows)),
-  cp_moved_out: flow('count', (index, _params, windows) => cpMovedOut(index, windows)),
-  cp_reviews_timely_pct: snapshot('percent', (index, _params, days) => cpReviewsTimely(index, days)),
-  cp_visits_timely_pct: snapshot('percent', (index, params, days) => cpVisitsTimely(index, days, params.windowDays)),
-  cin_visits_timely_pct: snapshot('percent', (index, params, days) => cinVisitsTimely(index, days, params.windowDays)),
+  cp_children: snapshot('count', cpChildren),
+  cp_rate: snapshot('rate', cpChildren),
+  cla_rate: snapshot('rate', claChildren),
+  cp_starts: flow('count', cpStarts),
+  cp_ends: flow('count', cpEnds),
+  cp_ended_2y_pct: flow('percent', cpEndedTwoYears),
+  cp_open_2y_pct: snapshot('percent', cpOpenTwoYears),
+  cp_repeat_pct: flow('percent', cpRepeat),
+  cp_moved_in: flow('count', cpMovedIn),
+  cp_moved_out: flow('count', cpMovedOut),
+  cp_reviews_timely_pct: snapshot('percent', cpReviewsTimely),
+  cp_visits_timely_pct: snapshot('percent', cpVisitsTimelyWith),
+  cin_visits_timely_pct: snapshot('percent', cinVisitsTimelyWith),
 };
 
 /**
@@ -78,10 +79,10 @@ export class MeasureCache {
   get(measure: MeasureName, params: MeasureParams): PreparedMeasure {
     const definition = MEASURE_DEFINITIONS[measure];
     if (definition.kind === 'snapshot') {
-      const at = memoized(this.snapshots, definition.prepare, params, () => definition.prepare(this.index, params, this.snapshotDays));
+      const at = memoized(this.snapshots, definition.prepare, params, () => definition.prepare(this.index, this.snapshotDays, params));
       return { kind: 'snapshot', unit: definition.unit, at };
     }
-    const over = memoized(this.flows, definition.prepare, params, () => definition.prepare(this.index, params, this.columns));
+    const over = memoized(this.flows, definition.prepare, params, () => definition.prepare(this.index, this.columns, params));
     return { kind: 'flow', unit: definition.unit, over };
   }
 }
