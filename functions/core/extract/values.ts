@@ -77,6 +77,14 @@ function validDay(year: number, month: number, day: number, hour?: string, minut
   return dayFromCivil(year, month, day);
 }
 
+/**
+ * The Day of the 1st of every month from 1900 to 2199 (and of January 2200, to give the
+ * last month's length): the plain-date path looks a date up here instead of computing it.
+ */
+const TABLE_FIRST_YEAR = 1900;
+const TABLE_MONTHS = 300 * 12;
+const MONTH_STARTS = Int32Array.from({ length: TABLE_MONTHS + 1 }, (_, i) => dayFromCivil(TABLE_FIRST_YEAR + Math.floor(i / 12), (i % 12) + 1, 1));
+
 const DIGIT_0 = 48;
 const DASH = 45;
 
@@ -102,7 +110,13 @@ function parsePlainIsoDate(text: string): Day | undefined | null {
   const d1 = digitAt(text, 8);
   const d2 = digitAt(text, 9);
   if ((y1 | y2 | y3 | y4 | m1 | m2 | d1 | d2) < 0) return null;
-  return validDay(y1 * 1000 + y2 * 100 + y3 * 10 + y4, m1 * 10 + m2, d1 * 10 + d2);
+  const year = y1 * 1000 + y2 * 100 + y3 * 10 + y4;
+  const month = m1 * 10 + m2;
+  const day = d1 * 10 + d2;
+  const index = (year - TABLE_FIRST_YEAR) * 12 + month - 1;
+  if (month < 1 || month > 12 || index < 0 || index >= TABLE_MONTHS) return validDay(year, month, day);
+  const first = MONTH_STARTS[index];
+  return day >= 1 && day <= MONTH_STARTS[index + 1] - first ? first + day - 1 : undefined;
 }
 
 /** A date written as text, in any form the spec allows; `undefined` when it is not one. */

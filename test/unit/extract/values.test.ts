@@ -162,6 +162,15 @@ describe('properties', () => {
       }),
       { numRuns: 2000 },
     );
+    // Years 1900–2199 are looked up in a table: its edges, and either side of them.
+    for (const year of ['1899', '1900', '2199', '2200']) {
+      for (const monthDay of ['01-01', '01-31', '01-32', '02-28', '02-29', '12-31', '12-32', '13-01', '00-10', '06-00']) {
+        const text = `${year}-${monthDay}`;
+        expect(parseDateText(text)).toBe(parseDateText(` ${text} `));
+      }
+    }
+    expect(parseDateText('2199-12-31')).toBe(Date.UTC(2199, 11, 31) / 86_400_000);
+    expect(parseDateText('1900-01-01')).toBe(Date.UTC(1900, 0, 1) / 86_400_000);
     expect(parseDateText('2013-02-29')).toBeUndefined();
     expect(parseDateText('2012-02-29')).toBe(15399);
     expect(parseDateText('２０１３-01-01')).toBeUndefined(); // full-width digits are not digits
