@@ -41,10 +41,14 @@ export class ExtractBuilder {
     return detached(id);
   }
 
+  /** The extract; this ends the builder (its lookups are let go, being large nationally). */
   build(): Extract {
+    const persons = this.personKeys.size;
+    this.personKeys.clear();
+    this.planIds.clear();
     return {
       present: [...this.present],
-      persons: this.personKeys.size,
+      persons,
       cpPlans: this.cpPlans,
       initialConferences: this.initialConferences,
       cpReviews: this.cpReviews,

@@ -30,4 +30,8 @@ export class IdStrings {
     }
     return stored;
   }
+
+  clear(): void {
+    this.byText.clear();
+  }
 }

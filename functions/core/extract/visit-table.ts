@@ -24,14 +24,15 @@ export class VisitTableBuilder {
     this.unseenRows += 1;
   }
 
+  /** The table; this ends the builder. */
   build(): VisitTable {
-    // Copy to exact length so the spare capacity (up to half) is released.
-    return {
-      length: this.length,
-      person: this.person.slice(0, this.length),
-      day: this.day.slice(0, this.length),
-      unseenRows: this.unseenRows,
-    };
+    // Copy to exact length so the spare capacity (up to half) is released, and let go of
+    // the growable arrays at once: the copies of a national table are tens of MB.
+    const person = this.person.slice(0, this.length);
+    this.person = new Int32Array(0);
+    const day = this.day.slice(0, this.length);
+    this.day = new Int32Array(0);
+    return { length: this.length, person, day, unseenRows: this.unseenRows };
   }
 
   private grow(): void {
