@@ -2,13 +2,14 @@
  * Bundles what the bench runs with esbuild, so timings and peak RSS are those of
  * plain node running bundled code (as in the function), not of tsx compiling on the fly.
  *
- * The function bundle uses the settings of the CDK stack (infra/pack-function.ts):
- * minified, CommonJS, target node24, source map, the AWS SDK bundled (`bundleAwsSDK:
- * true`), and `templates/` copied beside it.
+ * The function bundle is built from the CDK stack's own settings (PACK_FUNCTION_BUNDLING
+ * in infra/pack-function.ts), passed to esbuild as NodejsFunction passes them, with
+ * `templates/` copied beside it as the stack's afterBundling hook does.
  */
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { cpSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { PACK_FUNCTION_BUNDLING } from '../infra/pack-function';
 import { REPO_ROOT } from './generate-extract';
 
 export const BUILD_DIR = path.join(REPO_ROOT, 'bench', 'data', 'build');
@@ -26,6 +27,25 @@ export interface BuiltBench {
 
 function copyTemplates(dir: string): void {
   cpSync(path.join(REPO_ROOT, 'templates'), path.join(dir, 'templates'), { recursive: true });
+}
+
+/**
+ * The esbuild options NodejsFunction derives from PACK_FUNCTION_BUNDLING: it runs
+ * `esbuild --bundle --platform=node` (CommonJS by default) with --minify, --sourcemap,
+ * --target, one --external per external module, then the extra esbuildArgs.
+ * test/infra/stack.test.ts checks the stack's bundle is byte for byte this one.
+ */
+export function functionBuildOptions(bundling = PACK_FUNCTION_BUNDLING): BuildOptions {
+  return {
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    minify: bundling.minify,
+    sourcemap: bundling.sourceMap,
+    target: bundling.target,
+    external: [...bundling.externalModules],
+    charset: bundling.esbuildArgs['--charset'],
+  };
 }
 
 /** Top-level package (or source folder) of an esbuild input path. */
@@ -51,14 +71,9 @@ export async function buildBench(): Promise<BuiltBench> {
 
   const handlerBundle = path.join(FUNCTION_DIR, 'index.js');
   const result = await build({
+    ...functionBuildOptions(),
     entryPoints: [path.join(REPO_ROOT, 'functions/handler.ts')],
     outfile: handlerBundle,
-    bundle: true,
-    minify: true,
-    sourcemap: true,
-    platform: 'node',
-    target: 'node24',
-    format: 'cjs',
     metafile: true,
     logLevel: 'error',
   });

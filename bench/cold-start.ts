@@ -1,8 +1,9 @@
 /**
  * Cold start of the function at scale 1: the bundle (as the CDK stack builds it) run by
- * a new node process against local s3rver + aws-ses-v2-local, timed from the moment the
- * process is spawned to the handler's first result. Each run gets a fresh local stack
- * (an empty bucket), so every run is a real first scheduled run that stores and sends.
+ * a new node process (with the function's NODE_OPTIONS: none) against local s3rver +
+ * aws-ses-v2-local, timed from the moment the process is spawned to the handler's first
+ * result. Each run gets a fresh local stack (an empty bucket), so every run is a real
+ * first scheduled run that stores and sends.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -62,8 +63,10 @@ async function oneColdRun(built: BuiltBench, extractDir: string, period: string)
     const out = path.join(tmp, 'result.json');
     const driver = path.join(__dirname, 'cold-start-driver.cjs');
     const args = [driver, built.handlerBundle, out, JSON.stringify(scheduleEventFor(period)), JSON.stringify(scheduleEventFor(warmPeriod))];
-    // As deployed: the stack sets NODE_OPTIONS=--enable-source-maps on the function.
-    const env = { ...process.env, NODE_OPTIONS: '--enable-source-maps' };
+    // As deployed: the stack sets no NODE_OPTIONS on the function (no --enable-source-maps;
+    // see PACK_FUNCTION_BUNDLING in infra/pack-function.ts), so none is passed on from here.
+    const env = { ...process.env };
+    delete env.NODE_OPTIONS;
     const spawnedAt = Date.now();
     await run(process.execPath, args, { env, maxBuffer: 64 * 2 ** 20 });
     const output = JSON.parse(readFileSync(out, 'utf8')) as DriverOutput;

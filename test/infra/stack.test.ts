@@ -2,11 +2,14 @@
  * Fine-grained assertions on the synthesised stack (cdk.json's context), one synthesis
  * for the whole file, functions bundled with the local esbuild as `cdk synth` does.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
+import { build } from 'esbuild';
+import { functionBuildOptions } from '../../bench/build';
 import { parsePackConfig } from '../../functions/core/config/pack-config';
-import { arnOf, idOf, inlineStatementsOf, objectArn, refOf, synthesize, viaService, type Synthesized } from './synth';
+import { arnOf, idOf, inlineStatementsOf, objectArn, refOf, REPO_ROOT, synthesize, viaService, type Synthesized } from './synth';
 
 let synth: Synthesized;
 beforeAll(() => {
@@ -91,12 +94,12 @@ describe('run function', () => {
         Role: arnOf(stack.run.role),
         LoggingConfig: { LogGroup: refOf(stack.run.logGroup) },
         Environment: {
-          Variables: {
+          // Exactly these: no NODE_OPTIONS (--enable-source-maps would parse the map at every cold start).
+          Variables: Match.objectEquals({
             DATA_BUCKET: refOf(stack.data.bucket),
             CONFIG_KEY: 'config/pack.json',
             SES_CONFIGURATION_SET: refOf(stack.email.configurationSet),
-            NODE_OPTIONS: '--enable-source-maps',
-          },
+          }),
         },
       },
     });
@@ -182,6 +185,27 @@ describe('run function', () => {
     // functions/core/render/templates.ts looks beside the bundled file for templates/.
     expect(existsSync(path.join(bundleDir, 'templates', 'pack.html.hbs'))).toBe(true);
     expect(existsSync(path.join(bundleDir, 'templates', 'partials'))).toBe(true);
+  });
+
+  /** The run function's bundled index.js, as synthesised. */
+  function runBundle(): string {
+    const { template, stack, outdir } = synth;
+    const s3Key: string = template.toJSON().Resources[idOf(stack.run.function)].Properties.Code.S3Key;
+    return readFileSync(path.join(outdir, `asset.${s3Key.replace(/\.zip$/, '')}`, 'index.js'), 'utf8');
+  }
+
+  test('the benchmarks measure this very bundle: bench/build.ts builds it byte for byte', async () => {
+    const outdir = mkdtempSync(path.join(tmpdir(), 'bench-bundle-'));
+    const outfile = path.join(outdir, 'index.js');
+    await build({ ...functionBuildOptions(), entryPoints: [path.join(REPO_ROOT, 'functions', 'handler.ts')], outfile, logLevel: 'error' });
+    expect(readFileSync(outfile, 'utf8') === runBundle()).toBe(true);
+  });
+
+  test('the bundle takes the AWS SDK from the runtime and holds no copy of it', () => {
+    const bundle = runBundle();
+    for (const client of ['@aws-sdk/client-s3', '@aws-sdk/client-ses']) expect(bundle).toContain(`require("${client}")`);
+    // A bundled SDK would carry its clients' source, such as this S3 command's name.
+    expect(bundle).not.toContain('PutBucketLifecycleConfigurationCommand');
   });
 });
 
