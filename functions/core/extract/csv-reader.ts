@@ -1,11 +1,12 @@
 /**
- * Streams a CSV file (UTF-8, optional BOM, RFC 4180) row by row with papaparse, so a
- * large file — an S3 object body — flows through without being held whole. papaparse
- * was chosen by measurement (3 M rows: 1.7 s, against 5.5 s for csv-parse).
+ * Streams a CSV file (UTF-8, optional BOM, RFC 4180) row by row, so a large file — an S3
+ * object body — flows through without being held whole. The text guard splits it into
+ * records (papaparse for quoted text: chosen by measurement, 3 M rows in 1.7 s against
+ * 5.5 s for csv-parse; plain lines split natively, faster still).
  */
 import { pipeline, type Readable } from 'node:stream';
-import Papa from 'papaparse';
-import { CsvTextGuard } from './csv-text-guard';
+import type Papa from 'papaparse';
+import { type CsvBatch, CsvTextGuard } from './csv-text-guard';
 import { DigestStream, type FileDigest } from './file-digest';
 import { DEFAULT_LIMITS, FileFailureError, invalidFile, type FileFailure, type ReaderLimits } from './limits';
 
@@ -83,16 +84,7 @@ export function readCsv(source: Readable, sink: CsvSink, limits: ReaderLimits = 
         reject(error);
       }
     };
-    pipeline(source, digest, text, (error) => {
-      if (error) finish(error);
-    });
-    Papa.parse<string[]>(text, {
-      delimiter: ',',
-      // The guard has made every line end outside quotes an LF.
-      newline: '\n',
-      chunk: (results) => onRecords(results.data, results.errors),
-      complete: () => finish(null),
-      error: (error) => finish(error),
-    });
+    text.on('data', (batch: CsvBatch) => onRecords(batch.records, batch.errors));
+    pipeline(source, digest, text, (error) => finish(error ?? null));
   });
 }
