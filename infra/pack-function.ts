@@ -21,7 +21,8 @@ export const REPO_ROOT = path.resolve(__dirname, '..');
 /**
  * Sizing. Memory: the extract (tens of thousands of rows), the ExcelJS workbook and the
  * rendered HTML are all held in memory at once, and Lambda gives CPU in proportion to
- * memory, so 1024 MB buys both headroom and a full vCPU-share for the measures.
+ * memory (one full vCPU at 1,769 MB), so 1024 MB buys headroom and about 0.6 of a vCPU:
+ * cold starts measured on a local core (bench/) will be slower in Lambda.
  * Timeout: a run takes seconds; 5 minutes leaves room for a slow S3 or SES day and
  * for batched sends to a long distribution list, and is still short enough that a hung
  * run frees the single reserved slot for its retry. The benchmarks (bench/) refine these.
