@@ -219,7 +219,10 @@ export class ZipGuard extends Transform {
     }
     if (entry.compressedSize !== null) {
       entry.remaining -= used;
-      if (entry.remaining === 0) this.endEntry();
+      if (entry.remaining === 0) {
+        await this.finishInflating(entry);
+        this.endEntry();
+      }
       else if (used < take) throw this.entryFailure(entry.name, `has compressed data that ends ${entry.remaining} bytes before the size its header states`);
     } else if (used < take || entry.inflaterEnded) {
       this.endEntry(); // the deflate data ended inside this chunk: the descriptor follows
@@ -254,6 +257,29 @@ export class ZipGuard extends Transform {
       }
     }
     return used;
+  }
+
+  /**
+   * Ends a deflated entry whose stated size has been read: its deflate data must have
+   * reached its last block. Data that stops short of it is corrupt, and the workbook
+   * reader, given such an entry in some chunkings, waits for ever instead of failing
+   * (found by fuzzing): so it is stopped here, before the reader sees the bytes.
+   */
+  private async finishInflating(entry: Entry): Promise<void> {
+    const inflater = entry.inflater;
+    if (!inflater || entry.inflaterEnded) return;
+    await new Promise<void>((resolve) => {
+      const done = (): void => {
+        inflater.off('error', done);
+        inflater.off('end', done);
+        resolve();
+      };
+      inflater.on('error', done);
+      inflater.on('end', done);
+      inflater.end();
+    });
+    if (this.failure) throw this.failure;
+    if (entry.inflaterError) throw this.entryFailure(entry.name, `holds corrupt compressed data (${entry.inflaterError.message})`);
   }
 
   /** Counts an entry's inflated bytes against the limits; `compressed` is how many compressed bytes produced them so far. */
