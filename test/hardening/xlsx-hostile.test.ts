@@ -126,16 +126,6 @@ describe('workbook: broken files', () => {
 
   const good = zip(workbookEntries('ssd_cin_plans', sheetXml([CIN_HEADER, ['N1', 'C1', '2013-01-01']])));
 
-  it.each([1734, 64 * 1024])('an entry whose deflate data stops before its last block (the header agreeing), in chunks of %s bytes', async (chunk) => {
-    // Found by fuzzing: given such an entry, exceljs in some chunkings never finishes nor fails.
-    const xml = sheetXml([CIN_HEADER, ...Array.from({ length: 40 }, (_, i) => [`N${i}`, `C${i}`, '2013-01-01'])]);
-    const deflated = deflateRawSync(xml);
-    const cut = { deflated: deflated.subarray(0, deflated.length - 6), size: xml.length };
-    const { result, closed } = await readLazy([lazyBuffer(zip(workbookEntries('ssd_cin_plans', cut)), chunk)]);
-    expect(summarise(result.quality.errors)).toEqual([['invalid-file', null, null, null, 'xl/worksheets/sheet1.xml']]);
-    expect(result.quality.errors[0].message).toMatch(/zip entry xl\/worksheets\/sheet1\.xml holds corrupt compressed data \(unexpected end of file\)/);
-    expect(closed.get('extract.xlsx')).toBe(true);
-  });
   it.each([
     ['an old .xls or a password-protected workbook', Buffer.from('d0cf11e0a1b11ae1' + '00'.repeat(100), 'hex'), /old-format \.xls workbook or a password-protected one/],
     ['text', Buffer.from('cinp_cin_plan_id\nN1\n'), /not a zip archive/],
@@ -148,5 +138,17 @@ describe('workbook: broken files', () => {
     expect(result.quality.errors[0].message).toMatch(message);
     expect(closed.get('extract.xlsx')).toBe(true);
     expect(openDescriptors()).toBeLessThanOrEqual(descriptors);
+  });
+
+  it.each([1734, 64 * 1024])('an entry whose deflate data stops before its last block (the header agreeing), in chunks of %s bytes', async (chunk) => {
+    // Found by fuzzing: given such an entry, exceljs in some chunkings never finishes nor fails.
+    // Last in the file: exceljs may leave its temp file for the cut sheet open (see above).
+    const xml = sheetXml([CIN_HEADER, ...Array.from({ length: 40 }, (_, i) => [`N${i}`, `C${i}`, '2013-01-01'])]);
+    const deflated = deflateRawSync(xml);
+    const cut = { deflated: deflated.subarray(0, deflated.length - 6), size: xml.length };
+    const { result, closed } = await readLazy([lazyBuffer(zip(workbookEntries('ssd_cin_plans', cut)), chunk)]);
+    expect(summarise(result.quality.errors)).toEqual([['invalid-file', null, null, null, 'xl/worksheets/sheet1.xml']]);
+    expect(result.quality.errors[0].message).toMatch(/zip entry xl\/worksheets\/sheet1\.xml holds corrupt compressed data \(unexpected end of file\)/);
+    expect(closed.get('extract.xlsx')).toBe(true);
   });
 });
