@@ -36,7 +36,8 @@ function warnOverlappingPlans(plans: readonly CpPlan[], problems: ProblemCollect
 export function checkAcrossTables(extract: Extract, problems: ProblemCollector, plansRead: boolean): Extract {
   warnOverlappingPlans(extract.cpPlans, problems);
   if (!plansRead) return extract;
-  const plans = new Map(extract.cpPlans.map((plan) => [plan.id, plan]));
+  const plans = new Map<string, CpPlan>();
+  for (const plan of extract.cpPlans) plans.set(plan.id, plan); // no [id, plan] pair per plan (nationally 250,000)
 
   const initialConferences = extract.initialConferences.filter((conference) => {
     if (plans.has(conference.planId)) return true;
