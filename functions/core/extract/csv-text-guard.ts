@@ -45,6 +45,8 @@ const enum At {
 const WHITE_SPACE = /\s/;
 /** A CRLF or a lone CR: outside quotes, either ends a record as an LF does. */
 const CR_LINE_ENDS = /\r\n?/g;
+/** A CR that is not the first half of a CRLF. */
+const LONE_CR = /\r(?!\n)/;
 
 /** Length of the prefix of `bytes` that ends on a whole UTF-8 character (the rest waits for the next chunk). */
 function wholeCharactersLength(bytes: Uint8Array): number {
@@ -244,17 +246,23 @@ export class CsvTextGuard extends Transform {
   private plainLines(text: string, cut: number): string[][] | null {
     let lines = text;
     let end = cut;
+    // CRLF throughout (as Windows and Excel write) is read in place, each line's CR left
+    // out; a lone CR anywhere means rewriting the line ends first.
+    let crlf = false;
     if (text.lastIndexOf('\r', cut - 1) >= 0) {
-      lines = text.slice(0, cut).replace(CR_LINE_ENDS, '\n');
-      end = lines.length;
+      if (LONE_CR.test(text)) {
+        lines = text.slice(0, cut).replace(CR_LINE_ENDS, '\n');
+        end = lines.length;
+      } else crlf = true;
     }
     const longest = Math.min(this.limits.columns - 1, this.limits.cellChars, this.limits.recordChars);
     const records: string[][] = [];
     let start = 0;
     let prefix = this.pending;
     for (let lineEnd = lines.indexOf('\n'); lineEnd >= 0 && lineEnd < end; lineEnd = lines.indexOf('\n', start)) {
-      if (lineEnd - start + prefix.length > longest) return null;
-      const line = lines.slice(start, lineEnd);
+      const stop = crlf && lineEnd > start && lines.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd;
+      if (stop - start + prefix.length > longest) return null;
+      const line = lines.slice(start, stop);
       records.push((prefix === '' ? line : prefix + line).split(','));
       prefix = '';
       start = lineEnd + 1;
