@@ -7,7 +7,7 @@
  * `templates/` copied beside it as the stack's afterBundling hook does.
  */
 import { build, type BuildOptions } from 'esbuild';
-import { cpSync, mkdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { PACK_FUNCTION_BUNDLING } from '../infra/pack-function';
 import { REPO_ROOT } from './generate-extract';
@@ -20,7 +20,10 @@ export interface BuiltBench {
   duckdbWorker: string;
   handlerBundle: string;
   handlerBytes: number;
+  /** 0 when the stack writes no source map. */
   handlerMapBytes: number;
+  /** How the function bundle was built, in words, from the options it was built with. */
+  handlerDescription: string;
   /** The largest inputs of the function bundle (bytes in the output), for the report. */
   largestInputs: Array<{ input: string; bytes: number }>;
 }
@@ -48,6 +51,19 @@ export function functionBuildOptions(bundling = PACK_FUNCTION_BUNDLING): BuildOp
   };
 }
 
+/**
+ * The function bundle's build in words for the report, read from the same options the
+ * bundle is built with, so the text cannot fall behind the stack's settings.
+ */
+export function describeFunctionBuild(options: BuildOptions = functionBuildOptions()): string {
+  const parts = [options.minify ? 'minified' : 'not minified', options.format ?? 'cjs', `target ${String(options.target)}`];
+  const external = options.external ?? [];
+  parts.push(external.length > 0 ? `external (from the Lambda runtime): ${external.join(', ')}` : 'nothing external (AWS SDK bundled)');
+  if (options.charset) parts.push(`charset ${options.charset}`);
+  parts.push(options.sourcemap ? 'source map written beside it' : 'no source map');
+  return parts.join(', ');
+}
+
 /** Top-level package (or source folder) of an esbuild input path. */
 function inputGroup(input: string): string {
   const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
@@ -70,6 +86,8 @@ export async function buildBench(): Promise<BuiltBench> {
   copyTemplates(BUILD_DIR);
 
   const handlerBundle = path.join(FUNCTION_DIR, 'index.js');
+  // A map left by an earlier build must not be reported if the settings no longer write one.
+  rmSync(`${handlerBundle}.map`, { force: true });
   const result = await build({
     ...functionBuildOptions(),
     entryPoints: [path.join(REPO_ROOT, 'functions/handler.ts')],
@@ -94,7 +112,8 @@ export async function buildBench(): Promise<BuiltBench> {
     duckdbWorker: path.join(BUILD_DIR, 'duckdb-worker.js'),
     handlerBundle,
     handlerBytes: statSync(handlerBundle).size,
-    handlerMapBytes: statSync(`${handlerBundle}.map`).size,
+    handlerMapBytes: existsSync(`${handlerBundle}.map`) ? statSync(`${handlerBundle}.map`).size : 0,
+    handlerDescription: describeFunctionBuild(),
     largestInputs,
   };
 }

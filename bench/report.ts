@@ -85,9 +85,9 @@ export function renderResults(results: BenchResults): string {
     }
   }
 
-  lines.push('', `**Function bundle** (esbuild as the CDK stack bundles it: minified, cjs, target node24, AWS SDK bundled): ${kib(built.handlerBytes)} (${built.handlerBytes} bytes), plus a ${kib(built.handlerMapBytes)} source map and templates/. Largest parts: ${built.largestInputs.map((i) => `${i.input} ${kib(i.bytes)}`).join(', ')}.`);
+  lines.push('', `**Function bundle** (esbuild as the CDK stack bundles it: ${built.handlerDescription}): ${kib(built.handlerBytes)} (${built.handlerBytes} bytes), plus ${built.handlerMapBytes > 0 ? `a ${kib(built.handlerMapBytes)} source map and ` : ''}templates/. Largest parts: ${built.largestInputs.map((i) => `${i.input} ${kib(i.bytes)}`).join(', ')}.`);
   if (cold) {
-    lines.push('', `**Cold start** at scale 1 against local s3rver + aws-ses-v2-local (${cold.runs} runs, each a new node process running the bundle, each into a fresh bucket): process start to first handler result ${formatMs(cold.coldMs)}; of which node starting ${formatMs(cold.bootMs)}, loading the bundle ${formatMs(cold.loadMs)}, and the handler call (read, compute, render, store, send) ${formatMs(cold.handlerMs)}. A second call in the same process (warm, next month into the same bucket): ${formatMs(cold.warmMs)}.`);
+    lines.push('', `**Cold start** at scale 1 against local s3rver + aws-ses-v2-local (${cold.runs} run${cold.runs === 1 ? '' : 's'}, each a new node process running the bundle without NODE_OPTIONS as the stack sets none, so the source map is not loaded; each into a fresh bucket): process start to first handler result ${formatMs(cold.coldMs)}; of which node starting ${formatMs(cold.bootMs)}, loading the bundle ${formatMs(cold.loadMs)}, and the handler call (read, compute, render, store, send) ${formatMs(cold.handlerMs)}. A second call in the same process (warm, next month into the same bucket): ${formatMs(cold.warmMs)}.`);
   }
 
   const at = (scale: number) => scales.find((s) => s.scale === scale);
