@@ -3,7 +3,8 @@
  * streaming reader, so a large workbook is never held whole in memory.
  */
 import { pipeline, type Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+import { WorkbookReader } from '../xlsx/exceljs-parts';
 import { DigestStream, type FileDigest } from './file-digest';
 import { DEFAULT_LIMITS, FileFailureError, invalidFile, limitExceeded, type FileFailure, type ReaderLimits } from './limits';
 import { ZipGuard } from './zip-guard';
@@ -97,7 +98,7 @@ export async function readWorkbook(source: Readable, sink: WorkbookSink, limits:
   const streamed = new Promise<Error | null>((resolve) => {
     pipeline(source, digest, guard, (error) => resolve(error ?? null));
   });
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(guard, {
+  const reader = new WorkbookReader(guard, {
     sharedStrings: 'cache',
     // Styles are needed: a cell is a date only by its number format.
     styles: 'cache',

@@ -4,7 +4,8 @@
  * comment-markers.ts), never by row numbers. Only the officer's words are imported:
  * empty cells, placeholders and drafts left as drafted are not comments.
  */
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+import { Workbook } from '../xlsx/exceljs-parts';
 import { UserError } from '../errors';
 import type { CommentsFile } from '../pack/pack-types';
 import type { Period } from '../types';
@@ -137,7 +138,7 @@ function isOfficersText(comment: FoundComment, prefill: Prefill | undefined): bo
 }
 
 export async function importCommentsFromWorkbook(buffer: Uint8Array, options: ImportCommentsOptions = {}): Promise<CommentsFile> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new Workbook();
   try {
     // A private copy as a plain ArrayBuffer, the type exceljs reads.
     const bytes = new Uint8Array(buffer.byteLength);

@@ -8,7 +8,8 @@
  * cells (format `@`, values always written as strings), never formulas, so `=HYPERLINK(…)`
  * or `+1` typed into a comment stays text.
  */
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+import { Workbook } from '../xlsx/exceljs-parts';
 import type { Pack, PackIndicator, Unit } from '../pack/pack-types';
 import {
   COMMENT_HEADER,
@@ -373,7 +374,7 @@ function keysSheet(workbook: ExcelJS.Workbook, view: PackView, prefilled: Prefil
 
 export async function renderWorkbook(pack: Pack, meta: RenderMeta): Promise<Buffer> {
   const view = buildPackView(pack, meta);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new Workbook();
   const generated = new Date(meta.generatedAt);
   workbook.creator = 'indicator-pack';
   workbook.title = `${view.title}: ${view.periodTitle}`;
