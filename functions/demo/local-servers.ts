@@ -67,3 +67,17 @@ async function portIsFree(port: number): Promise<boolean> {
     probe.listen(port, LOOPBACK, () => probe.close(() => resolve(true)));
   });
 }
+
+/**
+ * Points the AWS SDK at local servers through its own standard settings only (region,
+ * credentials, endpoint overrides), so the code under test cannot tell them from AWS.
+ * s3rver accepts only its own well-known key pair.
+ */
+export function useLocalAwsEndpoints(endpoints: { s3: string; ses: string; bucket: string }): void {
+  process.env.AWS_REGION = 'eu-west-2';
+  process.env.AWS_ACCESS_KEY_ID = 'S3RVER';
+  process.env.AWS_SECRET_ACCESS_KEY = 'S3RVER';
+  process.env.AWS_ENDPOINT_URL_S3 = endpoints.s3;
+  process.env.AWS_ENDPOINT_URL_SES = endpoints.ses;
+  process.env.DATA_BUCKET = endpoints.bucket;
+}

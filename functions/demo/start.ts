@@ -17,7 +17,7 @@ import { S3ObjectStore } from '../adapters/s3-object-store';
 import { CONTENT_TYPES } from '../adapters/object-store';
 import { writeExtract } from '../generate/write-extract';
 import type { Pack } from '../core/pack/pack-types';
-import { startLocalS3, startLocalSes } from './local-servers';
+import { startLocalS3, startLocalSes, useLocalAwsEndpoints } from './local-servers';
 
 const BUCKET = 'indicator-pack-demo';
 /** The seed report's month; the default configuration's populations cover 2012 and 2013. */
@@ -56,14 +56,7 @@ async function main(): Promise<void> {
   say(`Local S3 (s3rver)           ${s3.endpoint}  bucket ${BUCKET}`);
   say(`Local SES (aws-ses-v2-local) ${ses.endpoint}`);
 
-  // Only the SDK's standard settings: the handler below cannot tell this from AWS.
-  process.env.AWS_REGION = 'eu-west-2';
-  // s3rver accepts only its own well-known key pair.
-  process.env.AWS_ACCESS_KEY_ID = 'S3RVER';
-  process.env.AWS_SECRET_ACCESS_KEY = 'S3RVER';
-  process.env.AWS_ENDPOINT_URL_S3 = s3.endpoint;
-  process.env.AWS_ENDPOINT_URL_SES = ses.endpoint;
-  process.env.DATA_BUCKET = BUCKET;
+  useLocalAwsEndpoints({ s3: s3.endpoint, ses: ses.endpoint, bucket: BUCKET });
 
   try {
     const store = new S3ObjectStore(createS3Client(), BUCKET);

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../functions/cli/main';
+import { runCliCapturing } from '../support/run-cli';
 import { PERIOD, SCHEDULE, startFaultWorld, type FaultWorld } from './harness';
 
 interface Recorded {
@@ -43,21 +43,7 @@ afterAll(async () => {
   await world?.stack.stop();
 });
 
-async function cli(args: string[]): Promise<{ code: number; out: string }> {
-  let out = '';
-  const capture = (chunk: string | Uint8Array): boolean => {
-    out += String(chunk);
-    return true;
-  };
-  const stdout = jest.spyOn(process.stdout, 'write').mockImplementation(capture);
-  const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(capture);
-  try {
-    return { code: await main(args), out };
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
-}
+const cli = runCliCapturing;
 
 function eventFile(name: string, event: unknown): string {
   const file = path.join(dir, name);

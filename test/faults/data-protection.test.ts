@@ -15,7 +15,7 @@ import { createSesClient } from '../../functions/adapters/aws-clients';
 import { parsePackConfigText } from '../../functions/core/config/pack-config';
 import { RecipientNotAllowedError } from '../../functions/core/errors';
 import { allowlistedMailer } from '../../functions/run/recipients';
-import { main } from '../../functions/cli/main';
+import { runCliCapturing } from '../support/run-cli';
 import { testConfig } from '../support/fixtures';
 import { OFFICER, PERIOD, SCHEDULE, TEST_TUNING, startFaultWorld, type FaultWorld } from './harness';
 
@@ -46,22 +46,7 @@ async function unzipText(bytes: Buffer): Promise<string[]> {
   return Promise.all(Object.values(zip.files).filter((f) => !f.dir).map((f) => f.async('string')));
 }
 
-/** Runs the CLI in-process, capturing what it prints. */
-async function cli(args: string[]): Promise<{ code: number; out: string }> {
-  let out = '';
-  const capture = (chunk: string | Uint8Array): boolean => {
-    out += String(chunk);
-    return true;
-  };
-  const stdout = jest.spyOn(process.stdout, 'write').mockImplementation(capture);
-  const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(capture);
-  try {
-    return { code: await main(args), out };
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
-}
+const cli = runCliCapturing;
 
 test('no person id from the extract appears in any log line, email or stored output', async () => {
   const ids = personIds(world.extractDir);

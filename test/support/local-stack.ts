@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { startLocalS3, startLocalSes, type LocalServer } from '../../functions/demo/local-servers';
+import { startLocalS3, startLocalSes, useLocalAwsEndpoints, type LocalServer } from '../../functions/demo/local-servers';
 import { startConditionalS3Proxy, type ConditionalS3Proxy } from './conditional-s3-proxy';
 import { startSesFaultProxy, type SesFaultProxy } from './ses-fault-proxy';
 
@@ -43,12 +43,7 @@ export async function startLocalStack(bucket = TEST_BUCKET): Promise<LocalStack>
   const ses = await startLocalSes({ port: 0 });
   const sesProxy = await startSesFaultProxy(ses.endpoint);
 
-  process.env.AWS_REGION = 'eu-west-2';
-  process.env.AWS_ACCESS_KEY_ID = 'S3RVER';
-  process.env.AWS_SECRET_ACCESS_KEY = 'S3RVER';
-  process.env.AWS_ENDPOINT_URL_S3 = proxy.endpoint;
-  process.env.AWS_ENDPOINT_URL_SES = sesProxy.endpoint;
-  process.env.DATA_BUCKET = bucket;
+  useLocalAwsEndpoints({ s3: proxy.endpoint, ses: sesProxy.endpoint, bucket });
 
   return {
     bucket,
