@@ -13,3 +13,15 @@ describe('exceljs parts', () => {
     expect(WorkbookReader).toBe(ExcelJS.stream.xlsx.WorkbookReader);
   });
 });
+
+// The bundle and the tests resolve 'unzipper' to a module exporting only its Parse; it
+// must stay the package's own Parse (the package entry is reached here by its file name,
+// which the mapping does not catch).
+describe('unzipper, as exceljs sees it', () => {
+  it('is the package’s Parse and nothing else', () => {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const mapped: unknown = require('unzipper');
+    const entry: { Parse: unknown } = require('unzipper/unzip.js');
+    expect(mapped).toEqual({ Parse: entry.Parse });
+  });
+});
