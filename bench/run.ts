@@ -10,11 +10,11 @@
  * Before timing a scale, DuckDB's cells must equal the pipeline's: a mismatch fails the bench.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { buildBench, type BuiltBench } from './build';
+import { BUILD_DIR, buildBench, type BuiltBench } from './build';
 import { measureColdStart, type ColdStartResult } from './cold-start';
 import { compareCells, describeMismatches } from './compare';
 import type { DuckdbWorkerResult } from './duckdb-worker';
@@ -24,6 +24,8 @@ import { writeReport, type MachineInfo, type ScaleResult } from './report';
 import { summarise } from './stats';
 
 const PERIOD = '2013-11';
+/** bench/data/: the extracts, the bundles and the last run's results (git-ignored). */
+const RESULTS_DIR = path.dirname(BUILD_DIR);
 const run = promisify(execFile);
 
 interface Options {
@@ -130,7 +132,10 @@ async function main(): Promise<void> {
     const { dir } = await cachedExtract(1, PERIOD);
     cold = await measureColdStart(built, dir, PERIOD, options.runs);
   }
-  const text = writeReport({ machine, period: PERIOD, scales, built, cold }, options.write);
+  const results = { machine, period: PERIOD, scales, built, cold };
+  // Every summary as measured (git-ignored beside the extracts), for analysis beyond the table.
+  writeFileSync(path.join(RESULTS_DIR, 'last-results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const text = writeReport(results, options.write);
   console.log(`\n${text}`);
   if (options.write) console.log('BENCHMARKS.md updated (measured section).');
 }
