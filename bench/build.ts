@@ -32,6 +32,12 @@ function copyTemplates(dir: string): void {
   cpSync(path.join(REPO_ROOT, 'templates'), path.join(dir, 'templates'), { recursive: true });
 }
 
+/** `--alias:name=./path` as NodejsFunction passes it, as esbuild's API option (paths from the project root). */
+function aliasOption(arg: string): Record<string, string> {
+  const [name, target] = arg.split('=');
+  return { [name]: path.join(REPO_ROOT, target) };
+}
+
 /**
  * The esbuild options NodejsFunction derives from PACK_FUNCTION_BUNDLING: it runs
  * `esbuild --bundle --platform=node` (CommonJS by default) with --minify, --sourcemap,
@@ -48,6 +54,7 @@ export function functionBuildOptions(bundling = PACK_FUNCTION_BUNDLING): BuildOp
     target: bundling.target,
     external: [...bundling.externalModules],
     charset: bundling.esbuildArgs['--charset'],
+    alias: aliasOption(bundling.esbuildArgs['--alias']),
   };
 }
 

@@ -10,4 +10,5 @@
  * the tests read workbooks with is what is deployed. test/unit/xlsx checks that this is
  * the very Parse the package exports.
  */
-module.exports = { Parse: require('unzipper/lib/parse') };
+// By path, not as 'unzipper/lib/parse': esbuild's alias would remap that subpath too.
+module.exports = { Parse: require('../../node_modules/unzipper/lib/parse.js') };
