@@ -3,8 +3,9 @@
  * which month is due, which key proves it was published, and the metric record that
  * reports the answer to CloudWatch.
  */
-import { periodOf, previousPeriod } from '../core/calendar';
 import type { Period } from '../core/types';
+import { periodForSchedule } from '../run/period';
+import { latestKey } from '../run/latest';
 
 /** The CloudWatch metric the monitor publishes and the stack alarms on. */
 export const PACK_PUBLISHED_METRIC = {
@@ -14,17 +15,14 @@ export const PACK_PUBLISHED_METRIC = {
   dimension: 'DataBucket',
 } as const;
 
-/** The scheduled run reports the month before the one it runs in, in UK time (interfaces.md). */
-export function dueReportPeriod(now: Date): Period {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: 'numeric' }).formatToParts(now);
-  const part = (type: 'year' | 'month') => Number(parts.find((p) => p.type === type)?.value);
-  return previousPeriod(periodOf(part('year'), part('month')));
-}
+/**
+ * The scheduled run reports the month before the one it runs in, in UK time (interfaces.md):
+ * the same rule the run itself applies, so the monitor checks the month the run published.
+ */
+export const dueReportPeriod: (now: Date) => Period = periodForSchedule;
 
-/** latest.json exists once a month's run has succeeded (interfaces.md, "Outputs"). */
-export function latestPointerKey(period: Period): string {
-  return `reports/${period}/latest.json`;
-}
+/** latest.json exists once a month's run has succeeded (interfaces.md, "Outputs"); the key the run publishes. */
+export const latestPointerKey: (period: Period) => string = latestKey;
 
 /**
  * A CloudWatch Embedded Metric Format record: printed to the function's log, it becomes
