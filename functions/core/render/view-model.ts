@@ -4,6 +4,7 @@
  * are formatted only through format.ts.
  */
 import type { MeasureName } from '../config/pack-config';
+import { monthName, parsePeriod, previousPeriod } from '../calendar';
 import type { DataQuality, Period, Problem } from '../types';
 import { formatValue } from '../pack/format';
 import type { Pack, PackIndicator, PackSection, RagStatus, Trend } from '../pack/pack-types';
@@ -47,24 +48,14 @@ export function cssColour(argb: string): string {
   return `#${argb.slice(2)}`;
 }
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-function periodParts(period: Period): { year: number; month: number } {
-  const match = /^(\d{4})-(\d{2})$/.exec(period);
-  if (!match) throw new Error(`Not a period (YYYY-MM): ${period}`);
-  return { year: Number(match[1]), month: Number(match[2]) };
-}
-
 /** `2013-06` → `Jun-13`, the seed's column label. */
 export function monthLabel(period: Period): string {
-  const { year, month } = periodParts(period);
-  return `${MONTH_NAMES[month - 1].slice(0, 3)}-${String(year % 100).padStart(2, '0')}`;
+  return `${monthName(period).slice(0, 3)}-${String(parsePeriod(period).year % 100).padStart(2, '0')}`;
 }
 
 /** `2013-11` → `November 2013`. */
 export function monthTitle(period: Period): string {
-  const { year, month } = periodParts(period);
-  return `${MONTH_NAMES[month - 1]} ${year}`;
+  return `${monthName(period)} ${parsePeriod(period).year}`;
 }
 
 const SPARK_LEVELS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
@@ -250,11 +241,6 @@ function statusChange(indicator: PackIndicator): StatusChange | null {
   const to = RAG_ORDER[indicator.rag];
   const direction = from === undefined || to === undefined ? '' : to > from ? 'better' : 'worse';
   return { code: indicator.code, title: indicator.title, from: RAG_STYLES[indicator.previousRag].label, to: RAG_STYLES[indicator.rag].label, direction };
-}
-
-function previousPeriod(period: Period): Period {
-  const { year, month } = periodParts(period);
-  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
 }
 
 function summaryView(pack: Pack): SummaryView {
