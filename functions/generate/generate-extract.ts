@@ -13,7 +13,7 @@
  * missed and unseen visits, repeat plans, transfers in and out.
  */
 import { TABLE_SCHEMAS } from '../core/extract/schemas';
-import { civilFromDay, dayFromCivil, daysInMonth, isoFromDay } from '../core/extract/values';
+import { addMonths, isoFromDay } from '../core/calendar';
 import { periodEnd } from '../core/extract/period';
 import { type Day, type Period, type TableName } from '../core/types';
 import { mixSeed, Random } from './random';
@@ -37,14 +37,6 @@ const CLA_STARTS_PER_YEAR = 130;
 
 export function columnNames(table: TableName): string[] {
   return TABLE_SCHEMAS[table].columns.map((column) => column.name);
-}
-
-function addMonths(day: Day, months: number): Day {
-  const { year, month, day: dom } = civilFromDay(day);
-  const index = year * 12 + (month - 1) + months;
-  const y = Math.floor(index / 12);
-  const m = (index % 12) + 1;
-  return dayFromCivil(y, m, Math.min(dom, daysInMonth(y, m)));
 }
 
 const DAYS_PER_MONTH = 30.44;

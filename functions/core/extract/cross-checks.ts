@@ -5,7 +5,7 @@
  */
 import type { CpPlan, Extract } from '../types';
 import type { ProblemCollector } from './problems';
-import { isoFromDay } from './values';
+import { isoFromDay } from '../calendar';
 
 function warnOverlappingPlans(plans: readonly CpPlan[], problems: ProblemCollector): void {
   const sorted = [...plans].sort((a, b) => a.person - b.person || a.start - b.start || a.row - b.row);

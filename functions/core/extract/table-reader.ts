@@ -5,13 +5,13 @@
  */
 import type { Day, TableName, TableStats } from '../types';
 import type { ExtractBuilder } from './extract-builder';
+import { isoFromDay } from '../calendar';
 import type { ProblemCollector } from './problems';
 import { type ColumnSchema, type RowValue, RowValues, type TableSchema } from './schemas';
 import {
   type CellValue,
   describeCell,
   isMissing,
-  isoFromDay,
   parseDateCell,
   parseFlagCell,
   parseIntegerCell,

@@ -4,6 +4,7 @@
  * the caller turns that into a data-quality problem naming the row and column. No parser
  * throws, whatever the input.
  */
+import { dayFromParts, daysInMonth } from '../calendar';
 import type { Day } from '../types';
 
 /** A workbook error cell (`#N/A`, `#REF!`...): never a valid value of any type. */
@@ -22,48 +23,6 @@ export function isMissing(cell: CellValue): boolean {
   return text === '' || text === 'NULL';
 }
 
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-export function daysInMonth(year: number, month: number): number {
-  return month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1];
-}
-
-/**
- * Days since 1970-01-01 of a proleptic Gregorian calendar date (H. Hinnant's
- * days_from_civil). Pure arithmetic, so no time zone can shift a date.
- */
-export function dayFromCivil(year: number, month: number, day: number): Day {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146097 + dayOfEra - 719468;
-}
-
-/** The calendar date of a Day (inverse of dayFromCivil). */
-export function civilFromDay(dayNumber: Day): { year: number; month: number; day: number } {
-  const z = dayNumber + 719468;
-  const era = Math.floor(z / 146097);
-  const dayOfEra = z - era * 146097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const mp = Math.floor((5 * dayOfYear + 2) / 153);
-  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
-}
-
-/** `YYYY-MM-DD` of a Day, for messages and generated files. */
-export function isoFromDay(dayNumber: Day): string {
-  const { year, month, day } = civilFromDay(dayNumber);
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
 // The time part is validated (so `2013-01-01 25:00` is not silently a date) and then dropped.
 // An ISO zone suffix is accepted and ignored: dates are calendar dates, never shifted.
 const TIME = String.raw`(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?`;
@@ -74,7 +33,7 @@ function validDay(year: number, month: number, day: number, hour?: string, minut
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   if (hour !== undefined && (Number(hour) > 23 || Number(minute) > 59)) return undefined;
   if (second !== undefined && Number(second) > 59) return undefined;
-  return dayFromCivil(year, month, day);
+  return dayFromParts(year, month, day);
 }
 
 /**
@@ -83,7 +42,7 @@ function validDay(year: number, month: number, day: number, hour?: string, minut
  */
 const TABLE_FIRST_YEAR = 1900;
 const TABLE_MONTHS = 300 * 12;
-const MONTH_STARTS = Int32Array.from({ length: TABLE_MONTHS + 1 }, (_, i) => dayFromCivil(TABLE_FIRST_YEAR + Math.floor(i / 12), (i % 12) + 1, 1));
+const MONTH_STARTS = Int32Array.from({ length: TABLE_MONTHS + 1 }, (_, i) => dayFromParts(TABLE_FIRST_YEAR + Math.floor(i / 12), (i % 12) + 1, 1));
 
 const DIGIT_0 = 48;
 const DASH = 45;

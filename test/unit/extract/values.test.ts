@@ -2,13 +2,13 @@ import fc from 'fast-check';
 import {
   CellError,
   isMissing,
-  isoFromDay,
   parseDateCell,
   parseDateText,
   parseFlagCell,
   parseIntegerCell,
   parseTextCell,
 } from '../../../functions/core/extract/values';
+import { isoFromDay } from '../../../functions/core/calendar';
 
 /** The expected Day, computed independently of the code under test. */
 const day = (iso: string): number => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
