@@ -4,7 +4,7 @@
  * synthesis with a message naming the context key instead of deploying something odd.
  */
 import * as z from 'zod';
-import { formatPath } from '../functions/core/config/pack-config';
+import { emailAddress, formatPath } from '../functions/core/config/pack-config';
 
 /** What the stack needs to know about the council and its people. */
 export interface DeploymentSettings {
@@ -33,11 +33,6 @@ export interface DeploymentSettings {
   readonly missingRunAlarmDay: number;
 }
 
-const email = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/, 'is not an email address');
 const domain = z
   .string()
   .trim()
@@ -74,10 +69,10 @@ const cronExpression = z
 const contextSchema = z
   .object({
     authority: z.string().trim().min(1).max(200),
-    senderAddress: email,
-    sesIdentity: z.union([email, domain]).optional(),
-    officerAddresses: listOf(email),
-    recipientAddresses: listOf(email),
+    senderAddress: emailAddress,
+    sesIdentity: z.union([emailAddress, domain]).optional(),
+    officerAddresses: listOf(emailAddress),
+    recipientAddresses: listOf(emailAddress),
     allowedDomains: listOf(domain).optional(),
     scheduleCron: cronExpression,
     extractRetentionDays: days,

@@ -4,10 +4,9 @@
  */
 import * as z from 'zod';
 import { isPeriod } from '../core/calendar';
-import { formatPath } from '../core/config/pack-config';
+import { emailAddress, formatPath } from '../core/config/pack-config';
 import { InvalidEventError } from '../core/errors';
 
-const address = z.string().trim().toLowerCase().max(254).regex(/^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/, 'is not an email address');
 
 const scheduleEventSchema = z
   .object({
@@ -23,7 +22,7 @@ const rerunEventSchema = z
     requestedBy: z.string().trim().min(1, 'must say who asked').max(200),
     reason: z.string().trim().min(1, 'must say why').max(2000),
     send: z.enum(['none', 'preview', 'all']),
-    previewTo: z.array(address).min(1).max(50).optional(),
+    previewTo: z.array(emailAddress).min(1).max(50).optional(),
   })
   .strict()
   .superRefine((event, ctx) => {

@@ -54,7 +54,13 @@ const code = z
   .min(1)
   .max(40)
   .regex(/^[A-Za-z0-9][A-Za-z0-9 ._/()-]*$/, 'must start with a letter or digit and hold only letters, digits, spaces and . _ / ( ) -');
-const email = visible(z.string().trim().toLowerCase().max(254).regex(/^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/, 'is not an email address'));
+/**
+ * One plain mailbox (`name@domain.tld`), trimmed and lower-cased: no display name, no
+ * second address after a comma or semicolon. The rule for every address the project
+ * accepts: configuration, events and deployment settings.
+ */
+export const emailAddress = z.string().trim().toLowerCase().max(254).regex(/^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/, 'is not an email address');
+const email = visible(emailAddress);
 /** Most entries in a list of the configuration: far above any real pack, low enough to bound the work. */
 const MAX_LIST = 200;
 const financialYear = z.string().regex(/^\d{4}\/\d{2}$/, 'must be a financial year like 2013/14').refine((fy) => {
