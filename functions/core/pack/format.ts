@@ -43,6 +43,3 @@ export function formatValue(value: number | null, unit: Unit, decimals: number):
       return `${formatNumber(value, decimals)}%`;
   }
 }
-
-/** A target as shown beside the value (same rules as the value). */
-export const formatTarget = formatValue;

@@ -26,45 +26,28 @@ export function templatesDir(): string {
 
 type Render = (context: object) => string;
 
-interface Engine {
-  html: Map<string, Render>;
-  text: Map<string, Render>;
-}
+/** Every `*.html.hbs` template, compiled on first use. */
+let compiled: Map<string, Render> | null = null;
 
-let engine: Engine | null = null;
-
-function createEngine(): Engine {
+function compileTemplates(): Map<string, Render> {
   const dir = templatesDir();
-  // Separate environments: the text one must not HTML-escape, and neither shares global state.
-  const htmlEnv = Handlebars.create();
-  const textEnv = Handlebars.create();
+  // Its own environment, so no global Handlebars state is shared with anything else.
+  const env = Handlebars.create();
   const partialsDir = path.join(dir, 'partials');
   for (const file of readdirSync(partialsDir).filter((f) => f.endsWith('.hbs'))) {
-    htmlEnv.registerPartial(file.slice(0, -'.hbs'.length), readFileSync(path.join(partialsDir, file), 'utf8'));
+    env.registerPartial(file.slice(0, -'.hbs'.length), readFileSync(path.join(partialsDir, file), 'utf8'));
   }
-  const html = new Map<string, Render>();
-  const text = new Map<string, Render>();
-  for (const file of readdirSync(dir)) {
-    const read = () => readFileSync(path.join(dir, file), 'utf8');
-    if (file.endsWith('.html.hbs')) html.set(file.slice(0, -'.html.hbs'.length), htmlEnv.compile(read(), { strict: true }));
-    else if (file.endsWith('.txt.hbs')) text.set(file.slice(0, -'.txt.hbs'.length), textEnv.compile(read(), { strict: true, noEscape: true }));
+  const templates = new Map<string, Render>();
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.html.hbs'))) {
+    templates.set(file.slice(0, -'.html.hbs'.length), env.compile(readFileSync(path.join(dir, file), 'utf8'), { strict: true }));
   }
-  return { html, text };
-}
-
-function lookup(kind: 'html' | 'text', name: string): Render {
-  engine ??= createEngine();
-  const template = engine[kind].get(name);
-  if (!template) throw new Error(`Report template ${name}.${kind === 'html' ? 'html' : 'txt'}.hbs is missing from ${templatesDir()}`);
-  return template;
+  return templates;
 }
 
 /** Renders `templates/<name>.html.hbs` (HTML-escaped). */
 export function renderHtmlTemplate(name: string, context: object): string {
-  return lookup('html', name)(context);
-}
-
-/** Renders `templates/<name>.txt.hbs` (plain text, not escaped). */
-export function renderTextTemplate(name: string, context: object): string {
-  return lookup('text', name)(context);
+  compiled ??= compileTemplates();
+  const template = compiled.get(name);
+  if (!template) throw new Error(`Report template ${name}.html.hbs is missing from ${templatesDir()}`);
+  return template(context);
 }

@@ -25,7 +25,7 @@ interface RagStyle {
   label: string;
   /** CSS class suffix and a stable name for tests. */
   css: string;
-  /** ARGB fill and font colours, shared by HTML (as #RRGGBB) and the workbook. */
+  /** ARGB fill and font colours for the workbook; the HTML's are the same colours in templates/partials/table-css.hbs (keep the two in step). */
   fill: string | null;
   font: string;
 }
@@ -40,13 +40,9 @@ export const RAG_STYLES: Record<RagStatus, RagStyle> = {
   none: { label: '-', css: 'none', fill: null, font: 'FF000000' },
 };
 
-/** Highlight for corporate-plan rows and for comment cells (ARGB). */
+/** Highlight for corporate-plan rows and for comment cells (ARGB; the HTML's copies are in table-css.hbs). */
 export const CORPORATE_PLAN_FILL = 'FFDDEBF7';
 export const COMMENT_FILL = 'FFFFF2CC';
-
-export function cssColour(argb: string): string {
-  return `#${argb.slice(2)}`;
-}
 
 /** `2013-06` → `Jun-13`, the seed's column label. */
 export function monthLabel(period: Period): string {
