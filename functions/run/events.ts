@@ -35,8 +35,6 @@ const eventSchema = z.discriminatedUnion('trigger', [scheduleEventSchema, rerunE
   error: 'must be "schedule" or "rerun"',
 });
 
-export type ScheduleEvent = z.infer<typeof scheduleEventSchema>;
-export type RerunEvent = z.infer<typeof rerunEventSchema>;
 export type RunEvent = z.infer<typeof eventSchema>;
 
 /** Validates an incoming event; throws InvalidEventError naming the offending field. */

@@ -160,7 +160,6 @@ export type PackConfig = z.infer<typeof packConfigSchema>;
 export type IndicatorConfig = PackConfig['sections'][number]['indicators'][number];
 export type RagConfig = NonNullable<IndicatorConfig['rag']>;
 export type SectionConfig = PackConfig['sections'][number];
-export type Distribution = PackConfig['distribution'];
 
 /** True when the address's domain is exactly one of the allowed domains (case-insensitive). */
 export function isAllowedAddress(address: string, allowedDomains: Iterable<string>): boolean {
