@@ -160,12 +160,14 @@ export function monthName(period: Period): string {
 
 /** The year in which d's financial year starts: 2013 for any date from April 2013 to March 2014. */
 export function financialYearStartOfDay(day: Day): number {
-  const { year, month } = partsOfDay(day);
-  return month >= 4 ? year : year - 1;
+  return financialYearStart(partsOfDay(day));
 }
 
 export function financialYearStartOfPeriod(period: Period): number {
-  const { year, month } = parsePeriod(period);
+  return financialYearStart(parsePeriod(period));
+}
+
+function financialYearStart({ year, month }: { year: number; month: number }): number {
   return month >= 4 ? year : year - 1;
 }
 

@@ -3,6 +3,7 @@
  * An invalid configuration is a ConfigError naming the field path and the problem.
  */
 import * as z from 'zod';
+import { financialYearLabel } from '../calendar';
 import { ConfigError } from '../errors';
 import type { TableName } from '../types';
 
@@ -63,10 +64,11 @@ export const emailAddress = z.string().trim().toLowerCase().max(254).regex(/^[^\
 const email = visible(emailAddress);
 /** Most entries in a list of the configuration: far above any real pack, low enough to bound the work. */
 const MAX_LIST = 200;
-const financialYear = z.string().regex(/^\d{4}\/\d{2}$/, 'must be a financial year like 2013/14').refine((fy) => {
-  const start = Number(fy.slice(0, 4));
-  return (start + 1) % 100 === Number(fy.slice(5, 7));
-}, 'the two years of a financial year must be consecutive (e.g. 2013/14)');
+/** A financial year as the pack labels it (calendar.ts's financialYearLabel), so a target's key matches its column. */
+const financialYear = z
+  .string()
+  .regex(/^\d{4}\/\d{2}$/, 'must be a financial year like 2013/14')
+  .refine((fy) => fy === financialYearLabel(Number(fy.slice(0, 4))), 'the two years of a financial year must be consecutive (e.g. 2013/14)');
 
 const ragSchema = z
   .object({
