@@ -12,7 +12,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { createS3Client } from '../functions/adapters/aws-clients';
 import { S3ObjectStore } from '../functions/adapters/s3-object-store';
-import { previousPeriod } from '../functions/core/calendar';
+import { addPeriods, previousPeriod } from '../functions/core/calendar';
 import type { HandlerResult } from '../functions/handler';
 import { startLocalStack } from '../test/support/local-stack';
 import { testConfig, uploadConfig, uploadExtract } from '../test/support/fixtures';
@@ -46,9 +46,7 @@ interface DriverOutput {
 
 /** A schedule event whose run reports on `period` (the scheduler fires early in the next month). */
 function scheduleEventFor(period: string): { trigger: 'schedule'; scheduledTime: string } {
-  const [year, month] = period.split('-').map(Number);
-  const next = month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
-  return { trigger: 'schedule', scheduledTime: `${next}-02T07:00:00Z` };
+  return { trigger: 'schedule', scheduledTime: `${addPeriods(period, 1)}-02T07:00:00Z` };
 }
 
 async function oneColdRun(built: BuiltBench, extractDir: string, period: string): Promise<DriverOutput & { spawnedAt: number }> {
