@@ -118,7 +118,7 @@ class ExtractRead {
   async readWorkbookTables(file: ExtractFile): Promise<void> {
     if (this.tooLarge(null, file)) return;
     /** Each table's sheet name and header, to name where a failure happened. */
-    const sheets = new Map<string, { table: TableName; header: readonly CellValue[] }>();
+    const sheets = new Map<string, { table: TableName; header: readonly CellValue[] | null }>();
     const result = await readWorkbook(
       await file.open(),
       {
@@ -128,12 +128,11 @@ class ExtractRead {
           this.out.present.add(table);
           const reader = new TableReader(TABLE_SCHEMAS[table], this.context, `${file.name}, sheet ${name}`);
           const sheet: { table: TableName; header: readonly CellValue[] | null } = { table, header: null };
-          sheets.set(name, { table, header: [] });
+          sheets.set(name, sheet);
           return {
             row: (cells, rowNumber) => {
               if (sheet.header === null) {
                 sheet.header = cells;
-                sheets.set(name, { table, header: cells });
                 if (reader.header(cells)) this.readable.add(table);
               } else reader.addRow(cells, rowNumber);
             },
