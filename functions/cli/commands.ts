@@ -16,7 +16,7 @@ import { readExtract } from '../core/extract/read-extract';
 import { importCommentsFromWorkbook } from '../core/render/import-comments';
 import { codeVersion } from '../run/code-version';
 import { parseRunEvent } from '../run/events';
-import { loadConfig } from '../run/inputs';
+import { commentsKey, loadConfig } from '../run/inputs';
 import { runPack, type Delivery, type RunResult } from '../run/run';
 import type { Command } from './args';
 import { configLocation, extractSource, fileLocation, outputStore } from './locations';
@@ -139,7 +139,7 @@ async function importComments(command: Extract<Command, { name: 'comments-import
   }
   const env = readCliEnv();
   if (!env.dataBucket) throw new UsageError('comments import: give --out FILE or set DATA_BUCKET');
-  const key = `comments/${command.period}.json`;
+  const key = commentsKey(command.period);
   await new S3ObjectStore(sharedS3Client(), env.dataBucket).put(key, body, CONTENT_TYPES.json);
   terminal.out(`Wrote s3://${env.dataBucket}/${key}`);
   return 0;

@@ -17,7 +17,7 @@ import type { DataQuality, Period, Problem } from '../core/types';
 import { createOnce } from './create-once';
 import { DEFAULT_HOLDER_WAIT_MS, ScheduleDeliveryLedger } from './delivery-ledger';
 import type { RunEvent } from './events';
-import { describeLocation, loadComments, loadConfig, type InputLocation } from './inputs';
+import { commentsKey, describeLocation, loadComments, loadConfig, type InputLocation } from './inputs';
 import { publishLatest, runPrefix } from './latest';
 import { qualityCounts, type BatchRecord, type Manifest, type RunStatus } from './manifest';
 import { computePack, renderFailureEmail, renderPack, renderPackEmail } from './pack-steps';
@@ -221,7 +221,7 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
       }
     }
 
-    const commentsLocation = deps.comments ?? { store, key: `comments/${period}.json` };
+    const commentsLocation = deps.comments ?? { store, key: commentsKey(period) };
     const comments = await stage('comments', () => loadComments(commentsLocation), (r) => ({ found: r !== null }));
     if (comments) {
       manifest.inputs.push(comments.input);
