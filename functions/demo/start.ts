@@ -13,6 +13,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createS3Client } from '../adapters/aws-clients';
+import { DEFAULT_CONFIG_KEY } from '../adapters/env';
+import { extractPrefix } from '../adapters/s3-extract-source';
 import { S3ObjectStore } from '../adapters/s3-object-store';
 import { CONTENT_TYPES } from '../adapters/object-store';
 import { writeExtract } from '../generate/write-extract';
@@ -63,9 +65,9 @@ async function main(): Promise<void> {
     const extractDir = path.join(scratch, 'extract');
     const written = await writeExtract({ period: PERIOD, scale: 1, seed: 1, out: extractDir, format: 'csv' });
     for (const file of written.files) {
-      await store.put(`extracts/${PERIOD}/${path.basename(file)}`, await readFile(path.resolve(extractDir, file)));
+      await store.put(`${extractPrefix(PERIOD)}${path.basename(file)}`, await readFile(path.resolve(extractDir, file)));
     }
-    await store.put('config/pack.json', await readFile(DEFAULT_CONFIG), CONTENT_TYPES.json);
+    await store.put(DEFAULT_CONFIG_KEY, await readFile(DEFAULT_CONFIG), CONTENT_TYPES.json);
     const rows = Object.values(written.rows).reduce((sum, n) => sum + n, 0);
     say(`Uploaded a generated extract for ${PERIOD} (${written.files.length} tables, ${rows.toLocaleString('en-GB')} rows) and the default configuration.`);
     say();
