@@ -8,6 +8,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { DEFAULT_CONFIG_KEY } from '../functions/adapters/env';
 
 /** The bucket's top-level folders (interfaces.md). */
 export const PREFIX = {
@@ -17,8 +18,8 @@ export const PREFIX = {
   reports: 'reports/',
 } as const;
 
-/** The pack configuration the function reads by default (interfaces.md CONFIG_KEY). */
-export const CONFIG_KEY = 'config/pack.json';
+/** The pack configuration the function reads by default (interfaces.md CONFIG_KEY): the function's own default, so the stack cannot seed one key while the function reads another. */
+export const CONFIG_KEY = DEFAULT_CONFIG_KEY;
 
 export interface DataStoreProps {
   readonly extractRetentionDays: number;
