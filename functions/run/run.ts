@@ -19,7 +19,7 @@ import { DEFAULT_HOLDER_WAIT_MS, ScheduleDeliveryLedger } from './delivery-ledge
 import type { RunEvent } from './events';
 import { commentsKey, describeLocation, loadComments, loadConfig, type InputLocation } from './inputs';
 import { publishLatest, runPrefix } from './latest';
-import { qualityCounts, type BatchRecord, type Manifest, type RunStatus } from './manifest';
+import { qualityCounts, type Manifest, type RunStatus } from './manifest';
 import { computePack, renderFailureEmail, renderPack, renderPackEmail } from './pack-steps';
 import { periodForSchedule } from './period';
 import { allowlistedMailer, assertRecipientsAllowed, batchRecipients, type RecipientBatch } from './recipients';

@@ -4,7 +4,7 @@
  * when a configured measure asks for them. They are compact (typed arrays, a number per
  * review or person) because a national extract has hundreds of thousands of plans.
  */
-import type { CpPlan, CpReview, Extract, PersonKey } from '../types';
+import type { CpPlan, CpReview, Extract } from '../types';
 
 const NO_DAYS = new Int32Array(0);
 
