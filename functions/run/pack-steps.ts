@@ -1,20 +1,13 @@
 /**
- * The pure core steps the run calls, gathered in one place: compute the pack and render
- * its three forms. Kept apart from run.ts so the orchestration reads as the pipeline.
+ * Rendering a computed pack in its three stored forms (page, workbook, pack.json), the
+ * one core step the run calls as a unit. Kept apart from run.ts so the orchestration
+ * reads as the pipeline.
  */
-import { buildPack } from '../core/pack/build-pack';
-import type { PackConfig } from '../core/config/pack-config';
-import type { CommentsFile, Pack } from '../core/pack/pack-types';
+import type { Pack } from '../core/pack/pack-types';
 import { serializePack } from '../core/pack/serialize';
 import { renderReportHtml } from '../core/render/html';
 import { renderWorkbook } from '../core/render/workbook';
-import { renderEmail, renderFailureNotice, type FailureNoticeInput } from '../core/render/email';
-import type { EmailKind, RenderMeta, RenderedEmail } from '../core/render/render-types';
-import type { DataQuality, Extract, Period } from '../core/types';
-
-export function computePack(extract: Extract, config: PackConfig, period: Period, quality: DataQuality, comments: CommentsFile | null): Pack {
-  return buildPack({ extract, config, period, quality, comments });
-}
+import type { RenderMeta } from '../core/render/render-types';
 
 export interface RenderedPack {
   html: string;
@@ -28,12 +21,4 @@ export async function renderPack(pack: Pack, meta: RenderMeta): Promise<Rendered
     workbook: await renderWorkbook(pack, meta),
     json: serializePack(pack),
   };
-}
-
-export function renderPackEmail(pack: Pack, meta: RenderMeta, kind: EmailKind): RenderedEmail {
-  return renderEmail(pack, meta, kind);
-}
-
-export function renderFailureEmail(input: FailureNoticeInput): RenderedEmail {
-  return renderFailureNotice(input);
 }

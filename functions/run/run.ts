@@ -11,6 +11,8 @@ import { CONTENT_TYPES, type ObjectStore } from '../adapters/object-store';
 import { neededTables, type PackConfig } from '../core/config/pack-config';
 import { DeliveryError, ExtractInvalidError, UserError } from '../core/errors';
 import { readExtract } from '../core/extract/read-extract';
+import { buildPack } from '../core/pack/build-pack';
+import { renderEmail, renderFailureNotice } from '../core/render/email';
 import type { ExtractSource } from '../core/extract/source';
 import type { EmailKind, RenderMeta } from '../core/render/render-types';
 import type { DataQuality, Period, Problem } from '../core/types';
@@ -20,7 +22,7 @@ import type { RunEvent } from './events';
 import { commentsKey, describeLocation, loadComments, loadConfig, type InputLocation } from './inputs';
 import { publishLatest, runPrefix } from './latest';
 import { qualityCounts, type Manifest, type RunStatus } from './manifest';
-import { computePack, renderFailureEmail, renderPack, renderPackEmail } from './pack-steps';
+import { renderPack } from './pack-steps';
 import { periodForSchedule } from './period';
 import { allowlistedMailer, assertRecipientsAllowed, batchRecipients, type RecipientBatch } from './recipients';
 import { makeRunId, randomSuffix, type Trigger } from './run-id';
@@ -250,7 +252,7 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
     }
     const extract = read.extract;
 
-    const pack = await stage('compute', () => computePack(extract, packConfig, period, readQuality, comments?.comments ?? null), (p) => ({
+    const pack = await stage('compute', () => buildPack({ extract, config: packConfig, period, quality: readQuality, comments: comments?.comments ?? null }), (p) => ({
       sections: p.sections.length,
       indicators: p.sections.reduce((n, s) => n + s.indicators.length, 0),
     }));
@@ -265,7 +267,7 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
       'compose',
       async () => {
         if (!plan.kind) return [];
-        const email = renderPackEmail(pack, meta, plan.kind);
+        const email = renderEmail(pack, meta, plan.kind);
         const attachment = { filename: workbookName(packConfig, period), content: rendered.workbook, contentType: CONTENT_TYPES.xlsx };
         const composed: Array<{ batch: RecipientBatch; mail: ComposedMail; subject: string }> = [];
         for (const batch of plan.batches) {
@@ -361,7 +363,7 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
     manifest.failureNotice = { recipients: officers, messageId: null, error: null };
     try {
       assertRecipientsAllowed(officers, config.distribution.allowedDomains, 'distribution.officers');
-      const notice = renderFailureEmail({ title: config.title, period, runId, reason: error.message, quality });
+      const notice = renderFailureNotice({ title: config.title, period, runId, reason: error.message, quality });
       const mail = await composeMail({ from: config.distribution.from, to: officers, cc: [], subject: notice.subject, html: notice.html, text: notice.text, attachments: [] }, clock.now());
       assertFitsLimit(mail, maxBytes, 'failure notice');
       manifest.failureNotice.messageId = await deps.mailer.send(mail);
