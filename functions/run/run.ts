@@ -10,12 +10,13 @@ import { assertFitsLimit, composeMail, SES_MAX_MESSAGE_BYTES, type ComposedMail,
 import { CONTENT_TYPES, type ObjectStore } from '../adapters/object-store';
 import { neededTables, type PackConfig } from '../core/config/pack-config';
 import { DeliveryError, ExtractInvalidError, UserError } from '../core/errors';
+import { withWarnings } from '../core/extract/problems';
 import { readExtract } from '../core/extract/read-extract';
 import { buildPack } from '../core/pack/build-pack';
 import { renderEmail, renderFailureNotice } from '../core/render/email';
 import type { ExtractSource } from '../core/extract/source';
 import type { EmailKind, RenderMeta } from '../core/render/render-types';
-import type { DataQuality, Period, Problem } from '../core/types';
+import type { DataQuality, Period } from '../core/types';
 import { createOnce } from './create-once';
 import { DEFAULT_HOLDER_WAIT_MS, ScheduleDeliveryLedger } from './delivery-ledger';
 import type { RunEvent } from './events';
@@ -122,17 +123,6 @@ function describeDelivery(delivery: Delivery): string {
 function workbookName(config: PackConfig, period: Period): string {
   const slug = config.authority.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
   return `${slug || 'indicator'}-pack-${period}.xlsx`;
-}
-
-/** The read's data-quality report with the comments' warnings added. */
-function withWarnings(quality: DataQuality, problems: Problem[]): DataQuality {
-  if (!problems.length) return quality;
-  const counts = { ...quality.counts };
-  for (const problem of problems) {
-    const count = counts[problem.kind] ?? { severity: 'warning' as const, total: 0, listed: 0 };
-    counts[problem.kind] = { ...count, total: count.total + 1, listed: count.listed + 1 };
-  }
-  return { ...quality, warnings: [...quality.warnings, ...problems], counts };
 }
 
 function plural(n: number, word: string): string {

@@ -48,3 +48,17 @@ export class ProblemCollector {
     (severity === 'error' ? this.errors : this.warnings).push(problem);
   }
 }
+
+/**
+ * A data-quality report with warnings found after the read added (the comments', the
+ * computation's): listed and counted under their kinds. A new object; `quality` is left
+ * as it was.
+ */
+export function withWarnings(quality: DataQuality, added: readonly Problem[]): DataQuality {
+  const counts = { ...quality.counts };
+  for (const problem of added) {
+    const entry = counts[problem.kind] ?? { severity: 'warning' as const, total: 0, listed: 0 };
+    counts[problem.kind] = { severity: entry.severity, total: entry.total + 1, listed: entry.listed + 1 };
+  }
+  return { errors: [...quality.errors], warnings: [...quality.warnings, ...added], counts };
+}

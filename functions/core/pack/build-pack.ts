@@ -6,11 +6,12 @@
 import { isPeriod, monthName } from '../calendar';
 import type { IndicatorConfig, PackConfig, SectionConfig } from '../config/pack-config';
 import { UserError } from '../errors';
+import { withWarnings } from '../extract/problems';
 import { cellOf } from '../measures/cells';
 import { ExtractIndex } from '../measures/extract-index';
 import { MeasureCache, type PreparedMeasure } from '../measures/library';
 import { PopulationLookup } from '../measures/population';
-import type { DataQuality, Extract, Period, Problem } from '../types';
+import type { DataQuality, Extract, Period } from '../types';
 import { allColumns, planColumns, type Column, type ColumnPlan } from './columns';
 import { indicatorComment, sectionComments, type DraftContext, type DraftRow } from './comments';
 import type { Cell, CommentsFile, Pack, PackIndicator, PackSection } from './pack-types';
@@ -88,16 +89,6 @@ function buildSection(section: SectionConfig, context: PackContext, draft: Draft
     windowDays: section.indicators[i].params.windowDays,
   }));
   return { id: section.id, title: section.title, comments: sectionComments(section.id, rows, draft, context.comments), indicators };
-}
-
-/** The reader's report with the computation's warnings added (a new object: the input is left as it was). */
-function withWarnings(quality: DataQuality, added: Problem[]): DataQuality {
-  const counts = { ...quality.counts };
-  for (const problem of added) {
-    const entry = counts[problem.kind] ?? { severity: 'warning' as const, total: 0, listed: 0 };
-    counts[problem.kind] = { severity: entry.severity, total: entry.total + 1, listed: entry.listed + 1 };
-  }
-  return { errors: [...quality.errors], warnings: [...quality.warnings, ...added], counts };
 }
 
 export function buildPack(input: BuildPackInput): Pack {
