@@ -20,10 +20,10 @@ const functionEnvSchema = z.object({
   SES_CONFIGURATION_SET: optionalText,
 });
 
+/** The SDK's S3 endpoint overrides: only whether one is set matters here (path-style addressing). */
 const sdkEnvSchema = z.object({
   AWS_ENDPOINT_URL: optionalText,
   AWS_ENDPOINT_URL_S3: optionalText,
-  AWS_ENDPOINT_URL_SES: optionalText,
 });
 
 export interface FunctionEnv {
