@@ -4,7 +4,7 @@
  * synthesis with a message naming the context key instead of deploying something odd.
  */
 import * as z from 'zod';
-import { emailAddress, formatPath } from '../functions/core/config/pack-config';
+import { emailAddress, issueLines } from '../functions/core/config/pack-config';
 
 /** What the stack needs to know about the council and its people. */
 export interface DeploymentSettings {
@@ -119,8 +119,7 @@ export function readSettings(lookup: (key: string) => unknown): DeploymentSettin
   for (const key of CONTEXT_KEYS) raw[key] = lookup(key);
   const result = contextSchema.safeParse(raw);
   if (!result.success) {
-    const lines = result.error.issues.map((issue) => `  - ${formatPath(issue.path)}: ${issue.message}`);
-    throw new Error(`Invalid CDK context (cdk.json "context" or -c key=value):\n${lines.join('\n')}`);
+    throw new Error(`Invalid CDK context (cdk.json "context" or -c key=value):\n${issueLines(result.error.issues).join('\n')}`);
   }
   const settings = result.data;
   const senderDomain = domainOf(settings.senderAddress);

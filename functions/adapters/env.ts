@@ -6,7 +6,7 @@
  */
 import * as z from 'zod';
 import { ConfigError } from '../core/errors';
-import { formatPath } from '../core/config/pack-config';
+import { issueLines } from '../core/config/pack-config';
 
 const optionalText = z
   .string()
@@ -40,8 +40,7 @@ type EnvSource = Record<string, string | undefined>;
 export function readFunctionEnv(env: EnvSource = process.env): FunctionEnv {
   const result = functionEnvSchema.safeParse(env);
   if (!result.success) {
-    const lines = result.error.issues.map((issue) => `  - ${formatPath(issue.path)}: ${issue.message}`);
-    throw new ConfigError(`Invalid function environment:\n${lines.join('\n')}`);
+    throw new ConfigError(`Invalid function environment:\n${issueLines(result.error.issues).join('\n')}`);
   }
   return {
     dataBucket: result.data.DATA_BUCKET,

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import type { ObjectStore } from '../adapters/object-store';
 import { ConfigError, UserError } from '../core/errors';
-import { formatPath, parsePackConfigText, type PackConfig } from '../core/config/pack-config';
+import { issueLines, parsePackConfigText, type PackConfig } from '../core/config/pack-config';
 import type { CommentsFile } from '../core/pack/pack-types';
 import type { InputRead, Period, Problem } from '../core/types';
 import { MAX_COMMENT_LENGTH } from '../core/render/import-comments';
@@ -143,8 +143,7 @@ export async function loadComments(location: InputLocation): Promise<LoadedComme
   }
   const result = commentsFileSchema.safeParse(json);
   if (!result.success) {
-    const lines = result.error.issues.slice(0, 10).map((issue) => `  - ${formatPath(issue.path)}: ${issue.message}`);
-    throw new UserError(`Invalid comments file ${where}:\n${lines.join('\n')}`);
+    throw new UserError(`Invalid comments file ${where}:\n${issueLines(result.error.issues.slice(0, 10)).join('\n')}`);
   }
   const { comments, problems } = neutraliseAll(result.data, location.key);
   return { comments, problems, input: inputRead(location, found.body, found.etag, found.versionId) };

@@ -183,6 +183,11 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return out || '(root)';
 }
 
+/** One line per zod issue, `  - path: message`, for the error messages of the schemas that validate input. */
+export function issueLines(issues: readonly z.core.$ZodIssue[]): string[] {
+  return issues.map((issue) => `  - ${formatPath(issue.path)}: ${issue.message}`);
+}
+
 /** An issue's message; a bad record key says what is wrong with the key rather than zod's bare "Invalid key in record". */
 function issueMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_key' && issue.issues.length > 0) return `invalid key: ${issue.issues.map((inner) => inner.message).join('; ')}`;
