@@ -185,14 +185,24 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
 
 /** One line per zod issue, `  - path: message`, for the error messages of the schemas that validate input. */
 export function issueLines(issues: readonly z.core.$ZodIssue[]): string[] {
-  return issues.map((issue) => `  - ${formatPath(issue.path)}: ${issue.message}`);
+  return issues.map((issue) => `  - ${formatPath(issue.path)}: ${printable(issue.message)}`);
+}
+
+/**
+ * Control, line-separator and invisible/bidi characters escaped (`\u000a`): messages may
+ * quote a hostile key or value, which must not break the report's one line per problem
+ * nor reorder it on screen.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** An issue's message; a bad record key says what is wrong with the key rather than zod's bare "Invalid key in record". */
 function issueMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_key' && issue.issues.length > 0) return `invalid key: ${issue.issues.map((inner) => inner.message).join('; ')}`;
   // Messages may quote the input; a hostile value must not make the message itself huge.
-  return issue.message.length > 300 ? `${issue.message.slice(0, 300)}…` : issue.message;
+  const message = printable(issue.message);
+  return message.length > 300 ? `${message.slice(0, 300)}…` : message;
 }
 
 /**

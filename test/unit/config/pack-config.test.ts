@@ -90,6 +90,11 @@ describe('an invalid configuration names the field path and the problem', () => 
   it('a population year that is not a year', () => {
     expect(errorOf(defaultWith([['population', '20x3'], 5]))).toContain('population["20x3"]: invalid key: must be a year like 2013');
   });
+  it('an unknown key holding a line break or a bidi override: shown escaped, one line per problem', () => {
+    const message = errorOf(defaultWith([['a\nb'], 1], [['x\u202ey'], 1]));
+    expect(message).toContain('(root): Unrecognized keys: "a\\u000ab", "x\\u202ey"');
+    expect(message.split('\n').every((line, i) => i === 0 || line.startsWith('  - '))).toBe(true);
+  });
   it('text that is not JSON', () => {
     expect(() => parsePackConfigText('{ "authority": ', 'pack.json')).toThrow(/Invalid pack configuration in pack.json: not valid JSON/);
   });
