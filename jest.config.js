@@ -12,6 +12,7 @@ module.exports = {
   // The function bundle resolves 'unzipper' to its Parse alone (infra/pack-function.ts);
   // the tests do the same, so they read workbooks with the code that is deployed.
   moduleNameMapper: { '^unzipper$': '<rootDir>/functions/bundle/unzipper-parse-only.js' },
+  setupFilesAfterEnv: ['<rootDir>/test/support/fast-check-seed.ts'],
   testTimeout: 60000,
   reporters: ['default', '<rootDir>/test/reporters/plain-summary.js'],
 };
