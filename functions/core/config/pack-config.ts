@@ -5,6 +5,7 @@
 import * as z from 'zod';
 import { financialYearLabel } from '../calendar';
 import { ConfigError } from '../errors';
+import { printable } from '../printable';
 import type { TableName } from '../types';
 
 export const MEASURES = [
@@ -188,14 +189,6 @@ export function issueLines(issues: readonly z.core.$ZodIssue[]): string[] {
   return issues.map((issue) => `  - ${formatPath(issue.path)}: ${printable(issue.message)}`);
 }
 
-/**
- * Control, line-separator and invisible/bidi characters escaped (`\u000a`): messages may
- * quote a hostile key or value, which must not break the report's one line per problem
- * nor reorder it on screen.
- */
-export function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
 
 /** An issue's message; a bad record key says what is wrong with the key rather than zod's bare "Invalid key in record". */
 function issueMessage(issue: z.core.$ZodIssue): string {

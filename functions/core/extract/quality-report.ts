@@ -2,6 +2,7 @@
  * The data-quality report as plain text, as the CLI prints it: a summary line, then
  * errors and warnings grouped by kind, each problem naming table, row, column and value.
  */
+import { printable } from '../printable';
 import type { DataQuality, Problem, Severity } from '../types';
 
 function describeProblem(problem: Problem): string {
@@ -11,7 +12,8 @@ function describeProblem(problem: Problem): string {
     problem.column !== null ? `column ${problem.column}` : null,
     problem.value !== null ? `value "${problem.value}"` : null,
   ].filter((part) => part !== null);
-  return `${where.join(', ')}: ${problem.message}`;
+  // Table, column and value come from the extract: shown escaped, one problem per line.
+  return printable(`${where.join(', ')}: ${problem.message}`);
 }
 
 function plural(count: number, word: string): string {

@@ -28,4 +28,12 @@ describe('formatQualityReport', () => {
       '',
     ]);
   });
+
+  it('shows line breaks and terminal escapes quoted from the extract escaped, one problem per line', () => {
+    const problems = new ProblemCollector();
+    problems.error({ kind: 'bad-date', table: 'ssd_cp_visits', row: 4, column: 'cppv_cp_visit_date', value: '2013\n\u001b[2J01', message: 'not a valid date' });
+    const lines = formatQualityReport(problems.result()).split('\n');
+    expect(lines[3]).toBe('    ssd_cp_visits, row 4, column cppv_cp_visit_date, value "2013\\u000a\\u001b[2J01": not a valid date');
+    expect(lines).toHaveLength(5);
+  });
 });
