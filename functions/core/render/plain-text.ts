@@ -29,7 +29,7 @@ function sectionText(view: PackView, section: SectionView): string[] {
 export function qualityText(quality: QualityView): string[] {
   const lines = ['== Data quality ==', ''];
   if (quality.isClean) return [...lines, 'No problems were found in the extract.', ''];
-  lines.push(`${quality.errorTotal} error(s) and ${quality.warningTotal} warning(s) in the extract. At most 50 of each kind are listed.`, '');
+  lines.push(`${quality.errorTotal} error(s) and ${quality.warningTotal} warning(s) in the extract. At most ${quality.listedPerKind} of each kind are listed.`, '');
   for (const c of quality.counts) lines.push(`  ${c.severity} ${c.kind}: ${c.total} in all${c.hasUnlisted ? `, ${c.unlisted} not listed` : ''}`);
   for (const p of [...quality.errors, ...quality.warnings]) {
     const where = [p.table, p.row && `row ${p.row}`, p.column, p.value && `value "${p.value}"`].filter((part) => part !== '').join(', ');

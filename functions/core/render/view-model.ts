@@ -6,6 +6,7 @@
 import type { MeasureName } from '../config/pack-config';
 import { monthName, parsePeriod, previousPeriod } from '../calendar';
 import type { DataQuality, Period, Problem } from '../types';
+import { MAX_LISTED_PER_KIND } from '../extract/problems';
 import { formatValue } from '../pack/format';
 import type { Pack, PackIndicator, PackSection, RagStatus, Trend } from '../pack/pack-types';
 import { MEASURE_DEFINITIONS } from './definitions';
@@ -202,6 +203,8 @@ export interface QualityView {
   counts: KindCountView[];
   errorTotal: number;
   warningTotal: number;
+  /** How many problems of each kind the report lists (the reader's cap). */
+  listedPerKind: number;
   isClean: boolean;
 }
 
@@ -288,6 +291,7 @@ export function qualityView(quality: DataQuality): QualityView {
     counts,
     errorTotal,
     warningTotal,
+    listedPerKind: MAX_LISTED_PER_KIND,
     isClean: errorTotal === 0 && warningTotal === 0,
   };
 }
