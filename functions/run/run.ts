@@ -242,12 +242,13 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
     }
     const extract = read.extract;
 
+    const indicatorCount = packConfig.sections.reduce((n, s) => n + s.indicators.length, 0);
     const pack = await stage('compute', () => buildPack({ extract, config: packConfig, period, quality: readQuality, comments: comments?.comments ?? null }), (p) => ({
       sections: p.sections.length,
-      indicators: p.sections.reduce((n, s) => n + s.indicators.length, 0),
+      indicators: indicatorCount,
     }));
     manifest.dataQuality = qualityCounts(pack.dataQuality);
-    progress(`computed ${plural(pack.sections.reduce((n, s) => n + s.indicators.length, 0), 'indicator')}`);
+    progress(`computed ${plural(indicatorCount, 'indicator')}`);
 
     const meta: RenderMeta = { runId, generatedAt: startedAt.toISOString(), sources: [source.description, describeLocation(deps.config)], codeVersion: deps.codeVersion };
     const rendered = await stage('render', () => renderPack(pack, meta), (r) => ({ htmlBytes: Buffer.byteLength(r.html), workbookBytes: r.workbook.length }));
