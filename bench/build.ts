@@ -63,9 +63,17 @@ export function functionBuildOptions(bundling = PACK_FUNCTION_BUNDLING): BuildOp
  * bundle is built with, so the text cannot fall behind the stack's settings.
  */
 export function describeFunctionBuild(options: BuildOptions = functionBuildOptions()): string {
-  const parts = [options.minify ? 'minified' : 'not minified', options.format ?? 'cjs', `target ${String(options.target)}`];
+  const parts = [
+    options.minify ? 'minified' : 'not minified',
+    options.format ?? 'cjs',
+    `target ${String(options.target)}`,
+  ];
   const external = options.external ?? [];
-  parts.push(external.length > 0 ? `external (from the Lambda runtime): ${external.join(', ')}` : 'nothing external (AWS SDK bundled)');
+  parts.push(
+    external.length > 0
+      ? `external (from the Lambda runtime): ${external.join(', ')}`
+      : 'nothing external (AWS SDK bundled)',
+  );
   if (options.charset) parts.push(`charset ${options.charset}`);
   parts.push(options.sourcemap ? 'source map written beside it' : 'no source map');
   return parts.join(', ');
@@ -80,7 +88,10 @@ function inputGroup(input: string): string {
 export async function buildBench(): Promise<BuiltBench> {
   mkdirSync(FUNCTION_DIR, { recursive: true });
   await build({
-    entryPoints: { 'pipeline-worker': path.join(REPO_ROOT, 'bench/pipeline-worker.ts'), 'duckdb-worker': path.join(REPO_ROOT, 'bench/duckdb-worker.ts') },
+    entryPoints: {
+      'pipeline-worker': path.join(REPO_ROOT, 'bench/pipeline-worker.ts'),
+      'duckdb-worker': path.join(REPO_ROOT, 'bench/duckdb-worker.ts'),
+    },
     outdir: BUILD_DIR,
     bundle: true,
     platform: 'node',

@@ -49,7 +49,11 @@ function scheduleEventFor(period: string): { trigger: 'schedule'; scheduledTime:
   return { trigger: 'schedule', scheduledTime: `${addPeriods(period, 1)}-02T07:00:00Z` };
 }
 
-async function oneColdRun(built: BuiltBench, extractDir: string, period: string): Promise<DriverOutput & { spawnedAt: number }> {
+async function oneColdRun(
+  built: BuiltBench,
+  extractDir: string,
+  period: string,
+): Promise<DriverOutput & { spawnedAt: number }> {
   const stack = await startLocalStack('bench-cold-start');
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'bench-cold-'));
   try {
@@ -60,7 +64,13 @@ async function oneColdRun(built: BuiltBench, extractDir: string, period: string)
     await uploadConfig(store, testConfig());
     const out = path.join(tmp, 'result.json');
     const driver = path.join(__dirname, 'cold-start-driver.cjs');
-    const args = [driver, built.handlerBundle, out, JSON.stringify(scheduleEventFor(period)), JSON.stringify(scheduleEventFor(warmPeriod))];
+    const args = [
+      driver,
+      built.handlerBundle,
+      out,
+      JSON.stringify(scheduleEventFor(period)),
+      JSON.stringify(scheduleEventFor(warmPeriod)),
+    ];
     // As deployed: the stack sets no NODE_OPTIONS on the function (no --enable-source-maps;
     // see PACK_FUNCTION_BUNDLING in infra/pack-function.ts), so none is passed on from here.
     const env = { ...process.env };
@@ -69,10 +79,13 @@ async function oneColdRun(built: BuiltBench, extractDir: string, period: string)
     await run(process.execPath, args, { env, maxBuffer: 64 * 2 ** 20 });
     const output = JSON.parse(readFileSync(out, 'utf8')) as DriverOutput;
     if (output.first.status !== 'sent' || output.second.status !== 'sent') {
-      throw new Error(`cold start: expected two sent runs, got ${output.first.status} (${output.first.error}) and ${output.second.status} (${output.second.error})`);
+      throw new Error(
+        `cold start: expected two sent runs, got ${output.first.status} (${output.first.error}) and ${output.second.status} (${output.second.error})`,
+      );
     }
     const emails = await stack.emails();
-    if (emails.length < 2) throw new Error(`cold start: the local SES received ${emails.length} emails, expected the two packs`);
+    if (emails.length < 2)
+      throw new Error(`cold start: the local SES received ${emails.length} emails, expected the two packs`);
     return { ...output, spawnedAt };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
@@ -80,7 +93,12 @@ async function oneColdRun(built: BuiltBench, extractDir: string, period: string)
   }
 }
 
-export async function measureColdStart(built: BuiltBench, extractDir: string, period: string, runs: number): Promise<ColdStartResult> {
+export async function measureColdStart(
+  built: BuiltBench,
+  extractDir: string,
+  period: string,
+  runs: number,
+): Promise<ColdStartResult> {
   const outputs: Array<DriverOutput & { spawnedAt: number }> = [];
   for (let i = 0; i < runs; i++) outputs.push(await oneColdRun(built, extractDir, period));
   return {

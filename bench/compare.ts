@@ -21,14 +21,16 @@ const TOLERANCE = 1e-9;
 
 function cellsOf(indicator: { priorYear: Cell; months: Array<Cell & { period: string }>; ytd: Cell }): IndicatorCells {
   const cells: IndicatorCells = { priorYear: indicator.priorYear, ytd: indicator.ytd };
-  for (const month of indicator.months) cells[month.period] = { value: month.value, numerator: month.numerator, denominator: month.denominator };
+  for (const month of indicator.months)
+    cells[month.period] = { value: month.value, numerator: month.numerator, denominator: month.denominator };
   return cells;
 }
 
 /** The pipeline pack's cells per indicator code. */
 export function packCells(pack: Pack): Record<string, IndicatorCells> {
   const out: Record<string, IndicatorCells> = {};
-  for (const section of pack.sections) for (const indicator of section.indicators) out[indicator.code] = cellsOf(indicator);
+  for (const section of pack.sections)
+    for (const indicator of section.indicators) out[indicator.code] = cellsOf(indicator);
   return out;
 }
 
@@ -45,7 +47,10 @@ function sameNumber(a: number | null, b: number | null, tolerance: number): bool
   return Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
-export function compareCells(pipeline: Record<string, IndicatorCells>, duckdb: Record<string, IndicatorCells>): Mismatch[] {
+export function compareCells(
+  pipeline: Record<string, IndicatorCells>,
+  duckdb: Record<string, IndicatorCells>,
+): Mismatch[] {
   const mismatches: Mismatch[] = [];
   const codes = new Set([...Object.keys(pipeline), ...Object.keys(duckdb)]);
   for (const code of codes) {
@@ -55,13 +60,21 @@ export function compareCells(pipeline: Record<string, IndicatorCells>, duckdb: R
       const a = ours[column];
       const b = theirs[column];
       if (!a || !b) {
-        mismatches.push({ code, column, field: 'missing', pipeline: a ? a.value : undefined, duckdb: b ? b.value : undefined });
+        mismatches.push({
+          code,
+          column,
+          field: 'missing',
+          pipeline: a ? a.value : undefined,
+          duckdb: b ? b.value : undefined,
+        });
         continue;
       }
       for (const field of ['numerator', 'denominator'] as const) {
-        if (!sameNumber(a[field], b[field], 0)) mismatches.push({ code, column, field, pipeline: a[field], duckdb: b[field] });
+        if (!sameNumber(a[field], b[field], 0))
+          mismatches.push({ code, column, field, pipeline: a[field], duckdb: b[field] });
       }
-      if (!sameNumber(a.value, b.value, TOLERANCE)) mismatches.push({ code, column, field: 'value', pipeline: a.value, duckdb: b.value });
+      if (!sameNumber(a.value, b.value, TOLERANCE))
+        mismatches.push({ code, column, field: 'value', pipeline: a.value, duckdb: b.value });
     }
   }
   return mismatches;

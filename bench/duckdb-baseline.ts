@@ -127,7 +127,10 @@ const MEASURE_UNITS: Record<MeasureName, Unit> = {
   cin_visits_timely_pct: 'percent',
 };
 
-const DEFAULT_WINDOW_DAYS: Partial<Record<MeasureName, number>> = { cp_visits_timely_pct: 28, cin_visits_timely_pct: 42 };
+const DEFAULT_WINDOW_DAYS: Partial<Record<MeasureName, number>> = {
+  cp_visits_timely_pct: 28,
+  cin_visits_timely_pct: 42,
+};
 
 function sqlString(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
@@ -138,11 +141,20 @@ function sqlIdentifier(text: string): string {
 }
 
 /** Loads one table's CSV (or an empty table when the file is absent) into typed columns. */
-async function loadTable(connection: DuckDBConnection, extractDir: string, table: string, columns: ColumnSpec[]): Promise<void> {
+async function loadTable(
+  connection: DuckDBConnection,
+  extractDir: string,
+  table: string,
+  columns: ColumnSpec[],
+): Promise<void> {
   const file = path.join(extractDir, `${table}.csv`);
-  const typed = columns.map((c) => `${c.kind === 'text' ? 'VARCHAR' : c.kind === 'date' ? 'DATE' : c.kind === 'flag' ? 'BOOLEAN' : 'INTEGER'}`);
+  const typed = columns.map(
+    (c) => `${c.kind === 'text' ? 'VARCHAR' : c.kind === 'date' ? 'DATE' : c.kind === 'flag' ? 'BOOLEAN' : 'INTEGER'}`,
+  );
   if (!existsSync(file)) {
-    await connection.run(`CREATE OR REPLACE TABLE ${table} (${columns.map((c, i) => `${c.name} ${typed[i]}`).join(', ')})`);
+    await connection.run(
+      `CREATE OR REPLACE TABLE ${table} (${columns.map((c, i) => `${c.name} ${typed[i]}`).join(', ')})`,
+    );
     return;
   }
   const csv = `read_csv(${sqlString(file)}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"', nullstr = ['', 'NULL'], strict_mode = true)`;
@@ -151,7 +163,13 @@ async function loadTable(connection: DuckDBConnection, extractDir: string, table
   const headerByName = new Map<string, string>();
   for (const row of described.getRowObjectsJS()) {
     const header = String(row.column_name);
-    headerByName.set(header.trim().replace(/^\uFEFF/, '').toLowerCase(), header);
+    headerByName.set(
+      header
+        .trim()
+        .replace(/^\uFEFF/, '')
+        .toLowerCase(),
+      header,
+    );
   }
   const selects = columns.map((c) => {
     const header = [c.name, ...(c.alternatives ?? [])].map((n) => headerByName.get(n)).find((h) => h !== undefined);
@@ -290,17 +308,29 @@ function measureSql(measure: MeasureName, windowDays: number | undefined): strin
 
 function toCell(unit: Unit, num: number, den: number | null): Cell {
   if (unit === 'count') return { value: num, numerator: null, denominator: null };
-  if (den === null) throw new Error('DuckDB baseline: no population for a rate column (the pack configuration has no year on or before it)');
+  if (den === null)
+    throw new Error(
+      'DuckDB baseline: no population for a rate column (the pack configuration has no year on or before it)',
+    );
   if (den === 0) return { value: null, numerator: num, denominator: 0 };
   return { value: ((unit === 'rate' ? 10000 : 100) * num) / den, numerator: num, denominator: den };
 }
 
 async function runScript(connection: DuckDBConnection, script: string): Promise<void> {
-  for (const statement of script.split(/;\s*\n/).map((s) => s.trim()).filter(Boolean)) await connection.run(statement);
+  for (const statement of script
+    .split(/;\s*\n/)
+    .map((s) => s.trim())
+    .filter(Boolean))
+    await connection.run(statement);
 }
 
 /** Computes every column of every configured indicator from a folder of CSV files. */
-export async function duckdbPack(extractDir: string, config: PackConfig, period: Period, options: BaselineOptions = {}): Promise<BaselinePack> {
+export async function duckdbPack(
+  extractDir: string,
+  config: PackConfig,
+  period: Period,
+  options: BaselineOptions = {},
+): Promise<BaselinePack> {
   const instance = await DuckDBInstance.create(':memory:', options.threads ? { threads: String(options.threads) } : {});
   const connection = await instance.connect();
   try {
@@ -313,7 +343,9 @@ export async function duckdbPack(extractDir: string, config: PackConfig, period:
     const computeStart = performance.now();
     await runScript(connection, columnsSql(period, config.monthsShown));
     await runScript(connection, populationSql(config.population));
-    const monthRows = await connection.runAndReadAll(`SELECT col FROM cols WHERE col NOT IN ('priorYear', 'ytd') ORDER BY col`);
+    const monthRows = await connection.runAndReadAll(
+      `SELECT col FROM cols WHERE col NOT IN ('priorYear', 'ytd') ORDER BY col`,
+    );
     const months = monthRows.getRowObjectsJS().map((r) => String(r.col));
     const indicators: BaselineIndicator[] = [];
     for (const section of config.sections) {

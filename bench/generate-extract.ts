@@ -16,10 +16,14 @@ const run = promisify(execFile);
 
 /** Writes a CSV extract for `period` at `scale` into `outDir` (created). */
 export async function generateExtract(scale: number, period: string, outDir: string): Promise<void> {
-  await run(TSX, ['functions/generate/main.ts', '--period', period, '--scale', String(scale), '--out', outDir, '--format', 'csv'], {
-    cwd: REPO_ROOT,
-    maxBuffer: 64 * 2 ** 20,
-  });
+  await run(
+    TSX,
+    ['functions/generate/main.ts', '--period', period, '--scale', String(scale), '--out', outDir, '--format', 'csv'],
+    {
+      cwd: REPO_ROOT,
+      maxBuffer: 64 * 2 ** 20,
+    },
+  );
 }
 
 /** A digest of the generator's sources: a changed generator makes new extracts. */

@@ -35,7 +35,10 @@ async function main(): Promise<void> {
   const read = await readExtract(localFolderSource(dir), { period, neededTables: neededTables(config) });
   const t1 = performance.now();
   if (!read.extract) {
-    const first = read.quality.errors.slice(0, 5).map((p) => `  ${p.message}`).join('\n');
+    const first = read.quality.errors
+      .slice(0, 5)
+      .map((p) => `  ${p.message}`)
+      .join('\n');
     throw new Error(`the extract in ${dir} has ${read.quality.errors.length} errors, e.g.\n${first}`);
   }
   const heapAfterReadMb = process.memoryUsage().heapUsed / 2 ** 20;

@@ -50,7 +50,8 @@ function parseOptions(argv: string[]): Options {
     else if (arg === '--runs-100') options.runs100 = Number(next());
     else if (arg === '--no-cold') options.cold = false;
     else if (arg === '--no-write') options.write = false;
-    else throw new Error(`unknown option ${arg} (options: --scales 1,10,100 --runs N --runs-100 N --no-cold --no-write)`);
+    else
+      throw new Error(`unknown option ${arg} (options: --scales 1,10,100 --runs N --runs-100 N --no-cold --no-write)`);
   }
   if (options.scales.some((s) => !Number.isInteger(s) || s < 1) || !(options.runs >= 1) || !(options.runs100 >= 1)) {
     throw new Error('--scales takes positive whole numbers, --runs and --runs-100 at least 1');
@@ -71,9 +72,18 @@ async function runWorker<T>(script: string, dir: string, ...extra: string[]): Pr
 }
 
 async function machineInfo(): Promise<MachineInfo> {
-  const free = await run('free', ['-h']).then((r) => r.stdout.trim(), () => `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB total`);
+  const free = await run('free', ['-h']).then(
+    (r) => r.stdout.trim(),
+    () => `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB total`,
+  );
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  return { nproc: os.availableParallelism(), cpu, free, node: process.version, date: new Date().toISOString().slice(0, 10) };
+  return {
+    nproc: os.availableParallelism(),
+    cpu,
+    free,
+    node: process.version,
+    date: new Date().toISOString().slice(0, 10),
+  };
 }
 
 async function benchScale(built: BuiltBench, scale: number, runs: number): Promise<ScaleResult> {
@@ -85,7 +95,9 @@ async function benchScale(built: BuiltBench, scale: number, runs: number): Promi
   const checkPipe = await runWorker<PipelineWorkerResult>(built.pipelineWorker, dir);
   const mismatches = compareCells(checkPipe.cells, checkDuck.cells);
   if (mismatches.length > 0) {
-    throw new Error(`scale ${scale}: the pipeline and DuckDB disagree in ${mismatches.length} cells:\n${describeMismatches(mismatches)}`);
+    throw new Error(
+      `scale ${scale}: the pipeline and DuckDB disagree in ${mismatches.length} cells:\n${describeMismatches(mismatches)}`,
+    );
   }
   console.log(`scale ${scale}: pipeline and DuckDB agree in every cell; timing ${runs} runs of each`);
 
@@ -125,7 +137,8 @@ async function main(): Promise<void> {
   const built = await buildBench();
 
   const scales: ScaleResult[] = [];
-  for (const scale of options.scales) scales.push(await benchScale(built, scale, scale >= 100 ? options.runs100 : options.runs));
+  for (const scale of options.scales)
+    scales.push(await benchScale(built, scale, scale >= 100 ? options.runs100 : options.runs));
 
   let cold: ColdStartResult | null = null;
   if (options.cold) {

@@ -16,6 +16,7 @@ export function summarise(samples: number[]): Summary {
 
 /** `1234 (1200–1300)` in milliseconds, or seconds when large. */
 export function formatMs(summary: Summary): string {
-  const one = (ms: number) => (ms >= 10000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(1)} ms`);
+  const one = (ms: number) =>
+    ms >= 10000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(1)} ms`;
   return `${one(summary.median)} (${one(summary.min)}–${one(summary.max)})`;
 }

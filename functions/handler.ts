@@ -16,7 +16,13 @@ import type { RunStatus } from './run/manifest';
 
 const env = readFunctionEnv();
 const logger = createJsonLogger();
-const deps = bucketRunDeps({ env, s3: sharedS3Client(), mailer: new SesMailer(sharedSesClient(), env.sesConfigurationSet), clock: systemClock, logger });
+const deps = bucketRunDeps({
+  env,
+  s3: sharedS3Client(),
+  mailer: new SesMailer(sharedSesClient(), env.sesConfigurationSet),
+  clock: systemClock,
+  logger,
+});
 
 export interface HandlerResult {
   runId: string;
@@ -50,5 +56,11 @@ export async function handler(event: unknown, context?: InvocationContext): Prom
   const deadline = context ? new Date(Date.now() + context.getRemainingTimeInMillis()) : null;
   const result = await runPack(request, { ...deps, deadline });
   if (result.error && !(result.error instanceof UserError)) throw result.error;
-  return { runId: result.runId, period: result.period, status: result.status, prefix: result.prefix, error: result.error?.message ?? null };
+  return {
+    runId: result.runId,
+    period: result.period,
+    status: result.status,
+    prefix: result.prefix,
+    error: result.error?.message ?? null,
+  };
 }

@@ -57,7 +57,12 @@ export class PackAlarms extends Construct {
   }
 }
 
-function functionErrorsAlarm(scope: Construct, id: string, fn: lambda.IFunction, description: string): cloudwatch.Alarm {
+function functionErrorsAlarm(
+  scope: Construct,
+  id: string,
+  fn: lambda.IFunction,
+  description: string,
+): cloudwatch.Alarm {
   return new cloudwatch.Alarm(scope, id, {
     alarmDescription: description,
     metric: fn.metricErrors({ statistic: cloudwatch.Stats.SUM, period: Duration.minutes(5) }),

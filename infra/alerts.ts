@@ -37,7 +37,10 @@ export class Alerts extends Construct {
     this.key.addToResourcePolicy(
       new iam.PolicyStatement({
         sid: 'AllowAlarmAndEmailEventPublishing',
-        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com'), new iam.ServicePrincipal('ses.amazonaws.com')],
+        principals: [
+          new iam.ServicePrincipal('cloudwatch.amazonaws.com'),
+          new iam.ServicePrincipal('ses.amazonaws.com'),
+        ],
         actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
         resources: ['*'],
         conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
@@ -62,7 +65,8 @@ export class Alerts extends Construct {
     });
     Validations.of(this.deadLetterQueue).acknowledge({
       id: 'AwsSolutions-SQS3',
-      reason: 'This queue is itself the dead-letter queue (of the schedules and of the functions’ async invocations); nothing consumes it automatically, so it needs no dead-letter queue of its own. Its depth is alarmed.',
+      reason:
+        'This queue is itself the dead-letter queue (of the schedules and of the functions’ async invocations); nothing consumes it automatically, so it needs no dead-letter queue of its own. Its depth is alarmed.',
     });
   }
 

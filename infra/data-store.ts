@@ -61,7 +61,8 @@ export class DataStore extends Construct {
     });
     Validations.of(this.accessLogBucket).acknowledge({
       id: 'AwsSolutions-S1',
-      reason: 'This is the access-log bucket itself; logging it to itself (or another bucket) would only log the log delivery.',
+      reason:
+        'This is the access-log bucket itself; logging it to itself (or another bucket) would only log the log delivery.',
     });
 
     this.bucket = new s3.Bucket(this, 'DataBucket', {
@@ -117,7 +118,14 @@ function allowLogGroupsInThisAccount(key: kms.Key): void {
     new iam.PolicyStatement({
       sid: 'AllowCloudWatchLogsOfThisAccount',
       principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
-      actions: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncryptFrom', 'kms:ReEncryptTo', 'kms:GenerateDataKey', 'kms:DescribeKey'],
+      actions: [
+        'kms:Encrypt',
+        'kms:Decrypt',
+        'kms:ReEncryptFrom',
+        'kms:ReEncryptTo',
+        'kms:GenerateDataKey',
+        'kms:DescribeKey',
+      ],
       resources: ['*'],
       conditions: {
         ArnLike: {

@@ -25,7 +25,8 @@ export class OfficerPolicy extends Construct {
     const configObject = data.bucket.arnForObjects(CONFIG_KEY);
 
     this.policy = new iam.ManagedPolicy(this, 'Policy', {
-      description: 'indicator-pack performance officers: upload extracts and comments, read packs, edit config/pack.json, rerun',
+      description:
+        'indicator-pack performance officers: upload extracts and comments, read packs, edit config/pack.json, rerun',
       statements: [
         new iam.PolicyStatement({
           sid: 'Rerun',
@@ -47,7 +48,9 @@ export class OfficerPolicy extends Construct {
           actions: ['s3:ListBucket'],
           resources: [data.bucket.bucketArn],
           conditions: {
-            StringLike: { 's3:prefix': [`${PREFIX.extracts}*`, `${PREFIX.comments}*`, `${PREFIX.reports}*`, `${PREFIX.config}*`] },
+            StringLike: {
+              's3:prefix': [`${PREFIX.extracts}*`, `${PREFIX.comments}*`, `${PREFIX.reports}*`, `${PREFIX.config}*`],
+            },
           },
         }),
         new iam.PolicyStatement({

@@ -144,7 +144,9 @@ export class PackFunction extends Construct {
           beforeBundling: () => [],
           beforeInstall: () => [],
           // The renderer reads its Handlebars templates from disk at run time.
-          afterBundling: (inputDir: string, outputDir: string) => [`cp -r "${inputDir}/templates" "${outputDir}/templates"`],
+          afterBundling: (inputDir: string, outputDir: string) => [
+            `cp -r "${inputDir}/templates" "${outputDir}/templates"`,
+          ],
         },
       },
     });
@@ -176,7 +178,11 @@ function runStatements({ data, email, senderAddress }: PackFunctionProps): iam.P
     new iam.PolicyStatement({
       sid: 'ReadInputs',
       actions: ['s3:GetObject'],
-      resources: [data.objectsUnder(PREFIX.extracts), data.objectsUnder(PREFIX.config), data.objectsUnder(PREFIX.comments)],
+      resources: [
+        data.objectsUnder(PREFIX.extracts),
+        data.objectsUnder(PREFIX.config),
+        data.objectsUnder(PREFIX.comments),
+      ],
     }),
     new iam.PolicyStatement({
       // reports/ holds the run folders, latest.json and the per-month claim marker

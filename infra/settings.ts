@@ -54,7 +54,10 @@ function listOf<T extends z.ZodType>(item: T) {
         return value;
       }
     }
-    return trimmed.split(',').map((part) => part.trim()).filter((part) => part !== '');
+    return trimmed
+      .split(',')
+      .map((part) => part.trim())
+      .filter((part) => part !== '');
   }, z.array(item).min(1));
 }
 
@@ -64,7 +67,10 @@ const days = z.coerce.number().int().min(1).max(3650);
 const cronExpression = z
   .string()
   .trim()
-  .regex(/^cron\((\S+\s+){5}\S+\)$/, 'must be an EventBridge Scheduler cron expression with six fields, e.g. cron(0 7 2 * ? *)');
+  .regex(
+    /^cron\((\S+\s+){5}\S+\)$/,
+    'must be an EventBridge Scheduler cron expression with six fields, e.g. cron(0 7 2 * ? *)',
+  );
 
 const contextSchema = z
   .object({
@@ -84,7 +90,11 @@ const contextSchema = z
     const senderDomain = domainOf(settings.senderAddress);
     const identity = settings.sesIdentity;
     if (identity !== undefined && identity !== settings.senderAddress && identity !== senderDomain) {
-      ctx.addIssue({ code: 'custom', path: ['sesIdentity'], message: `must be the sender address or its domain (${senderDomain})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sesIdentity'],
+        message: `must be the sender address or its domain (${senderDomain})`,
+      });
     }
     const scheduledDay = scheduledDayOfMonth(settings.scheduleCron);
     if (scheduledDay !== undefined && settings.missingRunAlarmDay <= scheduledDay) {
@@ -119,7 +129,9 @@ export function readSettings(lookup: (key: string) => unknown): DeploymentSettin
   for (const key of CONTEXT_KEYS) raw[key] = lookup(key);
   const result = contextSchema.safeParse(raw);
   if (!result.success) {
-    throw new Error(`Invalid CDK context (cdk.json "context" or -c key=value):\n${issueLines(result.error.issues).join('\n')}`);
+    throw new Error(
+      `Invalid CDK context (cdk.json "context" or -c key=value):\n${issueLines(result.error.issues).join('\n')}`,
+    );
   }
   const settings = result.data;
   const senderDomain = domainOf(settings.senderAddress);
@@ -143,7 +155,10 @@ function domainOf(address: string): string {
 
 /** The day-of-month field of a cron expression when it is a single number, else undefined. */
 export function scheduledDayOfMonth(cron: string): number | undefined {
-  const fields = cron.replace(/^cron\(|\)$/g, '').trim().split(/\s+/);
+  const fields = cron
+    .replace(/^cron\(|\)$/g, '')
+    .trim()
+    .split(/\s+/);
   const dayField = fields[2];
   return dayField !== undefined && /^\d{1,2}$/.test(dayField) ? Number(dayField) : undefined;
 }

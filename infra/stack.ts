@@ -66,9 +66,18 @@ export class IndicatorPackStack extends Stack {
     this.officers = new OfficerPolicy(this, 'Officers', { data: this.data, runFunction: this.run.function });
     this.defaultConfig = new DefaultConfig(this, 'DefaultConfig', { data: this.data, settings });
 
-    new CfnOutput(this, 'DataBucketName', { value: this.data.bucket.bucketName, description: 'extracts/, config/, comments/, reports/' });
-    new CfnOutput(this, 'RunFunctionName', { value: this.run.function.functionName, description: 'invoked by the schedule and by `npm run report -- rerun`' });
-    new CfnOutput(this, 'OfficerPolicyArn', { value: this.officers.policy.managedPolicyArn, description: "attach to the performance officers' role or group" });
+    new CfnOutput(this, 'DataBucketName', {
+      value: this.data.bucket.bucketName,
+      description: 'extracts/, config/, comments/, reports/',
+    });
+    new CfnOutput(this, 'RunFunctionName', {
+      value: this.run.function.functionName,
+      description: 'invoked by the schedule and by `npm run report -- rerun`',
+    });
+    new CfnOutput(this, 'OfficerPolicyArn', {
+      value: this.officers.policy.managedPolicyArn,
+      description: "attach to the performance officers' role or group",
+    });
     new CfnOutput(this, 'AlertTopicArn', { value: this.alerts.topic.topicArn });
     new CfnOutput(this, 'DeadLetterQueueUrl', { value: this.alerts.deadLetterQueue.queueUrl });
     new CfnOutput(this, 'SesConfigurationSetName', { value: this.email.configurationSet.configurationSetName });

@@ -44,11 +44,19 @@ export const S3_TUNING: ClientTuning = { maxAttempts: 5, connectionTimeoutMs: 3_
  */
 export const SES_TUNING: ClientTuning = { maxAttempts: 5, connectionTimeoutMs: 3_000, requestTimeoutMs: 30_000 };
 
-function clientSettings(tuning: ClientTuning): { maxAttempts: number; retryMode: string; requestHandler: { connectionTimeout: number; requestTimeout: number; throwOnRequestTimeout: boolean } } {
+function clientSettings(tuning: ClientTuning): {
+  maxAttempts: number;
+  retryMode: string;
+  requestHandler: { connectionTimeout: number; requestTimeout: number; throwOnRequestTimeout: boolean };
+} {
   return {
     maxAttempts: tuning.maxAttempts,
     retryMode: 'standard',
-    requestHandler: { connectionTimeout: tuning.connectionTimeoutMs, requestTimeout: tuning.requestTimeoutMs, throwOnRequestTimeout: true },
+    requestHandler: {
+      connectionTimeout: tuning.connectionTimeoutMs,
+      requestTimeout: tuning.requestTimeoutMs,
+      throwOnRequestTimeout: true,
+    },
   };
 }
 
@@ -57,7 +65,10 @@ function clientSettings(tuning: ClientTuning): { maxAttempts: number; retryMode:
  * stream uploads sent with the SDK's default CRC checksums (aws-chunked) corrupted, so
  * against an endpoint override we use path-style and checksums only when required.
  */
-export function createS3Client(env: Record<string, string | undefined> = process.env, tuning: ClientTuning = S3_TUNING): S3Client {
+export function createS3Client(
+  env: Record<string, string | undefined> = process.env,
+  tuning: ClientTuning = S3_TUNING,
+): S3Client {
   if (!hasS3EndpointOverride(env)) return new S3Client(clientSettings(tuning));
   return new S3Client({
     ...clientSettings(tuning),

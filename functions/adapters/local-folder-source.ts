@@ -9,7 +9,9 @@ import { UserError } from '../core/errors';
 import type { ExtractFile, ExtractSource } from '../core/extract/source';
 
 function errorCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
+    ? error.code
+    : undefined;
 }
 
 export function localFolderSource(dir: string): ExtractSource {
@@ -19,12 +21,16 @@ export function localFolderSource(dir: string): ExtractSource {
     async list(): Promise<ExtractFile[]> {
       let names: string[];
       try {
-        names = (await readdir(folder, { withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name).sort();
+        names = (await readdir(folder, { withFileTypes: true }))
+          .filter((entry) => entry.isFile())
+          .map((entry) => entry.name)
+          .sort();
       } catch (error) {
         const code = errorCode(error);
         if (code === 'ENOENT') throw new UserError(`extract folder not found: ${folder}`, { cause: error });
         if (code === 'ENOTDIR') throw new UserError(`extract path is not a folder: ${folder}`, { cause: error });
-        if (code === 'EACCES') throw new UserError(`extract folder cannot be read (permission denied): ${folder}`, { cause: error });
+        if (code === 'EACCES')
+          throw new UserError(`extract folder cannot be read (permission denied): ${folder}`, { cause: error });
         throw error;
       }
       return Promise.all(

@@ -30,7 +30,8 @@ export class LocalObjectStore implements ObjectStore {
   /** The file for a key; keys may not climb out of the folder. */
   private fileOf(key: string): string {
     const file = path.resolve(this.root, key);
-    if (file !== this.root && !file.startsWith(this.root + path.sep)) throw new Error(`key ${key} is outside ${this.root}`);
+    if (file !== this.root && !file.startsWith(this.root + path.sep))
+      throw new Error(`key ${key} is outside ${this.root}`);
     return file;
   }
 
@@ -92,7 +93,10 @@ export class LocalObjectStore implements ObjectStore {
       await this.put(key, body);
       return true;
     });
-    this.keyLocks.set(key, attempt.catch(() => undefined));
+    this.keyLocks.set(
+      key,
+      attempt.catch(() => undefined),
+    );
     return attempt;
   }
 

@@ -16,7 +16,10 @@ export interface Logger {
 
 type Level = 'info' | 'warn' | 'error';
 
-export function createJsonLogger(write: (line: string) => void = (line) => process.stdout.write(line), bound: LogFields = {}): Logger {
+export function createJsonLogger(
+  write: (line: string) => void = (line) => process.stdout.write(line),
+  bound: LogFields = {},
+): Logger {
   const emit = (level: Level, event: string, fields: LogFields = {}): void => {
     write(`${JSON.stringify({ time: new Date().toISOString(), level, event, ...bound, ...fields })}\n`);
   };

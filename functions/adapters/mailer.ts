@@ -47,7 +47,11 @@ export async function composeMail(mail: OutgoingMail, date: Date): Promise<Compo
     html: mail.html,
     text: mail.text,
     date,
-    attachments: mail.attachments.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
+    attachments: mail.attachments.map((a) => ({
+      filename: a.filename,
+      content: a.content,
+      contentType: a.contentType,
+    })),
   });
   const raw = await composer.compile().build();
   return { recipients: [...mail.to, ...mail.cc], from: mail.from, raw };

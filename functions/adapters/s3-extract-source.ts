@@ -17,22 +17,24 @@ export function s3ExtractSource(store: S3ObjectStore, prefix: string): ExtractSo
     description: `s3://${store.bucket}/${normalised}`,
     async list(): Promise<ExtractFile[]> {
       const objects = await store.list(normalised);
-      return objects
-        .map((object) => ({ object, name: object.key.slice(normalised.length) }))
-        // Only the folder's own files: no nested "folders" or folder placeholder keys.
-        .filter(({ name }) => name !== '' && !name.includes('/'))
-        .map(({ object, name }) => ({
-          name,
-          key: object.key,
-          size: object.size,
-          etag: object.etag,
-          versionId: object.versionId,
-          async open() {
-            const found = await store.getStream(object.key, object.etag);
-            if (!found) throw new Error(`${object.key} disappeared while the extract was being read`);
-            return found.stream;
-          },
-        }));
+      return (
+        objects
+          .map((object) => ({ object, name: object.key.slice(normalised.length) }))
+          // Only the folder's own files: no nested "folders" or folder placeholder keys.
+          .filter(({ name }) => name !== '' && !name.includes('/'))
+          .map(({ object, name }) => ({
+            name,
+            key: object.key,
+            size: object.size,
+            etag: object.etag,
+            versionId: object.versionId,
+            async open() {
+              const found = await store.getStream(object.key, object.etag);
+              if (!found) throw new Error(`${object.key} disappeared while the extract was being read`);
+              return found.stream;
+            },
+          }))
+      );
     },
   };
 }

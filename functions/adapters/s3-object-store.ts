@@ -39,9 +39,15 @@ const CONFLICT_RETRIES = 5;
  * notice must say what failed.
  */
 function storageFault(operation: string, where: string, error: unknown): DeliveryError {
-  const attempts = typeof error === 'object' && error !== null && '$metadata' in error ? (error as { $metadata?: { attempts?: number } }).$metadata?.attempts : undefined;
+  const attempts =
+    typeof error === 'object' && error !== null && '$metadata' in error
+      ? (error as { $metadata?: { attempts?: number } }).$metadata?.attempts
+      : undefined;
   const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return new DeliveryError(`S3 ${operation} ${where} failed${attempts ? ` after ${attempts} attempts` : ''}: ${detail}`, { cause: error });
+  return new DeliveryError(
+    `S3 ${operation} ${where} failed${attempts ? ` after ${attempts} attempts` : ''}: ${detail}`,
+    { cause: error },
+  );
 }
 
 function toReadable(body: unknown, key: string): Readable {
@@ -61,7 +67,9 @@ export class S3ObjectStore implements ObjectStore {
 
   async getStream(key: string, ifMatch?: string): Promise<ObjectStream | null> {
     try {
-      const response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, IfMatch: ifMatch }));
+      const response = await this.client.send(
+        new GetObjectCommand({ Bucket: this.bucket, Key: key, IfMatch: ifMatch }),
+      );
       return {
         key,
         size: response.ContentLength ?? 0,
@@ -86,14 +94,22 @@ export class S3ObjectStore implements ObjectStore {
 
   async put(key: string, body: Buffer | string, contentType?: string): Promise<void> {
     try {
-      await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType }));
+      await this.client.send(
+        new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType }),
+      );
     } catch (error) {
       throw storageFault('PUT', `${this.description}${key}`, error);
     }
   }
 
   putIfAbsent(key: string, body: Buffer | string, contentType?: string): Promise<boolean> {
-    return this.conditionalPut({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType, IfNoneMatch: '*' });
+    return this.conditionalPut({
+      Bucket: this.bucket,
+      Key: key,
+      Body: body,
+      ContentType: contentType,
+      IfNoneMatch: '*',
+    });
   }
 
   putIfMatch(key: string, body: Buffer | string, etag: string, contentType?: string): Promise<boolean> {
@@ -124,7 +140,9 @@ export class S3ObjectStore implements ObjectStore {
     do {
       let page;
       try {
-        page = await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }));
+        page = await this.client.send(
+          new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }),
+        );
       } catch (error) {
         throw storageFault('LIST', `${this.description}${prefix}`, error);
       }

@@ -25,9 +25,27 @@ export const USAGE = `usage: npm run report -- <command> [options]
 Exit status: 0 success, 1 the run failed, 2 the command line is wrong.`;
 
 export type Command =
-  | { name: 'run'; period: string; extract?: string; config?: string; comments?: string; out?: string; send: boolean; preview?: string; reason?: string }
+  | {
+      name: 'run';
+      period: string;
+      extract?: string;
+      config?: string;
+      comments?: string;
+      out?: string;
+      send: boolean;
+      preview?: string;
+      reason?: string;
+    }
   | { name: 'validate'; period: string; extract: string; config?: string }
-  | { name: 'rerun'; period: string; reason: string; send: boolean; preview?: string; functionName?: string; requestedBy?: string }
+  | {
+      name: 'rerun';
+      period: string;
+      reason: string;
+      send: boolean;
+      preview?: string;
+      functionName?: string;
+      requestedBy?: string;
+    }
   | { name: 'invoke'; event: string }
   | { name: 'comments-import'; period: string; from: string; out?: string }
   | { name: 'help' };
@@ -55,11 +73,15 @@ function required(values: Record<string, string | boolean | undefined>, name: st
 
 function period(values: Record<string, string | boolean | undefined>, command: string): string {
   const value = required(values, 'period', command);
-  if (!isPeriod(value)) throw new UsageError(`${command}: --period must be a month as YYYY-MM (e.g. 2013-11), got "${value}"\n\n${USAGE}`);
+  if (!isPeriod(value))
+    throw new UsageError(`${command}: --period must be a month as YYYY-MM (e.g. 2013-11), got "${value}"\n\n${USAGE}`);
   return value;
 }
 
-function sendChoice(values: Record<string, string | boolean | undefined>, command: string): { send: boolean; preview?: string } {
+function sendChoice(
+  values: Record<string, string | boolean | undefined>,
+  command: string,
+): { send: boolean; preview?: string } {
   const send = values.send === true;
   const preview = text(values, 'preview');
   if (send && preview !== undefined) throw new UsageError(`${command}: give --send or --preview, not both\n\n${USAGE}`);
@@ -75,16 +97,65 @@ export function parseCommand(argv: string[]): Command {
     case '-h':
       return { name: 'help' };
     case 'run': {
-      const v = parse(rest, { period: { type: 'string' }, extract: { type: 'string' }, config: { type: 'string' }, comments: { type: 'string' }, out: { type: 'string' }, send: { type: 'boolean' }, preview: { type: 'string' }, reason: { type: 'string' } }, 'run');
-      return { name: 'run', period: period(v, 'run'), extract: text(v, 'extract'), config: text(v, 'config'), comments: text(v, 'comments'), out: text(v, 'out'), reason: text(v, 'reason'), ...sendChoice(v, 'run') };
+      const v = parse(
+        rest,
+        {
+          period: { type: 'string' },
+          extract: { type: 'string' },
+          config: { type: 'string' },
+          comments: { type: 'string' },
+          out: { type: 'string' },
+          send: { type: 'boolean' },
+          preview: { type: 'string' },
+          reason: { type: 'string' },
+        },
+        'run',
+      );
+      return {
+        name: 'run',
+        period: period(v, 'run'),
+        extract: text(v, 'extract'),
+        config: text(v, 'config'),
+        comments: text(v, 'comments'),
+        out: text(v, 'out'),
+        reason: text(v, 'reason'),
+        ...sendChoice(v, 'run'),
+      };
     }
     case 'validate': {
-      const v = parse(rest, { period: { type: 'string' }, extract: { type: 'string' }, config: { type: 'string' } }, 'validate');
-      return { name: 'validate', period: period(v, 'validate'), extract: required(v, 'extract', 'validate'), config: text(v, 'config') };
+      const v = parse(
+        rest,
+        { period: { type: 'string' }, extract: { type: 'string' }, config: { type: 'string' } },
+        'validate',
+      );
+      return {
+        name: 'validate',
+        period: period(v, 'validate'),
+        extract: required(v, 'extract', 'validate'),
+        config: text(v, 'config'),
+      };
     }
     case 'rerun': {
-      const v = parse(rest, { period: { type: 'string' }, reason: { type: 'string' }, send: { type: 'boolean' }, preview: { type: 'string' }, function: { type: 'string' }, 'requested-by': { type: 'string' } }, 'rerun');
-      return { name: 'rerun', period: period(v, 'rerun'), reason: required(v, 'reason', 'rerun'), functionName: text(v, 'function'), requestedBy: text(v, 'requested-by'), ...sendChoice(v, 'rerun') };
+      const v = parse(
+        rest,
+        {
+          period: { type: 'string' },
+          reason: { type: 'string' },
+          send: { type: 'boolean' },
+          preview: { type: 'string' },
+          function: { type: 'string' },
+          'requested-by': { type: 'string' },
+        },
+        'rerun',
+      );
+      return {
+        name: 'rerun',
+        period: period(v, 'rerun'),
+        reason: required(v, 'reason', 'rerun'),
+        functionName: text(v, 'function'),
+        requestedBy: text(v, 'requested-by'),
+        ...sendChoice(v, 'rerun'),
+      };
     }
     case 'invoke': {
       const v = parse(rest, { event: { type: 'string' } }, 'invoke');
@@ -93,8 +164,17 @@ export function parseCommand(argv: string[]): Command {
     case 'comments': {
       const [sub, ...options] = rest;
       if (sub !== 'import') throw new UsageError(`comments: the only subcommand is "import"\n\n${USAGE}`);
-      const v = parse(options, { period: { type: 'string' }, from: { type: 'string' }, out: { type: 'string' } }, 'comments import');
-      return { name: 'comments-import', period: period(v, 'comments import'), from: required(v, 'from', 'comments import'), out: text(v, 'out') };
+      const v = parse(
+        options,
+        { period: { type: 'string' }, from: { type: 'string' }, out: { type: 'string' } },
+        'comments import',
+      );
+      return {
+        name: 'comments-import',
+        period: period(v, 'comments import'),
+        from: required(v, 'from', 'comments import'),
+        out: text(v, 'out'),
+      };
     }
     default:
       throw new UsageError(`unknown command "${name}"\n\n${USAGE}`);

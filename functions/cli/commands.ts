@@ -41,21 +41,37 @@ function reportRun(result: RunResult, terminal: Terminal): number {
   if (result.status === 'failed') {
     terminal.out(`Run ${result.runId} failed: ${result.error?.message ?? 'unknown error'}`);
     if (result.quality && result.quality.errors.length > 0) terminal.out(formatQualityReport(result.quality));
-    if (manifest.failureNotice?.messageId) terminal.out(`A failure notice went to ${manifest.failureNotice.recipients.join(', ')}.`);
+    if (manifest.failureNotice?.messageId)
+      terminal.out(`A failure notice went to ${manifest.failureNotice.recipients.join(', ')}.`);
     return 1;
   }
   terminal.out(`Run ${result.runId}: ${result.status}`);
   for (const key of manifest.outputs) terminal.out(`  ${key}`);
-  for (const batch of manifest.batches) terminal.out(`  ${batch.outcome} to ${batch.recipients.length} recipient(s)${batch.messageId ? ` (${batch.messageId})` : ''}`);
+  for (const batch of manifest.batches)
+    terminal.out(
+      `  ${batch.outcome} to ${batch.recipients.length} recipient(s)${batch.messageId ? ` (${batch.messageId})` : ''}`,
+    );
   return 0;
 }
 
 async function run(command: Extract<Command, { name: 'run' }>, terminal: Terminal): Promise<number> {
   const env = readCliEnv();
   const store = outputStore(command.out, env);
-  const delivery: Delivery = command.preview !== undefined ? { mode: 'preview', to: [command.preview.trim().toLowerCase()] } : command.send ? { mode: 'distribution', kind: 'pack', exactlyOnce: false } : { mode: 'none' };
+  const delivery: Delivery =
+    command.preview !== undefined
+      ? { mode: 'preview', to: [command.preview.trim().toLowerCase()] }
+      : command.send
+        ? { mode: 'distribution', kind: 'pack', exactlyOnce: false }
+        : { mode: 'none' };
   const result = await runPack(
-    { period: command.period, trigger: 'cli', requestedBy: osUser(), reason: command.reason ?? null, scheduledTime: null, delivery },
+    {
+      period: command.period,
+      trigger: 'cli',
+      requestedBy: osUser(),
+      reason: command.reason ?? null,
+      scheduledTime: null,
+      delivery,
+    },
     {
       store,
       config: configLocation(command.config, env),
@@ -87,7 +103,8 @@ async function validate(command: Extract<Command, { name: 'validate' }>, termina
 async function rerun(command: Extract<Command, { name: 'rerun' }>, terminal: Terminal): Promise<number> {
   const env = readCliEnv();
   const functionName = command.functionName ?? env.functionName;
-  if (!functionName) throw new UsageError('rerun: give --function NAME or set INDICATOR_PACK_FUNCTION to the deployed function');
+  if (!functionName)
+    throw new UsageError('rerun: give --function NAME or set INDICATOR_PACK_FUNCTION to the deployed function');
   // Validated here as the function will, so a mistake is reported before anything is asked of it.
   const event = parseRunEvent({
     trigger: 'rerun',
@@ -97,8 +114,16 @@ async function rerun(command: Extract<Command, { name: 'rerun' }>, terminal: Ter
     send: command.preview !== undefined ? 'preview' : command.send ? 'all' : 'none',
     previewTo: command.preview !== undefined ? [command.preview] : undefined,
   });
-  terminal.progress(`asking ${functionName} to rerun ${command.period} (send: ${event.trigger === 'rerun' ? event.send : ''})…`);
-  const response = await sharedLambdaClient().send(new InvokeCommand({ FunctionName: functionName, InvocationType: 'RequestResponse', Payload: Buffer.from(JSON.stringify(event)) }));
+  terminal.progress(
+    `asking ${functionName} to rerun ${command.period} (send: ${event.trigger === 'rerun' ? event.send : ''})…`,
+  );
+  const response = await sharedLambdaClient().send(
+    new InvokeCommand({
+      FunctionName: functionName,
+      InvocationType: 'RequestResponse',
+      Payload: Buffer.from(JSON.stringify(event)),
+    }),
+  );
   const payload = response.Payload ? Buffer.from(response.Payload).toString('utf8') : '';
   if (response.FunctionError) {
     terminal.out(`The function failed (${response.FunctionError}): ${payload}`);
@@ -114,7 +139,9 @@ async function invoke(command: Extract<Command, { name: 'invoke' }>, terminal: T
   try {
     event = JSON.parse(await readFile(command.event, 'utf8'));
   } catch (error) {
-    throw new UserError(`Cannot read the event file ${command.event}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new UserError(
+      `Cannot read the event file ${command.event}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   // Loaded only now: the handler validates the function environment when it loads.
   const { handler } = await import('../handler');
@@ -123,7 +150,10 @@ async function invoke(command: Extract<Command, { name: 'invoke' }>, terminal: T
   return result.status === 'failed' ? 1 : 0;
 }
 
-async function importComments(command: Extract<Command, { name: 'comments-import' }>, terminal: Terminal): Promise<number> {
+async function importComments(
+  command: Extract<Command, { name: 'comments-import' }>,
+  terminal: Terminal,
+): Promise<number> {
   let workbook: Buffer;
   try {
     workbook = await readFile(command.from);

@@ -35,7 +35,8 @@ export function fileLocation(where: string): InputLocation {
 
 export function extractSource(where: string | undefined, period: Period, env: CliEnv): ExtractSource {
   if (where === undefined) {
-    if (!env.dataBucket) throw new UsageError('--extract DIR|s3://… is required (or set DATA_BUCKET to read extracts/<YYYY-MM>/ from it)');
+    if (!env.dataBucket)
+      throw new UsageError('--extract DIR|s3://… is required (or set DATA_BUCKET to read extracts/<YYYY-MM>/ from it)');
     return s3ExtractSource(bucketStore(env.dataBucket), extractPrefix(period));
   }
   const s3 = parseS3Url(where);

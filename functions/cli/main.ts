@@ -20,7 +20,9 @@ export async function main(argv: string[]): Promise<number> {
       return error.exitCode;
     }
     // Not the user's doing: a fault of ours or of the infrastructure; the stack helps whoever fixes it.
-    process.stderr.write(`Unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `Unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return 1;
   }
 }

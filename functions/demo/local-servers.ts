@@ -23,7 +23,13 @@ function isAddressInUse(error: unknown): boolean {
 /** Starts s3rver with `bucket` created, storing its files in `directory`. */
 export async function startLocalS3(options: { port: number; directory: string; bucket: string }): Promise<LocalServer> {
   const start = async (port: number): Promise<{ server: S3rver; address: AddressInfo }> => {
-    const server = new S3rver({ port, address: LOOPBACK, silent: true, directory: options.directory, configureBuckets: [{ name: options.bucket }] });
+    const server = new S3rver({
+      port,
+      address: LOOPBACK,
+      silent: true,
+      directory: options.directory,
+      configureBuckets: [{ name: options.bucket }],
+    });
     return { server, address: await server.run() };
   };
   let started;

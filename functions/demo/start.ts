@@ -36,7 +36,8 @@ function say(line = ''): void {
 
 function ragCounts(pack: Pack): string {
   const counts = new Map<string, number>();
-  for (const section of pack.sections) for (const indicator of section.indicators) counts.set(indicator.rag, (counts.get(indicator.rag) ?? 0) + 1);
+  for (const section of pack.sections)
+    for (const indicator of section.indicators) counts.set(indicator.rag, (counts.get(indicator.rag) ?? 0) + 1);
   return ['red', 'amber', 'green', 'data-only', 'no-data', 'none']
     .filter((rag) => counts.has(rag))
     .map((rag) => `${rag} ${counts.get(rag)}`)
@@ -44,7 +45,11 @@ function ragCounts(pack: Pack): string {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { serve: { type: 'boolean' }, exit: { type: 'boolean' } }, strict: true });
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: { serve: { type: 'boolean' }, exit: { type: 'boolean' } },
+    strict: true,
+  });
   const began = Date.now();
   const scratch = mkdtempSync(path.join(tmpdir(), 'indicator-pack-demo-'));
 
@@ -69,9 +74,13 @@ async function main(): Promise<void> {
     }
     await store.put(DEFAULT_CONFIG_KEY, await readFile(DEFAULT_CONFIG), CONTENT_TYPES.json);
     const rows = Object.values(written.rows).reduce((sum, n) => sum + n, 0);
-    say(`Uploaded a generated extract for ${PERIOD} (${written.files.length} tables, ${rows.toLocaleString('en-GB')} rows) and the default configuration.`);
+    say(
+      `Uploaded a generated extract for ${PERIOD} (${written.files.length} tables, ${rows.toLocaleString('en-GB')} rows) and the default configuration.`,
+    );
     say();
-    say(`Invoking the function's handler with {"trigger":"schedule","scheduledTime":"${SCHEDULED_TIME}"}; its JSON log follows:`);
+    say(
+      `Invoking the function's handler with {"trigger":"schedule","scheduledTime":"${SCHEDULED_TIME}"}; its JSON log follows:`,
+    );
 
     const { handler } = await import('../handler');
     const result = await handler({ trigger: 'schedule', scheduledTime: SCHEDULED_TIME });
@@ -94,7 +103,9 @@ async function main(): Promise<void> {
     say(`Report:    ${relative(path.join(runDir, 'pack.html'))}`);
     say(`Workbook:  ${relative(path.join(runDir, 'pack.xlsx'))}`);
     say(`Manifest:  ${relative(path.join(runDir, 'manifest.json'))}`);
-    say(`Email:     ${ses.endpoint}/ (the local SES inbox${values.serve ? '' : '; run `npm start -- --serve` to keep it open'})`);
+    say(
+      `Email:     ${ses.endpoint}/ (the local SES inbox${values.serve ? '' : '; run `npm start -- --serve` to keep it open'})`,
+    );
     say(`Finished in ${((Date.now() - began) / 1000).toFixed(1)} s.`);
     if (result.status === 'failed') process.exitCode = 1;
   } catch (error) {

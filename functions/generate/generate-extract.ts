@@ -154,7 +154,10 @@ class BlockGenerator {
       });
       // Some conferences decide no plan is needed: they have no plan id (and are ignored).
       if (this.random.chance(0.3)) {
-        this.out.add('ssd_initial_cp_conference', { icpc_icpc_transfer_in: 'N', icpc_icpc_date: isoFromDay(this.random.int(start - 30, start)) });
+        this.out.add('ssd_initial_cp_conference', {
+          icpc_icpc_transfer_in: 'N',
+          icpc_icpc_date: isoFromDay(this.random.int(start - 30, start)),
+        });
       }
       this.reviews(planId, start, end);
       this.cpVisits(child.id, planId, start, end);
@@ -209,16 +212,30 @@ class BlockGenerator {
 
   /** CP visits every 1–4 weeks, a few gaps over 4 weeks, a few where the child was not seen. */
   private cpVisits(person: string, planId: string, start: Day, end: Day | null): void {
-    this.visits(start, end, [
-      [80, [5, 21]],
-      [17, [22, 28]],
-      [3, [29, 45]],
-    ], (day, seen) =>
-      this.out.add('ssd_cp_visits', { cppv_person_id: person, cppv_cp_visit_date: isoFromDay(day), cppv_cp_visit_seen: seen ? 'Y' : 'N', cppv_cp_plan_id: planId }),
+    this.visits(
+      start,
+      end,
+      [
+        [80, [5, 21]],
+        [17, [22, 28]],
+        [3, [29, 45]],
+      ],
+      (day, seen) =>
+        this.out.add('ssd_cp_visits', {
+          cppv_person_id: person,
+          cppv_cp_visit_date: isoFromDay(day),
+          cppv_cp_visit_seen: seen ? 'Y' : 'N',
+          cppv_cp_plan_id: planId,
+        }),
     );
   }
 
-  private visits(start: Day, end: Day | null, gaps: ReadonlyArray<readonly [number, [number, number]]>, add: (day: Day, seen: boolean) => void): void {
+  private visits(
+    start: Day,
+    end: Day | null,
+    gaps: ReadonlyArray<readonly [number, [number, number]]>,
+    add: (day: Day, seen: boolean) => void,
+  ): void {
     const last = end === null ? this.end : end - 1;
     let day = start + this.random.int(1, 10);
     while (day <= last) {
@@ -244,16 +261,27 @@ class BlockGenerator {
         cinp_cin_plan_start_date: isoFromDay(start),
         cinp_cin_plan_end_date: end === null ? '' : isoFromDay(end),
       });
-      this.visits(start, end, [
-        [70, [20, 35]],
-        [26, [36, 42]],
-        [4, [43, 60]],
-      ], (day, seen) => this.out.add('ssd_cin_visits', { cinv_person_id: child, cinv_cin_visit_date: isoFromDay(day), cinv_cin_visit_seen: seen ? 'Y' : 'N' }));
+      this.visits(
+        start,
+        end,
+        [
+          [70, [20, 35]],
+          [26, [36, 42]],
+          [4, [43, 60]],
+        ],
+        (day, seen) =>
+          this.out.add('ssd_cin_visits', {
+            cinv_person_id: child,
+            cinv_cin_visit_date: isoFromDay(day),
+            cinv_cin_visit_seen: seen ? 'Y' : 'N',
+          }),
+      );
     }
   }
 
   private claEpisodes(): void {
-    for (const start of this.startDays(CLA_STARTS_PER_YEAR, CLA_HISTORY_YEARS)) this.claEpisode(this.newPerson(), start);
+    for (const start of this.startDays(CLA_STARTS_PER_YEAR, CLA_HISTORY_YEARS))
+      this.claEpisode(this.newPerson(), start);
   }
 
   /** A care episode; about one child in ten comes back into care later. */
@@ -270,14 +298,16 @@ class BlockGenerator {
       clae_cla_episode_start_date: isoFromDay(start),
       clae_cla_episode_ceased_date: end === null ? '' : isoFromDay(end),
     });
-    if (end !== null && end + 60 < this.end && this.random.chance(0.1)) this.claEpisode(person, this.random.int(end + 30, Math.min(end + 720, this.end)));
+    if (end !== null && end + 60 < this.end && this.random.chance(0.1))
+      this.claEpisode(person, this.random.int(end + 30, Math.min(end + 720, this.end)));
   }
 }
 
 /** The blocks of the extract, generated one at a time. */
 export function* generateBlocks(options: GenerateOptions): Generator<BlockRows> {
   const end = periodEnd(options.period);
-  for (let block = 0; block < options.scale; block++) yield new BlockGenerator(end, block, options.seed ?? 1).generate();
+  for (let block = 0; block < options.scale; block++)
+    yield new BlockGenerator(end, block, options.seed ?? 1).generate();
 }
 
 /** One table's rows across all blocks (for writers that write a table at a time). */

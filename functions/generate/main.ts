@@ -18,7 +18,8 @@ export interface GenerateCommand {
 }
 
 function positiveInteger(text: string, name: string): number {
-  if (!/^[1-9]\d*$/.test(text)) throw new UsageError(`--${name} must be a positive whole number, got "${text}"\n${USAGE}`);
+  if (!/^[1-9]\d*$/.test(text))
+    throw new UsageError(`--${name} must be a positive whole number, got "${text}"\n${USAGE}`);
   return Number(text);
 }
 
@@ -48,15 +49,24 @@ export function parseGenerateArgs(args: string[]): GenerateCommand {
     throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
   }
   const format = values.format;
-  if (format !== 'csv' && format !== 'xlsx') throw new UsageError(`--format must be csv or xlsx, got "${format}"\n${USAGE}`);
-  return { period: values.period, scale: positiveInteger(values.scale, 'scale'), out: values.out, format, seed: positiveInteger(values.seed, 'seed') };
+  if (format !== 'csv' && format !== 'xlsx')
+    throw new UsageError(`--format must be csv or xlsx, got "${format}"\n${USAGE}`);
+  return {
+    period: values.period,
+    scale: positiveInteger(values.scale, 'scale'),
+    out: values.out,
+    format,
+    seed: positiveInteger(values.seed, 'seed'),
+  };
 }
 
 async function main(): Promise<void> {
   const command = parseGenerateArgs(process.argv.slice(2));
   const written = await writeExtract(command);
   const total = Object.values(written.rows).reduce((sum, n) => sum + n, 0);
-  process.stdout.write(`Generated a ${command.format} extract for ${command.period} at scale ${command.scale}: ${total} rows\n`);
+  process.stdout.write(
+    `Generated a ${command.format} extract for ${command.period} at scale ${command.scale}: ${total} rows\n`,
+  );
   for (const [table, rows] of Object.entries(written.rows)) process.stdout.write(`  ${table}: ${rows} rows\n`);
   for (const file of written.files) process.stdout.write(`  wrote ${file}\n`);
 }
@@ -67,7 +77,9 @@ if (require.main === module) {
       process.stderr.write(`${error.message}\n`);
       process.exitCode = error.exitCode;
     } else {
-      process.stderr.write(`generate failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(
+        `generate failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
       process.exitCode = 1;
     }
   });

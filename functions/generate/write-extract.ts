@@ -35,7 +35,15 @@ async function write(stream: WriteStream, text: string): Promise<void> {
 }
 
 function emptyCounts(): Record<TableName, number> {
-  return { ssd_cp_plans: 0, ssd_initial_cp_conference: 0, ssd_cp_reviews: 0, ssd_cp_visits: 0, ssd_cin_plans: 0, ssd_cin_visits: 0, ssd_cla_episodes: 0 };
+  return {
+    ssd_cp_plans: 0,
+    ssd_initial_cp_conference: 0,
+    ssd_cp_reviews: 0,
+    ssd_cp_visits: 0,
+    ssd_cin_plans: 0,
+    ssd_cin_visits: 0,
+    ssd_cla_episodes: 0,
+  };
 }
 
 async function writeCsv(options: GenerateOptions, dir: string): Promise<WrittenExtract> {
@@ -89,7 +97,9 @@ async function writeXlsx(options: GenerateOptions, dir: string): Promise<Written
   return { files: [file], rows };
 }
 
-export async function writeExtract(options: GenerateOptions & { out: string; format: ExtractFormat }): Promise<WrittenExtract> {
+export async function writeExtract(
+  options: GenerateOptions & { out: string; format: ExtractFormat },
+): Promise<WrittenExtract> {
   await mkdir(options.out, { recursive: true });
   return options.format === 'csv' ? writeCsv(options, options.out) : writeXlsx(options, options.out);
 }

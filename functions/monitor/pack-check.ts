@@ -28,7 +28,12 @@ export const latestPointerKey: (period: Period) => string = latestKey;
  * A CloudWatch Embedded Metric Format record: printed to the function's log, it becomes
  * a metric data point without the function needing cloudwatch:PutMetricData.
  */
-export function packPublishedRecord(dataBucket: string, period: Period, published: boolean, at: Date): Record<string, unknown> {
+export function packPublishedRecord(
+  dataBucket: string,
+  period: Period,
+  published: boolean,
+  at: Date,
+): Record<string, unknown> {
   return {
     _aws: {
       Timestamp: at.getTime(),

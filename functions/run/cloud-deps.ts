@@ -12,7 +12,13 @@ import { S3ObjectStore } from '../adapters/s3-object-store';
 import { codeVersion } from './code-version';
 import type { RunDeps } from './run';
 
-export function bucketRunDeps(options: { env: FunctionEnv; s3: S3Client; mailer: Mailer | null; clock: Clock; logger: Logger }): RunDeps {
+export function bucketRunDeps(options: {
+  env: FunctionEnv;
+  s3: S3Client;
+  mailer: Mailer | null;
+  clock: Clock;
+  logger: Logger;
+}): RunDeps {
   const store = new S3ObjectStore(options.s3, options.env.dataBucket);
   return {
     store,

@@ -8,7 +8,12 @@
  */
 import type { ObjectStore } from '../adapters/object-store';
 
-export async function createOnce(store: ObjectStore, key: string, body: string | Buffer, contentType: string): Promise<void> {
+export async function createOnce(
+  store: ObjectStore,
+  key: string,
+  body: string | Buffer,
+  contentType: string,
+): Promise<void> {
   if (await store.putIfAbsent(key, body, contentType)) return;
   const existing = await store.get(key);
   if (existing && existing.body.equals(typeof body === 'string' ? Buffer.from(body, 'utf8') : body)) return;

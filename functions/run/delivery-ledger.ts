@@ -74,7 +74,9 @@ export interface SentRecord {
 function parseJsonObject(body: Buffer): Record<string, unknown> | null {
   try {
     const value: unknown = JSON.parse(body.toString('utf8'));
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
   } catch {
     return null;
   }
@@ -124,7 +126,14 @@ export class ScheduleDeliveryLedger {
     const now = this.clock.now().getTime();
     const byLease = now + this.leaseMs;
     const expiresAt = this.deadline ? Math.min(byLease, this.deadline.getTime() + DEADLINE_MARGIN_MS) : byLease;
-    const record: ClaimRecord = { runId, claimedAt: new Date(now).toISOString(), expiresAt: new Date(expiresAt).toISOString(), batch, recipients, takeoverOf };
+    const record: ClaimRecord = {
+      runId,
+      claimedAt: new Date(now).toISOString(),
+      expiresAt: new Date(expiresAt).toISOString(),
+      batch,
+      recipients,
+      takeoverOf,
+    };
     return JSON.stringify(record, null, 2);
   }
 
@@ -142,7 +151,8 @@ export class ScheduleDeliveryLedger {
   /** Tries to take the right to send `batch`; only 'claimed' and 'taken-over' may send. */
   async claim(batch: number, runId: string, recipients: string[]): Promise<ClaimOutcome> {
     if (await this.store.get(this.sentKey(batch))) return 'already-sent';
-    if (await this.store.putIfAbsent(this.claimKey(batch), this.record(batch, runId, recipients), CONTENT_TYPES.json)) return 'claimed';
+    if (await this.store.putIfAbsent(this.claimKey(batch), this.record(batch, runId, recipients), CONTENT_TYPES.json))
+      return 'claimed';
 
     const giveUpAt = Date.now() + this.holderWaitMs;
     for (;;) {
@@ -154,12 +164,23 @@ export class ScheduleDeliveryLedger {
         // Our own claim, whose create succeeded but whose answer was lost and retried into a 412.
         if (holder === runId && typeof fields?.releasedAt !== 'string') return 'claimed';
         if (this.isExpired(fields)) {
-          if (await this.store.putIfMatch(this.claimKey(batch), this.record(batch, runId, recipients, holder), current.etag, CONTENT_TYPES.json)) return 'taken-over';
+          if (
+            await this.store.putIfMatch(
+              this.claimKey(batch),
+              this.record(batch, runId, recipients, holder),
+              current.etag,
+              CONTENT_TYPES.json,
+            )
+          )
+            return 'taken-over';
           continue; // someone else replaced it first: look again
         }
       } else if (!current) {
         // The claim vanished (should not happen: claims are never deleted): claim afresh.
-        if (await this.store.putIfAbsent(this.claimKey(batch), this.record(batch, runId, recipients), CONTENT_TYPES.json)) return 'claimed';
+        if (
+          await this.store.putIfAbsent(this.claimKey(batch), this.record(batch, runId, recipients), CONTENT_TYPES.json)
+        )
+          return 'claimed';
         continue;
       }
       if (Date.now() >= giveUpAt) return 'held-by-other';

@@ -7,11 +7,13 @@ import { isPeriod } from '../core/calendar';
 import { emailAddress, formatPath } from '../core/config/pack-config';
 import { InvalidEventError } from '../core/errors';
 
-
 const scheduleEventSchema = z
   .object({
     trigger: z.literal('schedule'),
-    scheduledTime: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2013-12-02T07:00:00Z' }),
+    scheduledTime: z.iso.datetime({
+      offset: true,
+      message: 'must be an ISO 8601 date-time, e.g. 2013-12-02T07:00:00Z',
+    }),
   })
   .strict();
 
@@ -27,7 +29,11 @@ const rerunEventSchema = z
   .strict()
   .superRefine((event, ctx) => {
     if (event.previewTo !== undefined && event.send !== 'preview') {
-      ctx.addIssue({ code: 'custom', path: ['previewTo'], message: `applies only when send is "preview" (send is "${event.send}")` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['previewTo'],
+        message: `applies only when send is "preview" (send is "${event.send}")`,
+      });
     }
   });
 

@@ -24,7 +24,12 @@ export function sha256(body: Buffer): string {
   return createHash('sha256').update(body).digest('hex');
 }
 
-function inputRead(location: InputLocation, body: Buffer, etag: string | undefined, versionId: string | undefined): InputRead {
+function inputRead(
+  location: InputLocation,
+  body: Buffer,
+  etag: string | undefined,
+  versionId: string | undefined,
+): InputRead {
   return { key: describeLocation(location), size: body.length, sha256: sha256(body), etag, versionId };
 }
 
@@ -35,7 +40,8 @@ export async function loadConfig(location: InputLocation): Promise<{ config: Pac
   const found = await location.store.get(location.key);
   const where = describeLocation(location);
   if (!found) throw new ConfigError(`No pack configuration at ${where}`);
-  if (found.body.length > MAX_CONFIG_BYTES) throw new ConfigError(`The pack configuration at ${where} is over ${MAX_CONFIG_BYTES} bytes`);
+  if (found.body.length > MAX_CONFIG_BYTES)
+    throw new ConfigError(`The pack configuration at ${where} is over ${MAX_CONFIG_BYTES} bytes`);
   const config = parsePackConfigText(found.body.toString('utf8'), where);
   return { config, input: inputRead(location, found.body, found.etag, found.versionId) };
 }
@@ -45,11 +51,18 @@ export async function loadConfig(location: InputLocation): Promise<{ config: Pac
  * one pasted document cannot swamp the pack; a longer one refuses the file, naming the
  * key, rather than being cut where the officer did not choose.
  */
-const commentText = z.string().max(MAX_COMMENT_LENGTH, `is longer than the ${MAX_COMMENT_LENGTH.toLocaleString('en-GB')}-character limit for a comment; shorten it`);
+const commentText = z
+  .string()
+  .max(
+    MAX_COMMENT_LENGTH,
+    `is longer than the ${MAX_COMMENT_LENGTH.toLocaleString('en-GB')}-character limit for a comment; shorten it`,
+  );
 
 const commentsFileSchema = z
   .object({
-    sections: z.record(z.string(), z.object({ performance: commentText.optional(), service: commentText.optional() }).strict()).optional(),
+    sections: z
+      .record(z.string(), z.object({ performance: commentText.optional(), service: commentText.optional() }).strict())
+      .optional(),
     indicators: z.record(z.string(), commentText).optional(),
   })
   .strict();
@@ -108,7 +121,9 @@ function neutraliseAll(comments: CommentsFile, file: string): { comments: Commen
     const sections: NonNullable<CommentsFile['sections']> = Object.create(null);
     for (const [id, section] of Object.entries(comments.sections)) {
       sections[id] = {
-        ...(section.performance !== undefined ? { performance: clean(section.performance, `sections.${id}.performance`) } : {}),
+        ...(section.performance !== undefined
+          ? { performance: clean(section.performance, `sections.${id}.performance`) }
+          : {}),
         ...(section.service !== undefined ? { service: clean(section.service, `sections.${id}.service`) } : {}),
       };
     }
@@ -116,7 +131,8 @@ function neutraliseAll(comments: CommentsFile, file: string): { comments: Commen
   }
   if (comments.indicators) {
     const indicators: NonNullable<CommentsFile['indicators']> = Object.create(null);
-    for (const [code, text] of Object.entries(comments.indicators)) indicators[code] = clean(text, `indicators.${code}`);
+    for (const [code, text] of Object.entries(comments.indicators))
+      indicators[code] = clean(text, `indicators.${code}`);
     out.indicators = indicators;
   }
   return { comments: out, problems };
@@ -134,7 +150,8 @@ export async function loadComments(location: InputLocation): Promise<LoadedComme
   const found = await location.store.get(location.key);
   if (!found) return null;
   const where = describeLocation(location);
-  if (found.body.length > MAX_COMMENTS_BYTES) throw new UserError(`Invalid comments file ${where}: over ${MAX_COMMENTS_BYTES} bytes`);
+  if (found.body.length > MAX_COMMENTS_BYTES)
+    throw new UserError(`Invalid comments file ${where}: over ${MAX_COMMENTS_BYTES} bytes`);
   let json: unknown;
   try {
     json = JSON.parse(found.body.toString('utf8'));

@@ -19,7 +19,8 @@ export function runPrefix(period: Period, runId: string): string {
 function currentRunId(body: Buffer): string | null {
   try {
     const value: unknown = JSON.parse(body.toString('utf8'));
-    if (typeof value === 'object' && value !== null && 'runId' in value && typeof value.runId === 'string') return value.runId;
+    if (typeof value === 'object' && value !== null && 'runId' in value && typeof value.runId === 'string')
+      return value.runId;
   } catch {
     // An unreadable pointer is replaced.
   }
@@ -42,7 +43,8 @@ export async function publishLatest(store: ObjectStore, period: Period, runId: s
     // Already ours: an earlier attempt whose answer was lost did move it.
     if (existing === runId) return true;
     if (existing !== null && compareRunIds(existing, runId) > 0) return false;
-    if (current.etag !== undefined && (await store.putIfMatch(key, body, current.etag, CONTENT_TYPES.json))) return true;
+    if (current.etag !== undefined && (await store.putIfMatch(key, body, current.etag, CONTENT_TYPES.json)))
+      return true;
   }
   throw new Error(`Could not update ${key}: it kept changing under ${MAX_ATTEMPTS} attempts`);
 }

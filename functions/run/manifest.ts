@@ -60,5 +60,9 @@ export function qualityCounts(quality: DataQuality): QualityCounts {
     else warnings += count.total;
   }
   // Problems listed without a count entry (should not happen) still count.
-  return { errors: Math.max(errors, quality.errors.length), warnings: Math.max(warnings, quality.warnings.length), byKind };
+  return {
+    errors: Math.max(errors, quality.errors.length),
+    warnings: Math.max(warnings, quality.warnings.length),
+    byKind,
+  };
 }

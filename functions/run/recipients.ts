@@ -26,7 +26,11 @@ export interface RecipientBatch {
  * Throws RecipientNotAllowedError naming every address outside allowedDomains.
  * @param role what the addresses are, for the message (e.g. "previewTo").
  */
-export function assertRecipientsAllowed(addresses: readonly string[], allowedDomains: readonly string[], role: string): void {
+export function assertRecipientsAllowed(
+  addresses: readonly string[],
+  allowedDomains: readonly string[],
+  role: string,
+): void {
   const notPlain = addresses.filter((address) => !PLAIN_ADDRESS.test(address));
   if (notPlain.length) {
     // "x@evil.example,ann@haringey.example" ends in an allowed domain yet names two
@@ -48,7 +52,11 @@ export function assertRecipientsAllowed(addresses: readonly string[], allowedDom
  * Splits to + cc into messages of at most `max` recipients, in the list's order (to first,
  * then cc), each address keeping its role. Repeated addresses are sent to once.
  */
-export function batchRecipients(to: readonly string[], cc: readonly string[], max = MAX_RECIPIENTS_PER_MESSAGE): RecipientBatch[] {
+export function batchRecipients(
+  to: readonly string[],
+  cc: readonly string[],
+  max = MAX_RECIPIENTS_PER_MESSAGE,
+): RecipientBatch[] {
   const seen = new Set<string>();
   const all: Array<{ address: string; role: 'to' | 'cc' }> = [];
   for (const [list, role] of [

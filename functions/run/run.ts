@@ -6,7 +6,13 @@
  */
 import type { Clock } from '../adapters/clock';
 import type { Logger, LogFields } from '../adapters/logger';
-import { assertFitsLimit, composeMail, SES_MAX_MESSAGE_BYTES, type ComposedMail, type Mailer } from '../adapters/mailer';
+import {
+  assertFitsLimit,
+  composeMail,
+  SES_MAX_MESSAGE_BYTES,
+  type ComposedMail,
+  type Mailer,
+} from '../adapters/mailer';
 import { CONTENT_TYPES, type ObjectStore } from '../adapters/object-store';
 import { neededTables, type PackConfig } from '../core/config/pack-config';
 import { DeliveryError, ExtractInvalidError, UserError } from '../core/errors';
@@ -94,8 +100,19 @@ export function requestFromEvent(event: RunEvent): RunRequest {
     };
   }
   const delivery: Delivery =
-    event.send === 'none' ? { mode: 'none' } : event.send === 'preview' ? { mode: 'preview', to: event.previewTo ?? null } : { mode: 'distribution', kind: 'revised', exactlyOnce: false };
-  return { period: event.period, trigger: 'rerun', requestedBy: event.requestedBy, reason: event.reason, scheduledTime: null, delivery };
+    event.send === 'none'
+      ? { mode: 'none' }
+      : event.send === 'preview'
+        ? { mode: 'preview', to: event.previewTo ?? null }
+        : { mode: 'distribution', kind: 'revised', exactlyOnce: false };
+  return {
+    period: event.period,
+    trigger: 'rerun',
+    requestedBy: event.requestedBy,
+    reason: event.reason,
+    scheduledTime: null,
+    delivery,
+  };
 }
 
 interface DeliveryPlan {
@@ -112,7 +129,11 @@ function planDelivery(delivery: Delivery, config: PackConfig): DeliveryPlan {
     assertRecipientsAllowed(to, distribution.allowedDomains, delivery.to ? 'previewTo' : 'distribution.officers');
     return { kind: 'preview', batches: batchRecipients(to, []) };
   }
-  assertRecipientsAllowed([...distribution.to, ...distribution.cc], distribution.allowedDomains, 'the distribution list');
+  assertRecipientsAllowed(
+    [...distribution.to, ...distribution.cc],
+    distribution.allowedDomains,
+    'the distribution list',
+  );
   return { kind: delivery.kind, batches: batchRecipients(distribution.to, distribution.cc) };
 }
 
@@ -121,7 +142,10 @@ function describeDelivery(delivery: Delivery): string {
 }
 
 function workbookName(config: PackConfig, period: Period): string {
-  const slug = config.authority.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const slug = config.authority
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   return `${slug || 'indicator'}-pack-${period}.xlsx`;
 }
 
@@ -163,7 +187,11 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
   };
 
   /** Runs one stage, logging one line with its time and counts. */
-  async function stage<T>(name: string, work: () => Promise<T> | T, fields: (result: T) => LogFields = () => ({})): Promise<T> {
+  async function stage<T>(
+    name: string,
+    work: () => Promise<T> | T,
+    fields: (result: T) => LogFields = () => ({}),
+  ): Promise<T> {
     const began = Date.now();
     let result: T;
     try {
@@ -185,9 +213,14 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
 
   try {
     const mailer = deps.mailer;
-    if (request.delivery.mode !== 'none' && !mailer) throw new UserError('This run was asked to send email but has no mailer configured.');
+    if (request.delivery.mode !== 'none' && !mailer)
+      throw new UserError('This run was asked to send email but has no mailer configured.');
 
-    const loaded = await stage('config', () => loadConfig(deps.config), (r) => ({ key: r.input.key, bytes: r.input.size }));
+    const loaded = await stage(
+      'config',
+      () => loadConfig(deps.config),
+      (r) => ({ key: r.input.key, bytes: r.input.size }),
+    );
     const packConfig = loaded.config;
     config = packConfig;
     manifest.inputs.push(loaded.input);
@@ -196,7 +229,8 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
 
     const plan = planDelivery(request.delivery, packConfig);
     const ledger =
-      request.delivery.mode === 'distribution' && request.delivery.exactlyOnce ? new ScheduleDeliveryLedger(store, period, clock, {
+      request.delivery.mode === 'distribution' && request.delivery.exactlyOnce
+        ? new ScheduleDeliveryLedger(store, period, clock, {
             leaseMs: deps.leaseMs,
             deadline: deps.deadline ?? null,
             holderWaitMs: deps.holderWaitMs ?? DEFAULT_HOLDER_WAIT_MS,
@@ -214,7 +248,11 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
     }
 
     const commentsLocation = deps.comments ?? { store, key: commentsKey(period) };
-    const comments = await stage('comments', () => loadComments(commentsLocation), (r) => ({ found: r !== null }));
+    const comments = await stage(
+      'comments',
+      () => loadComments(commentsLocation),
+      (r) => ({ found: r !== null }),
+    );
     if (comments) {
       manifest.inputs.push(comments.input);
       progress(`comments read: ${describeLocation(commentsLocation)}`);
@@ -230,7 +268,12 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
           neededTables: neededTables(packConfig),
           onTable: (table) => progress(`read ${table.file}: ${plural(table.rows, 'row')}`),
         }),
-      (r) => ({ files: r.inputs.length, rows: r.tables.reduce((n, t) => n + t.rows, 0), errors: r.quality.errors.length, warnings: r.quality.warnings.length }),
+      (r) => ({
+        files: r.inputs.length,
+        rows: r.tables.reduce((n, t) => n + t.rows, 0),
+        errors: r.quality.errors.length,
+        warnings: r.quality.warnings.length,
+      }),
     );
     quality = withWarnings(read.quality, commentProblems);
     manifest.inputs.push(...read.inputs);
@@ -238,20 +281,37 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
     const readQuality = quality;
     manifest.dataQuality = qualityCounts(readQuality);
     if (!read.extract || manifest.dataQuality.errors > 0) {
-      throw new ExtractInvalidError(`The extract at ${source.description} has ${plural(manifest.dataQuality.errors, 'error')}; the pack was not produced.`, readQuality);
+      throw new ExtractInvalidError(
+        `The extract at ${source.description} has ${plural(manifest.dataQuality.errors, 'error')}; the pack was not produced.`,
+        readQuality,
+      );
     }
     const extract = read.extract;
 
     const indicatorCount = packConfig.sections.reduce((n, s) => n + s.indicators.length, 0);
-    const pack = await stage('compute', () => buildPack({ extract, config: packConfig, period, quality: readQuality, comments: comments?.comments ?? null }), (p) => ({
-      sections: p.sections.length,
-      indicators: indicatorCount,
-    }));
+    const pack = await stage(
+      'compute',
+      () =>
+        buildPack({ extract, config: packConfig, period, quality: readQuality, comments: comments?.comments ?? null }),
+      (p) => ({
+        sections: p.sections.length,
+        indicators: indicatorCount,
+      }),
+    );
     manifest.dataQuality = qualityCounts(pack.dataQuality);
     progress(`computed ${plural(indicatorCount, 'indicator')}`);
 
-    const meta: RenderMeta = { runId, generatedAt: startedAt.toISOString(), sources: [source.description, describeLocation(deps.config)], codeVersion: deps.codeVersion };
-    const rendered = await stage('render', () => renderPack(pack, meta), (r) => ({ htmlBytes: Buffer.byteLength(r.html), workbookBytes: r.workbook.length }));
+    const meta: RenderMeta = {
+      runId,
+      generatedAt: startedAt.toISOString(),
+      sources: [source.description, describeLocation(deps.config)],
+      codeVersion: deps.codeVersion,
+    };
+    const rendered = await stage(
+      'render',
+      () => renderPack(pack, meta),
+      (r) => ({ htmlBytes: Buffer.byteLength(r.html), workbookBytes: r.workbook.length }),
+    );
     progress('rendered pack.html, pack.xlsx, pack.json');
 
     const messages = await stage(
@@ -259,10 +319,25 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
       async () => {
         if (!plan.kind) return [];
         const email = renderEmail(pack, meta, plan.kind);
-        const attachment = { filename: workbookName(packConfig, period), content: rendered.workbook, contentType: CONTENT_TYPES.xlsx };
+        const attachment = {
+          filename: workbookName(packConfig, period),
+          content: rendered.workbook,
+          contentType: CONTENT_TYPES.xlsx,
+        };
         const composed: Array<{ batch: RecipientBatch; mail: ComposedMail; subject: string }> = [];
         for (const batch of plan.batches) {
-          const mail = await composeMail({ from: packConfig.distribution.from, to: batch.to, cc: batch.cc, subject: email.subject, html: email.html, text: email.text, attachments: [attachment] }, clock.now());
+          const mail = await composeMail(
+            {
+              from: packConfig.distribution.from,
+              to: batch.to,
+              cc: batch.cc,
+              subject: email.subject,
+              html: email.html,
+              text: email.text,
+              attachments: [attachment],
+            },
+            clock.now(),
+          );
           assertFitsLimit(mail, maxBytes, 'email');
           composed.push({ batch, mail, subject: email.subject });
         }
@@ -289,7 +364,9 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
       },
       () => ({ outputs: manifest.outputs.length, latestUpdated: manifest.latestUpdated }),
     );
-    progress(`stored ${store.description}${prefix} (${manifest.latestUpdated ? 'now the latest' : 'a later run is the latest'})`);
+    progress(
+      `stored ${store.description}${prefix} (${manifest.latestUpdated ? 'now the latest' : 'a later run is the latest'})`,
+    );
 
     await stage(
       'send',
@@ -303,7 +380,14 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
           if (ledger) {
             const outcome = await ledger.claim(batch.index, runId, recipients);
             if (outcome === 'already-sent' || outcome === 'held-by-other') {
-              manifest.batches.push({ index: batch.index, recipients, outcome, takenOver: false, messageId: null, subject });
+              manifest.batches.push({
+                index: batch.index,
+                recipients,
+                outcome,
+                takenOver: false,
+                messageId: null,
+                subject,
+              });
               continue;
             }
             takenOver = outcome === 'taken-over';
@@ -313,16 +397,36 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
             messageId = await guarded.send(mail);
           } catch (error) {
             // SES refused it (after its retries): give the batch up so the event's retry sends it now.
-            if (ledger && !(await ledger.release(batch.index, runId).catch(() => false))) log.warn('claim-not-released', { batch: batch.index });
-            manifest.batches.push({ index: batch.index, recipients, outcome: 'failed', takenOver, messageId: null, subject });
+            if (ledger && !(await ledger.release(batch.index, runId).catch(() => false)))
+              log.warn('claim-not-released', { batch: batch.index });
+            manifest.batches.push({
+              index: batch.index,
+              recipients,
+              outcome: 'failed',
+              takenOver,
+              messageId: null,
+              subject,
+            });
             throw error;
           }
           manifest.batches.push({ index: batch.index, recipients, outcome: 'sent', takenOver, messageId, subject });
-          if (ledger) await ledger.markSent({ runId, sentAt: clock.now().toISOString(), batch: batch.index, messageId, recipients });
-          progress(`sent batch ${batch.index + 1} of ${messages.length} to ${plural(recipients.length, 'recipient')} (${messageId})`);
+          if (ledger)
+            await ledger.markSent({
+              runId,
+              sentAt: clock.now().toISOString(),
+              batch: batch.index,
+              messageId,
+              recipients,
+            });
+          progress(
+            `sent batch ${batch.index + 1} of ${messages.length} to ${plural(recipients.length, 'recipient')} (${messageId})`,
+          );
         }
       },
-      () => ({ sent: manifest.batches.filter((b) => b.outcome === 'sent').length, skipped: manifest.batches.filter((b) => b.outcome !== 'sent').length }),
+      () => ({
+        sent: manifest.batches.filter((b) => b.outcome === 'sent').length,
+        skipped: manifest.batches.filter((b) => b.outcome !== 'sent').length,
+      }),
     );
 
     // A batch another run still holds is not known to be delivered: fail, so the event is retried.
@@ -355,7 +459,18 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
     try {
       assertRecipientsAllowed(officers, config.distribution.allowedDomains, 'distribution.officers');
       const notice = renderFailureNotice({ title: config.title, period, runId, reason: error.message, quality });
-      const mail = await composeMail({ from: config.distribution.from, to: officers, cc: [], subject: notice.subject, html: notice.html, text: notice.text, attachments: [] }, clock.now());
+      const mail = await composeMail(
+        {
+          from: config.distribution.from,
+          to: officers,
+          cc: [],
+          subject: notice.subject,
+          html: notice.html,
+          text: notice.text,
+          attachments: [],
+        },
+        clock.now(),
+      );
       assertFitsLimit(mail, maxBytes, 'failure notice');
       manifest.failureNotice.messageId = await deps.mailer.send(mail);
       progress(`failure notice sent to ${officers.join(', ')}`);
@@ -369,7 +484,11 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
     manifest.finishedAt = clock.now().toISOString();
     const key = `${prefix}manifest.json`;
     await createOnce(store, key, `${JSON.stringify(manifest, null, 2)}\n`, CONTENT_TYPES.json);
-    log.info('run-finished', { status: manifest.status, outputs: manifest.outputs.length, batches: manifest.batches.length });
+    log.info('run-finished', {
+      status: manifest.status,
+      outputs: manifest.outputs.length,
+      batches: manifest.batches.length,
+    });
     return { runId, period, status: manifest.status, prefix, manifest, error: failure, quality };
   }
 }

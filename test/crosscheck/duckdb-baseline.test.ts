@@ -15,34 +15,104 @@ import path from 'node:path';
 import defaultPack from '../../functions/core/config/default-pack.json';
 import { parsePackConfig } from '../../functions/core/config/pack-config';
 import { duckdbPack, type BaselinePack } from '../../bench/duckdb-baseline';
-import { HAND_WORKED_MONTHS_SHOWN, HAND_WORKED_PERIOD, HAND_WORKED_POPULATION, writeHandWorkedExtract } from './hand-worked-extract';
+import {
+  HAND_WORKED_MONTHS_SHOWN,
+  HAND_WORKED_PERIOD,
+  HAND_WORKED_POPULATION,
+  writeHandWorkedExtract,
+} from './hand-worked-extract';
 
 type Expected = [value: number | null, numerator: number | null, denominator: number | null];
 /** Per indicator code: [priorYear, 2013-10, 2013-11, ytd]. */
 const EXPECTED: Record<string, Expected[]> = {
   // Open at 03-31: P1 P2 P5 (children A B D); at 10-31: P1 P3 P4 P5 (A C D); at 11-30: P1 P3 (A).
-  Op388: [[3, null, null], [3, null, null], [1, null, null], [1, null, null]],
+  Op388: [
+    [3, null, null],
+    [3, null, null],
+    [1, null, null],
+    [1, null, null],
+  ],
   // 2013-03-31 is in FY 2012/13: no 2012 population, so the latest earlier year (2011: 8,000) is used.
-  OP388a: [[3.75, 3, 8000], [1.5, 3, 20000], [0.5, 1, 20000], [0.5, 1, 20000]],
+  OP388a: [
+    [3.75, 3, 8000],
+    [1.5, 3, 20000],
+    [0.5, 1, 20000],
+    [0.5, 1, 20000],
+  ],
   // In care at 03-31: X; at 10-31: X Y Z; at 11-30: X Z.
-  OP389a: [[1.25, 1, 8000], [1.5, 3, 20000], [1, 2, 20000], [1, 2, 20000]],
-  'OP 411': [[1, null, null], [1, null, null], [0, null, null], [2, null, null]],
-  'OP 413': [[2, null, null], [1, null, null], [2, null, null], [3, null, null]],
+  OP389a: [
+    [1.25, 1, 8000],
+    [1.5, 3, 20000],
+    [1, 2, 20000],
+    [1, 2, 20000],
+  ],
+  'OP 411': [
+    [1, null, null],
+    [1, null, null],
+    [0, null, null],
+    [2, null, null],
+  ],
+  'OP 413': [
+    [2, null, null],
+    [1, null, null],
+    [2, null, null],
+    [3, null, null],
+  ],
   // Ended 2y+: P5 (2013-01-15 <= end) and P,7 (ends on its 2nd anniversary).
-  HY64: [[50, 1, 2], [0, 0, 1], [50, 1, 2], [100 / 3, 1, 3]],
+  HY64: [
+    [50, 1, 2],
+    [0, 0, 1],
+    [50, 1, 2],
+    [100 / 3, 1, 3],
+  ],
   // Open 2y+ at 03-31: P5; at 10-31: P1 (since 2013-08-31) and P5; at 11-30: P1.
-  Op64a: [[100 / 3, 1, 3], [50, 2, 4], [50, 1, 2], [50, 1, 2]],
+  Op64a: [
+    [100 / 3, 1, 3],
+    [50, 2, 4],
+    [50, 1, 2],
+    [50, 1, 2],
+  ],
   // Starts: prior P6 (not a repeat); Oct P3 (repeat); Nov none (no value); YTD P3, P4 (prev 2).
-  'Op 365': [[0, 0, 1], [100, 1, 1], [null, 0, 0], [100, 2, 2]],
-  Op421: [[1, null, null], [1, null, null], [0, null, null], [1, null, null]],
-  Op422: [[0, null, null], [1, null, null], [1, null, null], [2, null, null]],
+  'Op 365': [
+    [0, 0, 1],
+    [100, 1, 1],
+    [null, 0, 0],
+    [100, 2, 2],
+  ],
+  Op421: [
+    [1, null, null],
+    [1, null, null],
+    [0, null, null],
+    [1, null, null],
+  ],
+  Op422: [
+    [0, null, null],
+    [1, null, null],
+    [1, null, null],
+    [2, null, null],
+  ],
   // Due at 03-31: P1 P2 P5, all timely; at 10-31: P1 P4 P5 (P3 not yet due), P4 late; at 11-30: P1, late.
-  Op367: [[100, 3, 3], [200 / 3, 2, 3], [0, 0, 1], [0, 0, 1]],
+  Op367: [
+    [100, 3, 3],
+    [200 / 3, 2, 3],
+    [0, 0, 1],
+    [0, 0, 1],
+  ],
   // CP visits, 28 days: prior B and D of A B D; Oct A of A C D; Nov A of A.
-  OP380: [[200 / 3, 2, 3], [100 / 3, 1, 3], [100, 1, 1], [100, 1, 1]],
+  OP380: [
+    [200 / 3, 2, 3],
+    [100 / 3, 1, 3],
+    [100, 1, 1],
+    [100, 1, 1],
+  ],
   // CIN visits, 42 days: prior K of K (L too recent); Oct K (earliest start 01-01) not seen in (09-19, 10-31];
   // Nov K and M due, M seen.
-  OP381: [[100, 1, 1], [0, 0, 1], [50, 1, 2], [50, 1, 2]],
+  OP381: [
+    [100, 1, 1],
+    [0, 0, 1],
+    [50, 1, 2],
+    [50, 1, 2],
+  ],
 };
 
 describe('DuckDB baseline on a hand-worked extract', () => {
@@ -51,7 +121,11 @@ describe('DuckDB baseline on a hand-worked extract', () => {
 
   beforeAll(async () => {
     dir = writeHandWorkedExtract();
-    const config = parsePackConfig({ ...defaultPack, monthsShown: HAND_WORKED_MONTHS_SHOWN, population: HAND_WORKED_POPULATION });
+    const config = parsePackConfig({
+      ...defaultPack,
+      monthsShown: HAND_WORKED_MONTHS_SHOWN,
+      population: HAND_WORKED_POPULATION,
+    });
     pack = await duckdbPack(dir, config, HAND_WORKED_PERIOD);
   });
 
@@ -80,7 +154,10 @@ describe('DuckDB baseline on a hand-worked extract', () => {
   it('refuses a value that is not a date', async () => {
     const bad = mkdtempSync(path.join(os.tmpdir(), 'duckdb-baseline-bad-'));
     try {
-      writeFileSync(path.join(bad, 'ssd_cp_plans.csv'), 'cppl_cp_plan_id,cppl_person_id,cppl_cp_plan_start_date\nP1,A,31.08.2011\n');
+      writeFileSync(
+        path.join(bad, 'ssd_cp_plans.csv'),
+        'cppl_cp_plan_id,cppl_person_id,cppl_cp_plan_start_date\nP1,A,31.08.2011\n',
+      );
       await expect(duckdbPack(bad, parsePackConfig(defaultPack), '2013-11')).rejects.toThrow(/not a date/);
     } finally {
       rmSync(bad, { recursive: true, force: true });

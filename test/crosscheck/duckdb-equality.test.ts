@@ -10,13 +10,23 @@ import os from 'node:os';
 import path from 'node:path';
 import { localFolderSource } from '../../functions/adapters/local-folder-source';
 import defaultPack from '../../functions/core/config/default-pack.json';
-import { neededTables, parsePackConfig, parsePackConfigText, type PackConfig } from '../../functions/core/config/pack-config';
+import {
+  neededTables,
+  parsePackConfig,
+  parsePackConfigText,
+  type PackConfig,
+} from '../../functions/core/config/pack-config';
 import { readExtract } from '../../functions/core/extract/read-extract';
 import { buildPack } from '../../functions/core/pack/build-pack';
 import { baselineCells, compareCells, describeMismatches, packCells, type IndicatorCells } from '../../bench/compare';
 import { duckdbPack } from '../../bench/duckdb-baseline';
 import { generateExtract, REPO_ROOT } from '../../bench/generate-extract';
-import { HAND_WORKED_MONTHS_SHOWN, HAND_WORKED_PERIOD, HAND_WORKED_POPULATION, writeHandWorkedExtract } from './hand-worked-extract';
+import {
+  HAND_WORKED_MONTHS_SHOWN,
+  HAND_WORKED_PERIOD,
+  HAND_WORKED_POPULATION,
+  writeHandWorkedExtract,
+} from './hand-worked-extract';
 
 const PERIOD = '2013-11';
 
@@ -35,7 +45,9 @@ describe('pipeline and DuckDB agree on a generated scale-1 extract', () => {
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'duckdb-equality-'));
     await generateExtract(1, PERIOD, dir);
-    const config = parsePackConfigText(readFileSync(path.join(REPO_ROOT, 'functions/core/config/default-pack.json'), 'utf8'));
+    const config = parsePackConfigText(
+      readFileSync(path.join(REPO_ROOT, 'functions/core/config/default-pack.json'), 'utf8'),
+    );
     pipeline = await pipelineCells(dir, config, PERIOD);
     duckdb = baselineCells(await duckdbPack(dir, config, PERIOD));
   }, 180_000);
@@ -45,7 +57,10 @@ describe('pipeline and DuckDB agree on a generated scale-1 extract', () => {
   });
 
   it('has the same indicators and columns on both sides', () => {
-    const columns = (cells: Record<string, IndicatorCells>) => Object.entries(cells).map(([code, c]) => `${code}: ${Object.keys(c).sort().join(' ')}`).sort();
+    const columns = (cells: Record<string, IndicatorCells>) =>
+      Object.entries(cells)
+        .map(([code, c]) => `${code}: ${Object.keys(c).sort().join(' ')}`)
+        .sort();
     expect(columns(pipeline)).toEqual(columns(duckdb));
     expect(Object.keys(pipeline)).toHaveLength(13);
   });
@@ -67,7 +82,11 @@ describe('pipeline and DuckDB agree on the hand-worked extract', () => {
   it('agrees in every cell', async () => {
     const dir = writeHandWorkedExtract();
     try {
-      const config = parsePackConfig({ ...defaultPack, monthsShown: HAND_WORKED_MONTHS_SHOWN, population: HAND_WORKED_POPULATION });
+      const config = parsePackConfig({
+        ...defaultPack,
+        monthsShown: HAND_WORKED_MONTHS_SHOWN,
+        population: HAND_WORKED_POPULATION,
+      });
       const pipeline = await pipelineCells(dir, config, HAND_WORKED_PERIOD);
       const duckdb = baselineCells(await duckdbPack(dir, config, HAND_WORKED_PERIOD));
       expect(describeMismatches(compareCells(pipeline, duckdb))).toBe('');

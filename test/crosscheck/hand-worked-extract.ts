@@ -32,39 +32,76 @@ export const FILES: Record<string, string> = {
     '"P,7",F,2011-03-31,2013-03-31T00:00:00,,NULL,SAB\n',
   // P3 has a Y row and an N row (any Y makes it a transfer-in); P6 via "1"; a row without plan id is ignored.
   'ssd_initial_cp_conference.csv':
-    'icpc_cp_plan_id,icpc_icpc_transfer_in,icpc_icpc_date\n' + 'P3,y,2013-10-03\n' + 'P3,N,2013-10-03\n' + 'P6,1,2012-06-01\n' + ',Y,2013-01-01\n' + 'P4,,2013-04-10\n',
+    'icpc_cp_plan_id,icpc_icpc_transfer_in,icpc_icpc_date\n' +
+    'P3,y,2013-10-03\n' +
+    'P3,N,2013-10-03\n' +
+    'P6,1,2012-06-01\n' +
+    ',Y,2013-01-01\n' +
+    'P4,,2013-04-10\n',
   'ssd_cp_reviews.csv':
     'cppr_cp_plan_id,cppr_cp_review_date,cppr_cp_review_due\n' +
     // P1: due 2011-11-30 (31 Aug + 3 months, clamped), then every 6 months, met until 2013-05-30; next due
     // 2013-11-30 with no review by then (2013-12-01 is after d): timely at 2013-03-31 and 2013-10-31, late at 2013-11-30.
-    'P1,2011-11-30,\n' + 'P1,2012-05-30,\n' + 'P1,2012-11-30,\n' + 'P1,2013-05-30,\n' + 'P1,2013-12-01,\n' +
+    'P1,2011-11-30,\n' +
+    'P1,2012-05-30,\n' +
+    'P1,2012-11-30,\n' +
+    'P1,2013-05-30,\n' +
+    'P1,2013-12-01,\n' +
     // P2: due 2012-05-29 met on the day, then due 2012-11-29 met on 2012-11-20 (with a time), next due 2013-05-20.
-    'P2,2012-05-29,\n' + 'P2,2012-11-20 10:30:00,\n' +
+    'P2,2012-05-29,\n' +
+    'P2,2012-11-20 10:30:00,\n' +
     // P4: due 2013-07-10, first review 2013-07-11: late. The review on its start date is not after the start.
-    'P4,2013-04-10,\n' + 'P4,2013-07-11,\n' +
+    'P4,2013-04-10,\n' +
+    'P4,2013-07-11,\n' +
     // P5: 2011-04-15, 2011-10-14, 2012-04-14, 2012-10-01, 2013-03-30, 2013-09-30 (twice), each within 6 months
     // of the one before; a row with no review date is not held.
-    'P5,2011-04-15,\n' + 'P5,2011-10-14,\n' + 'P5,2012-04-14,\n' + 'P5,2012-10-01,\n' + 'P5,2013-03-30,\n' + 'P5,2013-09-30,\n' + 'P5,30/09/2013,\n' + 'P5,,2014-03-30\n' +
+    'P5,2011-04-15,\n' +
+    'P5,2011-10-14,\n' +
+    'P5,2012-04-14,\n' +
+    'P5,2012-10-01,\n' +
+    'P5,2013-03-30,\n' +
+    'P5,2013-09-30,\n' +
+    'P5,30/09/2013,\n' +
+    'P5,,2014-03-30\n' +
     'PX,2013-10-01,\n',
   'ssd_cp_visits.csv':
     'cppv_person_id,cppv_cp_visit_date,cppv_cp_visit_seen,cppv_cp_plan_id\n' +
     // Prior year, window (2013-03-03, 2013-03-31]: A on the excluded boundary and unseen; B and D seen.
-    'A,2013-03-03,Y,P1\n' + 'A,2013-03-31,N,P1\n' + 'B,2013-03-04,,P2\n' + 'D,2013-03-31,Yes,P5\n' +
+    'A,2013-03-03,Y,P1\n' +
+    'A,2013-03-31,N,P1\n' +
+    'B,2013-03-04,,P2\n' +
+    'D,2013-03-31,Yes,P5\n' +
     // October, window (2013-10-03, 2013-10-31]: A seen on the 31st; C only on the excluded boundary; D after.
-    'A,2013-10-04,0,P1\n' + 'A,2013-10-31,y,P1\n' + 'C,2013-10-03,Y,P4\n' + 'D,2013-11-01,Y,P5\n' + 'Q,2013-10-10,Y,\n' +
+    'A,2013-10-04,0,P1\n' +
+    'A,2013-10-31,y,P1\n' +
+    'C,2013-10-03,Y,P4\n' +
+    'D,2013-11-01,Y,P5\n' +
+    'Q,2013-10-10,Y,\n' +
     // November, window (2013-11-02, 2013-11-30]: A seen (NULL = missing = seen); boundary and future visits don't count.
-    'A,2013-11-02,Y,P1\n' + 'A,2013-11-15,NULL,P3\n' + 'A,2013-12-01,Y,P3\n',
+    'A,2013-11-02,Y,P1\n' +
+    'A,2013-11-15,NULL,P3\n' +
+    'A,2013-12-01,Y,P3\n',
   // K: 2013-01-01 open and 2013-09-25 open (earliest start counts); L 2013-03-01..2013-10-20; M 2013-10-01 open.
   'ssd_cin_plans.csv':
     'cinp_cin_plan_id,cinp_person_id,cinp_cin_plan_start_date,cinp_cin_plan_end_date\n' +
-    'C1,K,2013-01-01,\n' + 'C2,L,2013-03-01,2013-10-20\n' + 'C3,K,2013-09-25,\n' + 'C4,M,2013-10-01,\n',
+    'C1,K,2013-01-01,\n' +
+    'C2,L,2013-03-01,2013-10-20\n' +
+    'C3,K,2013-09-25,\n' +
+    'C4,M,2013-10-01,\n',
   'ssd_cin_visits.csv':
     'cinv_person_id,cinv_cin_visit_date,cinv_cin_visit_seen\n' +
-    'K,2013-03-31,\n' + 'K,2013-09-19,Y\n' + 'K,2013-10-20,N\n' + 'M,2013-10-20,Y\n',
+    'K,2013-03-31,\n' +
+    'K,2013-09-19,Y\n' +
+    'K,2013-10-20,N\n' +
+    'M,2013-10-20,Y\n',
   // The SSD's other name for the ceased date. X has two open episodes; Y's ends on 2013-11-30 (not open then).
   'ssd_cla_episodes.csv':
     'clae_cla_episode_id,clae_person_id,clae_cla_episode_start_date,clae_cla_episode_ceased\n' +
-    'E1,X,2010-05-01,\n' + 'E2,X,2009-01-01,2010-04-30\n' + 'E3,Y,2013-10-31,2013-11-30\n' + 'E4,Z,2013-04-01,NULL\n' + 'E5,X,2012-01-01,\n',
+    'E1,X,2010-05-01,\n' +
+    'E2,X,2009-01-01,2010-04-30\n' +
+    'E3,Y,2013-10-31,2013-11-30\n' +
+    'E4,Z,2013-04-01,NULL\n' +
+    'E5,X,2012-01-01,\n',
 };
 
 /** Writes the hand-worked extract into a new temporary folder and returns its path. */

@@ -30,7 +30,11 @@ beforeAll(async () => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      recorded.push({ path: req.url ?? '', invocationType: req.headers['x-amz-invocation-type'] as string | undefined, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null') });
+      recorded.push({
+        path: req.url ?? '',
+        invocationType: req.headers['x-amz-invocation-type'] as string | undefined,
+        body: JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null'),
+      });
       res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
       res.end(answer.body);
     });
@@ -57,7 +61,11 @@ describe('invoke --event FILE', () => {
     await world.stack.clearEmails();
     const first = await cli(['invoke', '--event', eventFile('schedule.json', SCHEDULE)]);
     expect(first.code).toBe(0);
-    const result = JSON.parse(first.out.slice(first.out.indexOf('{\n'))) as { status: string; prefix: string; runId: string };
+    const result = JSON.parse(first.out.slice(first.out.indexOf('{\n'))) as {
+      status: string;
+      prefix: string;
+      runId: string;
+    };
     expect(result).toMatchObject({ status: 'sent', period: PERIOD, error: null });
     expect(await world.json(`reports/${PERIOD}/latest.json`)).toEqual({ runId: result.runId, prefix: result.prefix });
     expect(await world.stack.emails()).toHaveLength(1);
@@ -68,7 +76,11 @@ describe('invoke --event FILE', () => {
   });
 
   test('an invalid event names the field; an unreadable file says so; neither is a stack trace', async () => {
-    const invalid = await cli(['invoke', '--event', eventFile('bad.json', { trigger: 'rerun', period: '2013-13', requestedBy: 'ann', reason: 'x', send: 'all' })]);
+    const invalid = await cli([
+      'invoke',
+      '--event',
+      eventFile('bad.json', { trigger: 'rerun', period: '2013-13', requestedBy: 'ann', reason: 'x', send: 'all' }),
+    ]);
     expect(invalid.code).toBe(1);
     expect(invalid.out).toContain('period: must be a month as YYYY-MM');
     expect(invalid.out).not.toMatch(/\n\s+at /);
@@ -85,15 +97,38 @@ describe('rerun', () => {
   });
 
   test('sends the validated rerun event to the named function and reports its answer', async () => {
-    answer = { status: 200, headers: {}, body: JSON.stringify({ runId: 'r', period: PERIOD, status: 'sent', prefix: 'p', error: null }) };
-    const { code, out } = await cli(['rerun', '--period', PERIOD, '--reason', 'late data', '--preview', 'Ann@Haringey.example', '--function', 'indicator-pack-run', '--requested-by', 'ann']);
+    answer = {
+      status: 200,
+      headers: {},
+      body: JSON.stringify({ runId: 'r', period: PERIOD, status: 'sent', prefix: 'p', error: null }),
+    };
+    const { code, out } = await cli([
+      'rerun',
+      '--period',
+      PERIOD,
+      '--reason',
+      'late data',
+      '--preview',
+      'Ann@Haringey.example',
+      '--function',
+      'indicator-pack-run',
+      '--requested-by',
+      'ann',
+    ]);
     expect(code).toBe(0);
     expect(out).toContain('"status":"sent"');
     expect(recorded).toEqual([
       {
         path: '/2015-03-31/functions/indicator-pack-run/invocations',
         invocationType: 'RequestResponse',
-        body: { trigger: 'rerun', period: PERIOD, requestedBy: 'ann', reason: 'late data', send: 'preview', previewTo: ['ann@haringey.example'] },
+        body: {
+          trigger: 'rerun',
+          period: PERIOD,
+          requestedBy: 'ann',
+          reason: 'late data',
+          send: 'preview',
+          previewTo: ['ann@haringey.example'],
+        },
       },
     ]);
   });
@@ -102,7 +137,11 @@ describe('rerun', () => {
     answer = { status: 200, headers: {}, body: JSON.stringify({ status: 'failed', error: 'extract has 2 errors' }) };
     expect((await cli(['rerun', '--period', PERIOD, '--reason', 'r', '--send', '--function', 'f'])).code).toBe(1);
     expect(recorded[0].body).toMatchObject({ send: 'all' });
-    answer = { status: 200, headers: { 'x-amz-function-error': 'Unhandled' }, body: JSON.stringify({ errorType: 'DeliveryError', errorMessage: 'S3 PUT failed' }) };
+    answer = {
+      status: 200,
+      headers: { 'x-amz-function-error': 'Unhandled' },
+      body: JSON.stringify({ errorType: 'DeliveryError', errorMessage: 'S3 PUT failed' }),
+    };
     const failed = await cli(['rerun', '--period', PERIOD, '--reason', 'r', '--function', 'f']);
     expect(failed.code).toBe(1);
     expect(failed.out).toContain('The function failed (Unhandled)');
@@ -113,8 +152,26 @@ describe('rerun', () => {
     const cases: Array<[string[], number, RegExp]> = [
       [['rerun', '--period', PERIOD, '--function', 'f'], 2, /--reason is required/],
       [['rerun', '--period', '2013-13', '--reason', 'r', '--function', 'f'], 2, /--period must be a month/],
-      [['rerun', '--period', PERIOD, '--reason', 'r', '--send', '--preview', 'a@haringey.example', '--function', 'f'], 2, /not both/],
-      [['rerun', '--period', PERIOD, '--reason', 'r', '--preview', 'x@evil.example,a@haringey.example', '--function', 'f'], 1, /previewTo\[0\]: is not an email address/],
+      [
+        ['rerun', '--period', PERIOD, '--reason', 'r', '--send', '--preview', 'a@haringey.example', '--function', 'f'],
+        2,
+        /not both/,
+      ],
+      [
+        [
+          'rerun',
+          '--period',
+          PERIOD,
+          '--reason',
+          'r',
+          '--preview',
+          'x@evil.example,a@haringey.example',
+          '--function',
+          'f',
+        ],
+        1,
+        /previewTo\[0\]: is not an email address/,
+      ],
       [['rerun', '--period', PERIOD, '--reason', '   ', '--function', 'f'], 2, /--reason is required/],
     ];
     for (const [args, code, message] of cases) {

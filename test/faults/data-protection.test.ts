@@ -43,7 +43,11 @@ function personIds(dir: string): Set<string> {
 /** Text pieces of an .xlsx: every file inside the zip. */
 async function unzipText(bytes: Buffer): Promise<string[]> {
   const zip = await JSZip.loadAsync(bytes);
-  return Promise.all(Object.values(zip.files).filter((f) => !f.dir).map((f) => f.async('string')));
+  return Promise.all(
+    Object.values(zip.files)
+      .filter((f) => !f.dir)
+      .map((f) => f.async('string')),
+  );
 }
 
 const cli = runCliCapturing;
@@ -63,15 +67,26 @@ test('no person id from the extract appears in any log line, email or stored out
   });
   try {
     expect((await handler(SCHEDULE)).status).toBe('sent');
-    expect((await handler({ trigger: 'rerun', period: PERIOD, requestedBy: 'ann', reason: 'check', send: 'preview' })).status).toBe('sent');
+    expect(
+      (await handler({ trigger: 'rerun', period: PERIOD, requestedBy: 'ann', reason: 'check', send: 'preview' }))
+        .status,
+    ).toBe('sent');
     // A failing run too: a broken row in the extract, whose data-quality report goes to the officers.
     const plans = path.join(world.extractDir, 'ssd_cp_plans.csv');
     const good = readFileSync(plans);
     const [header, first] = good.toString('utf8').split(/\r?\n/);
-    const broken = first.split(',').map((value, i) => (i === 2 ? 'not-a-date' : value)).join(',');
-    await world.store.put(`extracts/${PERIOD}/ssd_cp_plans.csv`, `${header}\n${broken}\n${good.toString('utf8').split(/\r?\n/).slice(2).join('\n')}`);
+    const broken = first
+      .split(',')
+      .map((value, i) => (i === 2 ? 'not-a-date' : value))
+      .join(',');
+    await world.store.put(
+      `extracts/${PERIOD}/ssd_cp_plans.csv`,
+      `${header}\n${broken}\n${good.toString('utf8').split(/\r?\n/).slice(2).join('\n')}`,
+    );
     try {
-      expect((await handler({ trigger: 'rerun', period: PERIOD, requestedBy: 'ann', reason: 'broken', send: 'all' })).status).toBe('failed');
+      expect(
+        (await handler({ trigger: 'rerun', period: PERIOD, requestedBy: 'ann', reason: 'broken', send: 'all' })).status,
+      ).toBe('failed');
     } finally {
       await world.store.put(`extracts/${PERIOD}/ssd_cp_plans.csv`, good);
     }
@@ -84,10 +99,22 @@ test('no person id from the extract appears in any log line, email or stored out
   for (const call of world.stack.sesProxy.calls('SendRawEmail')) texts.push(['raw MIME', call.raw!.toString('utf8')]);
   for (const email of await world.stack.emails()) {
     texts.push([`email ${email.subject}`, `${email.subject}\n${email.body.html ?? ''}\n${email.body.text ?? ''}`]);
-    for (const attachment of email.attachments) for (const xml of await unzipText(Buffer.from(attachment.content, 'base64'))) texts.push([`attachment of ${email.subject}`, xml]);
+    for (const attachment of email.attachments)
+      for (const xml of await unzipText(Buffer.from(attachment.content, 'base64')))
+        texts.push([`attachment of ${email.subject}`, xml]);
   }
   const stored = await world.store.list('reports/');
-  expect(stored.map((o) => o.key.split('/').pop())).toEqual(expect.arrayContaining(['pack.html', 'pack.xlsx', 'pack.json', 'manifest.json', 'latest.json', 'batch-0.json', 'batch-0.sent.json']));
+  expect(stored.map((o) => o.key.split('/').pop())).toEqual(
+    expect.arrayContaining([
+      'pack.html',
+      'pack.xlsx',
+      'pack.json',
+      'manifest.json',
+      'latest.json',
+      'batch-0.json',
+      'batch-0.sent.json',
+    ]),
+  );
   for (const object of stored) {
     const body = (await world.store.get(object.key))!.body;
     if (object.key.endsWith('.xlsx')) for (const xml of await unzipText(body)) texts.push([object.key, xml]);
@@ -108,14 +135,35 @@ test('no person id from the extract appears in any log line, email or stored out
 describe('recipients outside allowedDomains are refused wherever an address enters', () => {
   test('the configuration: the loader names the field, and a run with it sends nothing at all', async () => {
     const outside = (edit: (c: ReturnType<typeof testConfig>) => void): string => JSON.stringify(testConfig(edit));
-    expect(() => parsePackConfigText(outside((c) => Object.assign(c.distribution, { cc: ['copy@gmail.example'] })), 'pack.json')).toThrow(/distribution\.cc\[0\]: address copy@gmail\.example is outside allowedDomains/);
-    expect(() => parsePackConfigText(outside((c) => (c.distribution.officers = ['officer@haringey.example.evil.example'])), 'pack.json')).toThrow(/distribution\.officers\[0\]/);
-    expect(() => parsePackConfigText(outside((c) => c.distribution.to.push('x@evil.example,ann@haringey.example')), 'pack.json')).toThrow(/distribution\.to\[2\]: is not an email address/);
+    expect(() =>
+      parsePackConfigText(
+        outside((c) => Object.assign(c.distribution, { cc: ['copy@gmail.example'] })),
+        'pack.json',
+      ),
+    ).toThrow(/distribution\.cc\[0\]: address copy@gmail\.example is outside allowedDomains/);
+    expect(() =>
+      parsePackConfigText(
+        outside((c) => (c.distribution.officers = ['officer@haringey.example.evil.example'])),
+        'pack.json',
+      ),
+    ).toThrow(/distribution\.officers\[0\]/);
+    expect(() =>
+      parsePackConfigText(
+        outside((c) => c.distribution.to.push('x@evil.example,ann@haringey.example')),
+        'pack.json',
+      ),
+    ).toThrow(/distribution\.to\[2\]: is not an email address/);
 
     await world.setConfig((c) => c.distribution.officers.push('officer@gmail.example'));
     try {
       const before = world.stack.sesProxy.calls('SendRawEmail').length;
-      const result = await world.run({ trigger: 'rerun', period: PERIOD, requestedBy: 'ann', reason: 'x', send: 'preview' });
+      const result = await world.run({
+        trigger: 'rerun',
+        period: PERIOD,
+        requestedBy: 'ann',
+        reason: 'x',
+        send: 'preview',
+      });
       expect(result.status).toBe('failed');
       expect(result.error?.message).toContain('officer@gmail.example');
       expect(result.manifest.error).toMatchObject({ name: 'ConfigError', stage: 'config' });
@@ -127,29 +175,58 @@ describe('recipients outside allowedDomains are refused wherever an address ente
 
   test('a rerun event: previewTo outside the domains fails naming it; a smuggled second address is not an address', async () => {
     const before = world.stack.sesProxy.calls('SendRawEmail').length;
-    const result = await world.run({ trigger: 'rerun', period: PERIOD, requestedBy: 'ann', reason: 'x', send: 'preview', previewTo: ['ann@haringey.example', 'ann@gmail.example'] });
+    const result = await world.run({
+      trigger: 'rerun',
+      period: PERIOD,
+      requestedBy: 'ann',
+      reason: 'x',
+      send: 'preview',
+      previewTo: ['ann@haringey.example', 'ann@gmail.example'],
+    });
     expect(result.status).toBe('failed');
     expect(result.error?.message).toMatch(/Address ann@gmail\.example in previewTo is outside the allowed domains/);
     const sent = world.stack.sesProxy.calls('SendRawEmail').slice(before);
     expect(sent.map((c) => c.destinations)).toEqual([[OFFICER]]); // the failure notice only
     // Refused as the event is parsed, before any run starts.
-    expect(() => world.run({ trigger: 'rerun', period: PERIOD, requestedBy: 'ann', reason: 'x', send: 'preview', previewTo: ['x@evil.example,ann@haringey.example'] })).toThrow(
-      /previewTo\[0\]: is not an email address/,
-    );
+    expect(() =>
+      world.run({
+        trigger: 'rerun',
+        period: PERIOD,
+        requestedBy: 'ann',
+        reason: 'x',
+        send: 'preview',
+        previewTo: ['x@evil.example,ann@haringey.example'],
+      }),
+    ).toThrow(/previewTo\[0\]: is not an email address/);
   });
 
   test('the CLI: --preview outside the domains, or two addresses in one, exits 1 and sends nothing to them', async () => {
     const configFile = path.join(mkdtempSync(path.join(tmpdir(), 'dp-config-')), 'pack.json');
     writeFileSync(configFile, JSON.stringify(testConfig()));
     const before = world.stack.sesProxy.calls('SendRawEmail').length;
-    const base = ['run', '--period', PERIOD, '--extract', world.extractDir, '--config', configFile, '--out', path.dirname(configFile)];
+    const base = [
+      'run',
+      '--period',
+      PERIOD,
+      '--extract',
+      world.extractDir,
+      '--config',
+      configFile,
+      '--out',
+      path.dirname(configFile),
+    ];
     const outside = await cli([...base, '--preview', 'ann@gmail.example']);
     expect(outside.code).toBe(1);
-    expect(outside.out).toMatch(/Address ann@gmail\.example in previewTo is outside the allowed domains \(haringey\.example\); nothing was sent/);
+    expect(outside.out).toMatch(
+      /Address ann@gmail\.example in previewTo is outside the allowed domains \(haringey\.example\); nothing was sent/,
+    );
     const smuggled = await cli([...base, '--preview', 'x@evil.example,ann@haringey.example']);
     expect(smuggled.code).toBe(1);
     expect(smuggled.out).toContain('is not a single plain email address');
-    const sent = world.stack.sesProxy.calls('SendRawEmail').slice(before).flatMap((c) => c.destinations);
+    const sent = world.stack.sesProxy
+      .calls('SendRawEmail')
+      .slice(before)
+      .flatMap((c) => c.destinations);
     expect(sent.filter((a) => !a.endsWith('@haringey.example'))).toEqual([]);
     expect(sent.join(' ')).not.toMatch(/evil|gmail/);
   });
@@ -157,7 +234,18 @@ describe('recipients outside allowedDomains are refused wherever an address ente
   test('just before sending: the mailer the run uses refuses a message to an outside address', async () => {
     const before = world.stack.sesProxy.calls('SendRawEmail').length;
     const mailer = allowlistedMailer(new SesMailer(createSesClient(TEST_TUNING)), ['haringey.example']);
-    const mail = await composeMail({ from: 'performance@haringey.example', to: ['ann@haringey.example'], cc: ['leak@gmail.example'], subject: 's', html: '<p>x</p>', text: 'x', attachments: [] }, new Date());
+    const mail = await composeMail(
+      {
+        from: 'performance@haringey.example',
+        to: ['ann@haringey.example'],
+        cc: ['leak@gmail.example'],
+        subject: 's',
+        html: '<p>x</p>',
+        text: 'x',
+        attachments: [],
+      },
+      new Date(),
+    );
     await expect(mailer.send(mail)).rejects.toThrow(RecipientNotAllowedError);
     await expect(mailer.send(mail)).rejects.toThrow(/leak@gmail\.example/);
     expect(world.stack.sesProxy.calls('SendRawEmail').length).toBe(before);

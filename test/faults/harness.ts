@@ -56,7 +56,13 @@ export async function startFaultWorld(): Promise<FaultWorld> {
     extractDir,
     logLines,
     run(event, overrides = {}) {
-      const deps = bucketRunDeps({ env: readFunctionEnv(), s3, mailer: new SesMailer(createSesClient(TEST_TUNING)), clock: systemClock, logger });
+      const deps = bucketRunDeps({
+        env: readFunctionEnv(),
+        s3,
+        mailer: new SesMailer(createSesClient(TEST_TUNING)),
+        clock: systemClock,
+        logger,
+      });
       return runPack(requestFromEvent(parseRunEvent(event)), { ...deps, holderWaitMs: 500, ...overrides });
     },
     async json<T>(key: string) {
@@ -80,7 +86,8 @@ export async function startFaultWorld(): Promise<FaultWorld> {
   return world;
 }
 
-export const recipientsOf = (email: ReceivedEmail): string[] => [...email.destination.to, ...email.destination.cc].flatMap((list) => list.split(/,\s*/)).filter(Boolean);
+export const recipientsOf = (email: ReceivedEmail): string[] =>
+  [...email.destination.to, ...email.destination.cc].flatMap((list) => list.split(/,\s*/)).filter(Boolean);
 
 /** How many messages each address received. */
 export function perRecipient(emails: ReceivedEmail[]): Map<string, number> {

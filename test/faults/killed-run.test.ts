@@ -39,8 +39,14 @@ beforeEach(async () => {
 
 /** `npm run report -- invoke --event FILE` in one node process (so one pid to kill). */
 function invokeInChild(): { child: ChildProcess; exited: Promise<NodeJS.Signals | number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'functions/cli/main.ts', 'invoke', '--event', eventFile], { cwd: REPO, env: process.env, stdio: 'ignore' });
-  const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'functions/cli/main.ts', 'invoke', '--event', eventFile], {
+    cwd: REPO,
+    env: process.env,
+    stdio: 'ignore',
+  });
+  const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
+    child.on('exit', (code, signal) => resolve(signal ?? code)),
+  );
   return { child, exited };
 }
 
@@ -72,7 +78,9 @@ test('killed while publishing latest.json: outputs exist but nothing is the late
   const next = await world.run(SCHEDULE);
   expect(next.status).toBe('sent');
   expect((await world.json<{ runId: string }>(LATEST))?.runId).toBe(next.runId);
-  expect([...perRecipient(await world.stack.emails()).entries()].sort()).toEqual(DISTRIBUTION.map((a) => [a, 1]).sort());
+  expect([...perRecipient(await world.stack.emails()).entries()].sort()).toEqual(
+    DISTRIBUTION.map((a) => [a, 1]).sort(),
+  );
 });
 
 test('killed while SES had the message in hand (never delivered): the claim holds until it expires, then the next invocation sends once', async () => {
@@ -92,7 +100,9 @@ test('killed while SES had the message in hand (never delivered): the claim hold
   // The killed run stored a complete pack and published it; its claim on batch 0 has no receipt.
   const latest = await world.json<{ runId: string }>(LATEST);
   expect(latest).not.toBeNull();
-  const claim = await world.json<{ runId: string; expiresAt: string }>(`reports/${PERIOD}/delivery/schedule/batch-0.json`);
+  const claim = await world.json<{ runId: string; expiresAt: string }>(
+    `reports/${PERIOD}/delivery/schedule/batch-0.json`,
+  );
   expect(claim?.runId).toBe(latest!.runId);
   expect(await world.stack.emails()).toHaveLength(0);
 
@@ -119,7 +129,9 @@ test('a claim made under a Lambda deadline expires just after that deadline, not
   world.stack.sesProxy.setFaultRule((call) => (call.action === 'SendRawEmail' ? SES_FAULTS.rejected : undefined));
   const first = await world.run(SCHEDULE, { clock: fixedClock(now), deadline });
   expect(first.status).toBe('failed');
-  const claim = await world.json<{ expiresAt: string; releasedAt?: string }>(`reports/${PERIOD}/delivery/schedule/batch-0.json`);
+  const claim = await world.json<{ expiresAt: string; releasedAt?: string }>(
+    `reports/${PERIOD}/delivery/schedule/batch-0.json`,
+  );
   expect(Date.parse(claim!.expiresAt)).toBe(deadline.getTime() + 30_000);
   expect(claim!.releasedAt).toBeDefined();
 });

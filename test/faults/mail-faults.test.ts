@@ -37,7 +37,9 @@ function expectEveryoneOnce(counts: Map<string, number>): void {
 
 test('SES throttling on two sends is retried: three batches, everyone once', async () => {
   const sends = world.stack.sesProxy.calls('SendRawEmail').length;
-  world.stack.sesProxy.setFaultRule((call) => (call.action === 'SendRawEmail' && [sends + 1, sends + 3].includes(call.number) ? SES_FAULTS.throttling : undefined));
+  world.stack.sesProxy.setFaultRule((call) =>
+    call.action === 'SendRawEmail' && [sends + 1, sends + 3].includes(call.number) ? SES_FAULTS.throttling : undefined,
+  );
   const result = await world.run(SCHEDULE);
   expect(result.status).toBe('sent');
   expect(world.stack.sesProxy.calls('SendRawEmail').length - sends).toBe(5); // 3 batches + 2 throttled tries
@@ -46,10 +48,15 @@ test('SES throttling on two sends is retried: three batches, everyone once', asy
 });
 
 test('batch 2 of 3 refused: the manifest records what went; the next event sends only the rest, never twice', async () => {
-  const packSends = (): number => world.stack.sesProxy.forwarded('SendRawEmail').filter((c) => !c.destinations.includes(OFFICER)).length;
+  const packSends = (): number =>
+    world.stack.sesProxy.forwarded('SendRawEmail').filter((c) => !c.destinations.includes(OFFICER)).length;
   const sends = packSends();
   // Every send to batch 2's first reader is refused (retries included), as a persistent fault would be.
-  world.stack.sesProxy.setFaultRule((call) => (call.action === 'SendRawEmail' && call.destinations.includes('reader51@haringey.example') ? SES_FAULTS.rejected : undefined));
+  world.stack.sesProxy.setFaultRule((call) =>
+    call.action === 'SendRawEmail' && call.destinations.includes('reader51@haringey.example')
+      ? SES_FAULTS.rejected
+      : undefined,
+  );
   const first = await world.run(SCHEDULE);
   expect(first.status).toBe('failed');
   expect(first.error?.name).toBe('MessageRejected');
@@ -66,7 +73,9 @@ test('batch 2 of 3 refused: the manifest records what went; the next event sends
   const notices = (await world.stack.emails()).filter((e) => e.subject.startsWith('[Failed]'));
   expect(notices.map(recipientsOf)).toEqual([[OFFICER]]);
   // The failed batch's claim was released, so the scheduler's retry need not wait for a lease.
-  const claim = await world.json<{ runId: string; releasedAt?: string }>('reports/2013-11/delivery/schedule/batch-1.json');
+  const claim = await world.json<{ runId: string; releasedAt?: string }>(
+    'reports/2013-11/delivery/schedule/batch-1.json',
+  );
   expect(claim).toMatchObject({ runId: first.runId, releasedAt: expect.any(String) });
 
   world.stack.sesProxy.setFaultRule(null);
@@ -88,7 +97,11 @@ test('batch 2 of 3 refused: the manifest records what went; the next event sends
 });
 
 test('throttling that outlasts the retries on the last batch: the next event sends that batch only', async () => {
-  world.stack.sesProxy.setFaultRule((call) => (call.action === 'SendRawEmail' && call.destinations.includes('copy20@haringey.example') ? SES_FAULTS.throttling : undefined));
+  world.stack.sesProxy.setFaultRule((call) =>
+    call.action === 'SendRawEmail' && call.destinations.includes('copy20@haringey.example')
+      ? SES_FAULTS.throttling
+      : undefined,
+  );
   const first = await world.run(SCHEDULE);
   expect(first.status).toBe('failed');
   expect(first.error?.name).toBe('Throttling');

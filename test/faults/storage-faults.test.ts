@@ -40,21 +40,52 @@ async function expectListGotPackOnce(): Promise<void> {
 
 describe('transient faults are retried and the run completes', () => {
   const cases: Array<[string, FaultSpec]> = [
-    ['500 on the 1st GET of an extract file', { method: 'GET', key: /^extracts\/.*ssd_cp_plans\.csv$/, nth: [1], action: S3_FAULTS.internalError }],
-    ['503 SlowDown on the 1st and 2nd GET of the configuration', { method: 'GET', key: /^config\/pack\.json$/, nth: [1, 2], action: S3_FAULTS.slowDown }],
-    ['503 ServiceUnavailable on the 1st GET of the comments file', { method: 'GET', key: /^comments\//, nth: [1], action: S3_FAULTS.serviceUnavailable }],
+    [
+      '500 on the 1st GET of an extract file',
+      { method: 'GET', key: /^extracts\/.*ssd_cp_plans\.csv$/, nth: [1], action: S3_FAULTS.internalError },
+    ],
+    [
+      '503 SlowDown on the 1st and 2nd GET of the configuration',
+      { method: 'GET', key: /^config\/pack\.json$/, nth: [1, 2], action: S3_FAULTS.slowDown },
+    ],
+    [
+      '503 ServiceUnavailable on the 1st GET of the comments file',
+      { method: 'GET', key: /^comments\//, nth: [1], action: S3_FAULTS.serviceUnavailable },
+    ],
     ['500 on the 1st LIST (extract folder)', { method: 'GET', key: /^$/, nth: [1], action: S3_FAULTS.internalError }],
-    ['429 on the 1st PUT of pack.xlsx', { method: 'PUT', key: /\/pack\.xlsx$/, nth: [1], action: S3_FAULTS.tooManyRequests }],
-    ['a connection reset on the 1st PUT of pack.html', { method: 'PUT', key: /\/pack\.html$/, nth: [1], action: S3_FAULTS.reset }],
-    ['a slow response (3 s, past the 1 s request timeout) to the 1st PUT of latest.json', { method: 'PUT', key: /latest\.json$/, nth: [1], action: { kind: 'delay', ms: 3000 } }],
-    ['a lost answer (stored, then reset) to the 1st PUT of pack.json', { method: 'PUT', key: /\/pack\.json$/, nth: [1], action: S3_FAULTS.loseResponse }],
-    ['a lost answer to the 1st PUT of the delivery claim', { method: 'PUT', key: /delivery\/schedule\/batch-0\.json$/, nth: [1], action: S3_FAULTS.loseResponse }],
-    ['a lost answer to the 1st PUT of latest.json', { method: 'PUT', key: /latest\.json$/, nth: [1], action: S3_FAULTS.loseResponse }],
-    ['a lost answer to the 1st PUT of manifest.json', { method: 'PUT', key: /manifest\.json$/, nth: [1], action: S3_FAULTS.loseResponse }],
+    [
+      '429 on the 1st PUT of pack.xlsx',
+      { method: 'PUT', key: /\/pack\.xlsx$/, nth: [1], action: S3_FAULTS.tooManyRequests },
+    ],
+    [
+      'a connection reset on the 1st PUT of pack.html',
+      { method: 'PUT', key: /\/pack\.html$/, nth: [1], action: S3_FAULTS.reset },
+    ],
+    [
+      'a slow response (3 s, past the 1 s request timeout) to the 1st PUT of latest.json',
+      { method: 'PUT', key: /latest\.json$/, nth: [1], action: { kind: 'delay', ms: 3000 } },
+    ],
+    [
+      'a lost answer (stored, then reset) to the 1st PUT of pack.json',
+      { method: 'PUT', key: /\/pack\.json$/, nth: [1], action: S3_FAULTS.loseResponse },
+    ],
+    [
+      'a lost answer to the 1st PUT of the delivery claim',
+      { method: 'PUT', key: /delivery\/schedule\/batch-0\.json$/, nth: [1], action: S3_FAULTS.loseResponse },
+    ],
+    [
+      'a lost answer to the 1st PUT of latest.json',
+      { method: 'PUT', key: /latest\.json$/, nth: [1], action: S3_FAULTS.loseResponse },
+    ],
+    [
+      'a lost answer to the 1st PUT of manifest.json',
+      { method: 'PUT', key: /manifest\.json$/, nth: [1], action: S3_FAULTS.loseResponse },
+    ],
   ];
 
   test.each(cases)('%s', async (_name, spec) => {
-    if (spec.key.source.includes('comments')) await world.store.put(`comments/${PERIOD}.json`, JSON.stringify({ indicators: { HY64: 'A supplied comment.' } }));
+    if (spec.key.source.includes('comments'))
+      await world.store.put(`comments/${PERIOD}.json`, JSON.stringify({ indicators: { HY64: 'A supplied comment.' } }));
     try {
       const plan = inject([spec]);
       const result = await world.run(SCHEDULE);
@@ -68,7 +99,12 @@ describe('transient faults are retried and the run completes', () => {
       await expectListGotPackOnce();
     } finally {
       world.stack.proxy.setFaultRule(null);
-      await world.s3.send(new (await import('@aws-sdk/client-s3')).DeleteObjectCommand({ Bucket: world.stack.bucket, Key: `comments/${PERIOD}.json` }));
+      await world.s3.send(
+        new (await import('@aws-sdk/client-s3')).DeleteObjectCommand({
+          Bucket: world.stack.bucket,
+          Key: `comments/${PERIOD}.json`,
+        }),
+      );
     }
   });
 });
@@ -133,7 +169,9 @@ describe('persistent faults fail the run cleanly; the next event completes the m
 
   test('nothing under reports/ can be written (manifest included): a failure notice, and the run throws', async () => {
     inject([{ method: 'PUT', key: /^reports\//, action: S3_FAULTS.serviceUnavailable }]);
-    await expect(world.run(SCHEDULE)).rejects.toThrow(/S3 PUT s3:\/\/[^ ]+\/manifest\.json failed after 4 attempts: ServiceUnavailable/);
+    await expect(world.run(SCHEDULE)).rejects.toThrow(
+      /S3 PUT s3:\/\/[^ ]+\/manifest\.json failed after 4 attempts: ServiceUnavailable/,
+    );
     expect(await world.json(LATEST)).toBeNull();
     await expectOnlyFailureNotice();
     await world.stack.clearEmails();
@@ -154,7 +192,9 @@ describe('persistent faults fail the run cleanly; the next event completes the m
     const { handler } = await import('../../functions/handler');
     const quiet = jest.spyOn(process.stdout, 'write').mockImplementation(() => true); // the handler logs to stdout
     inject([{ method: 'GET', key: /^config\//, action: S3_FAULTS.internalError }]);
-    await expect(handler(SCHEDULE)).rejects.toThrow(/S3 GET s3:\/\/[^ ]+\/config\/pack\.json failed after 5 attempts: InternalError/);
+    await expect(handler(SCHEDULE)).rejects.toThrow(
+      /S3 GET s3:\/\/[^ ]+\/config\/pack\.json failed after 5 attempts: InternalError/,
+    );
     world.stack.proxy.setFaultRule(null);
     // No configuration, no officers: no failure notice is possible, and none was sent.
     expect(await world.stack.emails()).toHaveLength(0);

@@ -6,7 +6,12 @@
  */
 import fc from 'fast-check';
 import defaultPack from '../../functions/core/config/default-pack.json';
-import { MAX_CONFIG_CHARS, parsePackConfig, parsePackConfigText, type PackConfig } from '../../functions/core/config/pack-config';
+import {
+  MAX_CONFIG_CHARS,
+  parsePackConfig,
+  parsePackConfigText,
+  type PackConfig,
+} from '../../functions/core/config/pack-config';
 import { ConfigError } from '../../functions/core/errors';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -18,7 +23,12 @@ function copy(): { [key: string]: Json } {
 /** The default configuration with the first indicator's title (or code), the pack title, or a recipient set to `value`. */
 function withText(field: 'title' | 'code' | 'packTitle' | 'to', value: string): { [key: string]: Json } {
   const config = copy();
-  const paths = { packTitle: ['title'], to: ['distribution', 'to', 0], title: ['sections', 0, 'indicators', 0, 'title'], code: ['sections', 0, 'indicators', 0, 'code'] };
+  const paths = {
+    packTitle: ['title'],
+    to: ['distribution', 'to', 0],
+    title: ['sections', 0, 'indicators', 0, 'title'],
+    code: ['sections', 0, 'indicators', 0, 'code'],
+  };
   setAt(config, paths[field], value);
   return config;
 }
@@ -59,17 +69,26 @@ describe('hostile configuration text', () => {
     ['a line break inside', 'two\nlines', 'U+000A', 4],
     ['an escape character', 'red \u001b[31m', 'U+001B', 5],
   ])('%s in a title is refused with the field path and the character', (_label, title, character, position) => {
-    expect(rejected(withText('title', title))).toContain(`sections[0].indicators[0].title: contains the invisible or control character ${character} at position ${position}`);
+    expect(rejected(withText('title', title))).toContain(
+      `sections[0].indicators[0].title: contains the invisible or control character ${character} at position ${position}`,
+    );
   });
 
   it('bidi and control characters in the pack title and a recipient are refused too', () => {
-    expect(rejected(withText('packTitle', 'Pack \u202Egnp.exe'))).toContain('title: contains the invisible or control character U+202E');
-    expect(rejected(withText('to', 'ceo\u202E@haringey.example'))).toMatch(/distribution\.to\[0\]: contains the invisible or control character U\+202E/);
+    expect(rejected(withText('packTitle', 'Pack \u202Egnp.exe'))).toContain(
+      'title: contains the invisible or control character U+202E',
+    );
+    expect(rejected(withText('to', 'ceo\u202E@haringey.example'))).toMatch(
+      /distribution\.to\[0\]: contains the invisible or control character U\+202E/,
+    );
   });
 
-  it.each(['=SUM(A1)', '+44', '-1', '@cmd', ' =x', '<b>', 'Op\u202E1'])('an indicator code %j that is not a plain identifier is refused', (value) => {
-    expect(rejected(withText('code', value))).toContain('sections[0].indicators[0].code: ');
-  });
+  it.each(['=SUM(A1)', '+44', '-1', '@cmd', ' =x', '<b>', 'Op\u202E1'])(
+    'an indicator code %j that is not a plain identifier is refused',
+    (value) => {
+      expect(rejected(withText('code', value))).toContain('sections[0].indicators[0].code: ');
+    },
+  );
 
   it('very long strings are bounded, with the path, and the message stays short', () => {
     const message = rejected(withText('title', 'x'.repeat(100_000)));
@@ -83,12 +102,20 @@ describe('hostile configuration text', () => {
 
   it('a configuration text over the size limit is refused before it is parsed', () => {
     const huge = `{"title": "${'x'.repeat(MAX_CONFIG_CHARS)}"}`;
-    expect(() => parsePackConfigText(huge, 'pack.json')).toThrow(new ConfigError(`Invalid pack configuration in pack.json: it is ${huge.length.toLocaleString('en-GB')} characters long, over the limit of 1,000,000`));
+    expect(() => parsePackConfigText(huge, 'pack.json')).toThrow(
+      new ConfigError(
+        `Invalid pack configuration in pack.json: it is ${huge.length.toLocaleString('en-GB')} characters long, over the limit of 1,000,000`,
+      ),
+    );
   });
 
   it('lists are bounded', () => {
     const config = copy();
-    setAt(config, ['distribution', 'to'], Array.from({ length: 201 }, (_, i) => `r${i}@haringey.example`));
+    setAt(
+      config,
+      ['distribution', 'to'],
+      Array.from({ length: 201 }, (_, i) => `r${i}@haringey.example`),
+    );
     expect(rejected(config)).toMatch(/distribution\.to: Too big: expected array to have <=200 items/);
   });
 });
@@ -112,7 +139,20 @@ function setAt(root: Json, path: ReadonlyArray<string | number>, value: Json): v
 const hostileString = fc.oneof(
   fc.string({ maxLength: 30 }),
   fc.string({ unit: 'binary', maxLength: 30 }),
-  fc.constantFrom('__proto__', 'constructor', 'toString', '\u202E', '=1+1', '<script>', '', ' ', '2013/14', '2013', 'cp_rate', 'a@haringey.example'),
+  fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'toString',
+    '\u202E',
+    '=1+1',
+    '<script>',
+    '',
+    ' ',
+    '2013/14',
+    '2013',
+    'cp_rate',
+    'a@haringey.example',
+  ),
 );
 const jsonValue: fc.Arbitrary<Json> = fc.letrec<{ value: Json }>((tie) => ({
   value: fc.oneof(
@@ -131,7 +171,9 @@ describe('fuzz: configuration loader', () => {
   function expectConfigOrPathError(value: unknown): void {
     const result = outcome(value);
     if (result instanceof ConfigError) {
-      expect(result.message).toMatch(/^Invalid pack configuration in pack\.json:(\n  - [^\n]*: [^\n]+)+$|^Invalid pack configuration in pack\.json: /);
+      expect(result.message).toMatch(
+        /^Invalid pack configuration in pack\.json:(\n  - [^\n]*: [^\n]+)+$|^Invalid pack configuration in pack\.json: /,
+      );
       expect(result.message.length).toBeLessThan(20 * 700);
     }
   }
@@ -142,13 +184,20 @@ describe('fuzz: configuration loader', () => {
 
   it('arbitrary text', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((v) => JSON.stringify(v))), (text) => {
-        try {
-          parsePackConfigText(text, 'pack.json');
-        } catch (error) {
-          expect(error).toBeInstanceOf(ConfigError);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          fc.jsonValue().map((v) => JSON.stringify(v)),
+        ),
+        (text) => {
+          try {
+            parsePackConfigText(text, 'pack.json');
+          } catch (error) {
+            expect(error).toBeInstanceOf(ConfigError);
+          }
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -159,7 +208,8 @@ describe('fuzz: configuration loader', () => {
     const walk = (node: Json, path: Array<string | number>): void => {
       paths.push(path);
       if (Array.isArray(node)) node.forEach((child, i) => walk(child, [...path, i]));
-      else if (node !== null && typeof node === 'object') for (const [key, child] of Object.entries(node)) walk(child, [...path, key]);
+      else if (node !== null && typeof node === 'object')
+        for (const [key, child] of Object.entries(node)) walk(child, [...path, key]);
     };
     walk(copy(), []);
     fc.assert(

@@ -19,14 +19,19 @@ function lazy(name: string, parts: () => Iterable<Buffer>, size = 0): LazyFile {
 describe('CSV: size limits stop the file where it breaks them', () => {
   it('a header line of 1,000,000 columns stops at column 1,001, having read a fraction of it', async () => {
     const columns = 1_000_000;
-    const names = (from: number, count: number): Buffer => Buffer.from(Array.from({ length: count }, (_, i) => `col${from + i},`).join(''));
+    const names = (from: number, count: number): Buffer =>
+      Buffer.from(Array.from({ length: count }, (_, i) => `col${from + i},`).join(''));
     const file = lazy('ssd_cin_plans.csv', function* () {
       for (let from = 0; from < columns; from += 10_000) yield names(from, 10_000);
       yield Buffer.from('last\n');
     });
     const { result, pulled, closed } = await readLazy([file], { needed: new Set(['ssd_cin_plans']) });
-    expect(summarise(result.quality.errors)).toEqual([['limit-exceeded', 'ssd_cin_plans', 1, 'column 1001', 'ssd_cin_plans.csv']]);
-    expect(result.quality.errors[0].message).toMatch(/row 1 has more than 1,000 columns \(the limit\); reading stopped/);
+    expect(summarise(result.quality.errors)).toEqual([
+      ['limit-exceeded', 'ssd_cin_plans', 1, 'column 1001', 'ssd_cin_plans.csv'],
+    ]);
+    expect(result.quality.errors[0].message).toMatch(
+      /row 1 has more than 1,000 columns \(the limit\); reading stopped/,
+    );
     expect(pulled.get('ssd_cin_plans.csv')).toBeLessThan(1 * MB); // of about 12 MB
     expect(closed.get('ssd_cin_plans.csv')).toBe(true);
   });
@@ -38,7 +43,9 @@ describe('CSV: size limits stop the file where it breaks them', () => {
       yield Buffer.from(',2013-01-01\n');
     });
     const { result, pulled, closed } = await readLazy([file]);
-    expect(summarise(result.quality.errors)).toEqual([['limit-exceeded', 'ssd_cin_plans', 3, 'cinp_person_id', 'ssd_cin_plans.csv']]);
+    expect(summarise(result.quality.errors)).toEqual([
+      ['limit-exceeded', 'ssd_cin_plans', 3, 'cinp_person_id', 'ssd_cin_plans.csv'],
+    ]);
     expect(result.quality.errors[0].message).toMatch(/row 3: a cell is longer than 32,767 characters/);
     expect(pulled.get('ssd_cin_plans.csv')).toBeLessThan(1 * MB);
     expect(closed.get('ssd_cin_plans.csv')).toBe(true);
@@ -50,29 +57,52 @@ describe('CSV: size limits stop the file where it breaks them', () => {
       for (let i = 2; i < 100_000; i++) yield Buffer.from(`N${i},C${i},2013-01-01\n`);
     };
     const { result } = await readLazy([lazy('ssd_cin_plans.csv', rows)]);
-    expect(summarise(result.quality.errors)).toEqual([['limit-exceeded', 'ssd_cin_plans', 2, 'cinp_person_id', 'ssd_cin_plans.csv']]);
+    expect(summarise(result.quality.errors)).toEqual([
+      ['limit-exceeded', 'ssd_cin_plans', 2, 'cinp_person_id', 'ssd_cin_plans.csv'],
+    ]);
     expect(result.quality.errors[0].message).toMatch(/a quote that is never closed/);
   });
 
   it('a row longer than the record limit, more rows than the row limit, more bytes than the file limit', async () => {
-    const row = await read({ 'ssd_cin_plans.csv': csv(CIN_HEADER, 'N1,C1,2013-01-01', `N2,${'y'.repeat(50)},${'z'.repeat(50)}`) }, { limits: { recordChars: 60 } });
-    expect(summarise(row.quality.errors)).toEqual([['limit-exceeded', 'ssd_cin_plans', 3, 'cinp_cin_plan_start_date', 'ssd_cin_plans.csv']]);
-    const rows = await read({ 'ssd_cin_plans.csv': csv(CIN_HEADER, 'N1,C1,2013-01-01', 'N2,C1,2013-01-01', 'N3,C1,2013-01-01') }, { limits: { rowsPerTable: 2 } });
+    const row = await read(
+      { 'ssd_cin_plans.csv': csv(CIN_HEADER, 'N1,C1,2013-01-01', `N2,${'y'.repeat(50)},${'z'.repeat(50)}`) },
+      { limits: { recordChars: 60 } },
+    );
+    expect(summarise(row.quality.errors)).toEqual([
+      ['limit-exceeded', 'ssd_cin_plans', 3, 'cinp_cin_plan_start_date', 'ssd_cin_plans.csv'],
+    ]);
+    const rows = await read(
+      { 'ssd_cin_plans.csv': csv(CIN_HEADER, 'N1,C1,2013-01-01', 'N2,C1,2013-01-01', 'N3,C1,2013-01-01') },
+      { limits: { rowsPerTable: 2 } },
+    );
     expect(summarise(rows.quality.errors)).toEqual([['limit-exceeded', 'ssd_cin_plans', 4, null, 'ssd_cin_plans.csv']]);
     expect(rows.quality.errors[0].message).toMatch(/more than 2 rows \(the limit\); reading stopped at row 4/);
     // The listed size said 10 bytes; the stream went on (a source that lied, or a file growing as it is read).
-    const { result, pulled } = await readLazy([lazy('ssd_cin_visits.csv', function* () {
-      yield Buffer.from(`${CIN_VISITS_HEADER}\n`);
-      yield* repeat(Buffer.from('C1,2013-01-01\n'), 1000);
-    }, 10)], { limits: { fileBytes: 1000 } });
-    expect(summarise(result.quality.errors)).toEqual([['limit-exceeded', 'ssd_cin_visits', null, null, 'ssd_cin_visits.csv']]);
+    const { result, pulled } = await readLazy(
+      [
+        lazy(
+          'ssd_cin_visits.csv',
+          function* () {
+            yield Buffer.from(`${CIN_VISITS_HEADER}\n`);
+            yield* repeat(Buffer.from('C1,2013-01-01\n'), 1000);
+          },
+          10,
+        ),
+      ],
+      { limits: { fileBytes: 1000 } },
+    );
+    expect(summarise(result.quality.errors)).toEqual([
+      ['limit-exceeded', 'ssd_cin_visits', null, null, 'ssd_cin_visits.csv'],
+    ]);
     expect(result.quality.errors[0].message).toMatch(/larger than the limit of 1,000 bytes/);
     expect(pulled.get('ssd_cin_visits.csv')).toBeLessThan(17_000);
   });
 
   it('a CSV over 2 GiB by its listed size is refused unread', async () => {
     const { result, pulled } = await readLazy([lazy('ssd_cp_visits.csv', () => [], 2 * 1024 ** 3 + 1)]);
-    expect(summarise(result.quality.errors)).toEqual([['limit-exceeded', 'ssd_cp_visits', null, null, 'ssd_cp_visits.csv']]);
+    expect(summarise(result.quality.errors)).toEqual([
+      ['limit-exceeded', 'ssd_cp_visits', null, null, 'ssd_cp_visits.csv'],
+    ]);
     expect(pulled.size).toBe(0);
   });
 });
@@ -84,26 +114,42 @@ describe('CSV: bytes that are not text', () => {
     ['a UTF-16 surrogate', Buffer.from([0xed, 0xa0, 0x80]), '0xED 0xA0 0x80'],
     ['a code point above U+10FFFF', Buffer.from([0xf4, 0x90, 0x80, 0x80]), '0xF4 0x90 0x80 0x80'],
   ])('%s in an id on row 3 is an error naming the row and column, in any chunking', async (_label, bad, shown) => {
-    const content = Buffer.concat([Buffer.from(`${CIN_HEADER}\nN1,C1,2013-01-01\nN2,C`), bad, Buffer.from('2,2013-01-01\nN3,C3,2013-01-01\n')]);
+    const content = Buffer.concat([
+      Buffer.from(`${CIN_HEADER}\nN1,C1,2013-01-01\nN2,C`),
+      bad,
+      Buffer.from('2,2013-01-01\nN3,C3,2013-01-01\n'),
+    ]);
     for (const chunkSize of [1, 3, 64, undefined]) {
       const result = await read({ 'ssd_cin_plans.csv': content }, { source: { chunkSize } });
-      expect(summarise(result.quality.errors)).toEqual([['invalid-file', 'ssd_cin_plans', 3, 'cinp_person_id', 'ssd_cin_plans.csv']]);
+      expect(summarise(result.quality.errors)).toEqual([
+        ['invalid-file', 'ssd_cin_plans', 3, 'cinp_person_id', 'ssd_cin_plans.csv'],
+      ]);
       expect(result.quality.errors[0].message).toContain(`row 3: the bytes ${shown}`);
     }
   });
 
   it('a character cut off at the end of the file, and a character split across chunks (which is fine)', async () => {
-    const cut = await read({ 'ssd_cin_plans.csv': Buffer.concat([Buffer.from(`${CIN_HEADER}\nN1,C1,2013-01-01\nN2,`), Buffer.from([0xe2, 0x82])]) });
+    const cut = await read({
+      'ssd_cin_plans.csv': Buffer.concat([
+        Buffer.from(`${CIN_HEADER}\nN1,C1,2013-01-01\nN2,`),
+        Buffer.from([0xe2, 0x82]),
+      ]),
+    });
     expect(summarise(cut.quality.errors)).toEqual([['invalid-file', 'ssd_cin_plans', 3, null, 'ssd_cin_plans.csv']]);
     expect(cut.quality.errors[0].message).toMatch(/ends in the middle of a UTF-8 character/);
-    const split = await read({ 'ssd_cin_plans.csv': csv(CIN_HEADER, 'N1,C€1,2013-01-01') }, { source: { chunkSize: 1 } });
+    const split = await read(
+      { 'ssd_cin_plans.csv': csv(CIN_HEADER, 'N1,C€1,2013-01-01') },
+      { source: { chunkSize: 1 } },
+    );
     expect(split.quality.errors).toEqual([]);
     expect(split.extract?.cinPlans[0].id).toBe('N1');
   });
 
   it('a NUL byte is binary data: an error naming its row', async () => {
     const result = await read({ 'ssd_cin_plans.csv': `${CIN_HEADER}\nN1,C1,2013-01-01\nN2,C\u00002,2013-01-01\n` });
-    expect(summarise(result.quality.errors)).toEqual([['invalid-file', 'ssd_cin_plans', 3, 'cinp_person_id', 'ssd_cin_plans.csv']]);
+    expect(summarise(result.quality.errors)).toEqual([
+      ['invalid-file', 'ssd_cin_plans', 3, 'cinp_person_id', 'ssd_cin_plans.csv'],
+    ]);
     expect(result.quality.errors[0].message).toMatch(/row 3: the file contains binary data \(a NUL byte\)/);
   });
 });
@@ -124,7 +170,10 @@ describe('CSV: mixed line endings', () => {
   });
 
   it('a clean file with mixed endings gives all its records', async () => {
-    const result = await read({ 'ssd_cin_visits.csv': `${CIN_VISITS_HEADER}\rC1,2013-01-01\r\nC2,2013-01-02\nC3,2013-01-03\r` }, { source: { chunkSize: 1 } });
+    const result = await read(
+      { 'ssd_cin_visits.csv': `${CIN_VISITS_HEADER}\rC1,2013-01-01\r\nC2,2013-01-02\nC3,2013-01-03\r` },
+      { source: { chunkSize: 1 } },
+    );
     expect(result.quality.errors).toEqual([]);
     expect(result.extract?.cinVisits.length).toBe(3);
   });
@@ -146,7 +195,12 @@ describe('CSV: many bad rows', () => {
 
 describe('CSV: stream faults', () => {
   function source(stream: () => Readable): ExtractSource {
-    return { description: 'test:', list: async () => [{ name: 'ssd_cin_plans.csv', key: 'test:ssd_cin_plans.csv', size: 100, open: async () => stream() }] };
+    return {
+      description: 'test:',
+      list: async () => [
+        { name: 'ssd_cin_plans.csv', key: 'test:ssd_cin_plans.csv', size: 100, open: async () => stream() },
+      ],
+    };
   }
 
   it('a source that errors after the file was read does not crash the process', async () => {

@@ -2,7 +2,11 @@
 import { readdirSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
-import { readExtract, type ReadExtractOptions, type ReadExtractResult } from '../../functions/core/extract/read-extract';
+import {
+  readExtract,
+  type ReadExtractOptions,
+  type ReadExtractResult,
+} from '../../functions/core/extract/read-extract';
 import type { ExtractSource } from '../../functions/core/extract/source';
 import type { TableName } from '../../functions/core/types';
 
@@ -23,7 +27,10 @@ export interface LazyRead {
 }
 
 /** Reads files produced lazily, never held whole: for inputs of many megabytes. */
-export async function readLazy(files: LazyFile[], options: Partial<ReadExtractOptions> & { needed?: Set<TableName> } = {}): Promise<LazyRead> {
+export async function readLazy(
+  files: LazyFile[],
+  options: Partial<ReadExtractOptions> & { needed?: Set<TableName> } = {},
+): Promise<LazyRead> {
   const pulled = new Map<string, number>();
   const closed = new Map<string, boolean>();
   const streams: Array<[string, Readable]> = [];
@@ -52,7 +59,11 @@ export async function readLazy(files: LazyFile[], options: Partial<ReadExtractOp
         },
       })),
   };
-  const result = await readExtract(source, { period: '2013-11', neededTables: options.needed ?? new Set(), ...options });
+  const result = await readExtract(source, {
+    period: '2013-11',
+    neededTables: options.needed ?? new Set(),
+    ...options,
+  });
   await new Promise((resolve) => setImmediate(resolve));
   for (const [name, stream] of streams) closed.set(name, stream.destroyed || stream.readableEnded);
   return { result, pulled, closed };
@@ -143,7 +154,12 @@ export function zip(entries: ZipEntry[]): Buffer {
  * dictionary (a full flush), so copies of the unit's compressed bytes can simply be
  * laid end to end — the way parallel compressors join their pieces.
  */
-export function deflatedRepeat(prefix: string, unit: Buffer, repeats: number, suffix: string): { deflated: Buffer; size: number } {
+export function deflatedRepeat(
+  prefix: string,
+  unit: Buffer,
+  repeats: number,
+  suffix: string,
+): { deflated: Buffer; size: number } {
   const flush = { finishFlush: constants.Z_FULL_FLUSH, level: 9 };
   const head = deflateRawSync(Buffer.from(prefix), flush);
   const body = deflateRawSync(unit, flush);
@@ -175,7 +191,9 @@ export function workbookEntries(sheetName: string, sheet: ZipEntry['content'], d
     },
     {
       name: 'xl/workbook.xml',
-      content: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${SHEET_NS}" xmlns:r="${REL_NS}"><sheets><sheet name="${sheetName}" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+      content: Buffer.from(
+        `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${SHEET_NS}" xmlns:r="${REL_NS}"><sheets><sheet name="${sheetName}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      ),
     },
     {
       name: 'xl/_rels/workbook.xml.rels',
@@ -194,7 +212,10 @@ export const SHEET_SUFFIX = '</sheetData></worksheet>';
 export function sheetXml(rows: string[][]): Buffer {
   const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const body = rows
-    .map((cells, r) => `<row r="${r + 1}">${cells.map((cell, c) => `<c r="${String.fromCharCode(65 + c)}${r + 1}" t="inlineStr"><is><t>${escape(cell)}</t></is></c>`).join('')}</row>`)
+    .map(
+      (cells, r) =>
+        `<row r="${r + 1}">${cells.map((cell, c) => `<c r="${String.fromCharCode(65 + c)}${r + 1}" t="inlineStr"><is><t>${escape(cell)}</t></is></c>`).join('')}</row>`,
+    )
     .join('');
   return Buffer.from(SHEET_PREFIX + body + SHEET_SUFFIX);
 }

@@ -34,7 +34,9 @@ function acknowledgements(root: IConstruct): { path: string; id: string; reason:
 
 test('the app synthesises with the AWS Solutions checks and reports no violation', () => {
   const report = synth.nag.validateScope(synth.app);
-  const findings = report.violations.flatMap((v) => v.violatingResources.map((r) => `${v.ruleName} at ${r.constructPath}`));
+  const findings = report.violations.flatMap((v) =>
+    v.violatingResources.map((r) => `${v.ruleName} at ${r.constructPath}`),
+  );
   expect(findings).toEqual([]);
   expect(report.success).toBe(true);
 

@@ -46,13 +46,17 @@ describe('readSettings', () => {
 
   test('a domain identity must be the sender’s domain', () => {
     expect(settingsFrom({ sesIdentity: 'haringey.example' }).sesIdentity).toBe('haringey.example');
-    expect(() => settingsFrom({ sesIdentity: 'elsewhere.example' })).toThrow(/sesIdentity: must be the sender address or its domain \(haringey\.example\)/);
+    expect(() => settingsFrom({ sesIdentity: 'elsewhere.example' })).toThrow(
+      /sesIdentity: must be the sender address or its domain \(haringey\.example\)/,
+    );
   });
 
   test('a wrong value names its context key', () => {
     expect(() => settingsFrom({ senderAddress: 'not-an-address' })).toThrow(/senderAddress: is not an email address/);
     expect(() => settingsFrom({ officerAddresses: [] })).toThrow(/officerAddresses/);
-    expect(() => settingsFrom({ scheduleCron: 'rate(1 day)' })).toThrow(/scheduleCron: must be an EventBridge Scheduler cron expression/);
+    expect(() => settingsFrom({ scheduleCron: 'rate(1 day)' })).toThrow(
+      /scheduleCron: must be an EventBridge Scheduler cron expression/,
+    );
     expect(() => settingsFrom({ missingRunAlarmDay: 29 })).toThrow(/missingRunAlarmDay/);
   });
 

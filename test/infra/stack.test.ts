@@ -9,7 +9,17 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { build } from 'esbuild';
 import { functionBuildOptions } from '../../bench/build';
 import { parsePackConfig } from '../../functions/core/config/pack-config';
-import { arnOf, idOf, inlineStatementsOf, objectArn, refOf, REPO_ROOT, synthesize, viaService, type Synthesized } from './synth';
+import {
+  arnOf,
+  idOf,
+  inlineStatementsOf,
+  objectArn,
+  refOf,
+  REPO_ROOT,
+  synthesize,
+  viaService,
+  type Synthesized,
+} from './synth';
 
 let synth: Synthesized;
 beforeAll(() => {
@@ -23,7 +33,10 @@ function normalize(statement: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(statement).sort(([a], [b]) => a.localeCompare(b))) {
     const list = Array.isArray(value) ? value : [value];
-    out[key] = key === 'Action' || key === 'Resource' ? [...list].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))) : value;
+    out[key] =
+      key === 'Action' || key === 'Resource'
+        ? [...list].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))
+        : value;
   }
   return out;
 }
@@ -45,7 +58,10 @@ describe('monthly schedule', () => {
     expect(props.ScheduleExpression).toBe('cron(0 7 2 * ? *)');
     expect(props.ScheduleExpressionTimezone).toBe('Europe/London');
     expect(props.State).toBe('ENABLED');
-    expect(JSON.parse(props.Target.Input)).toEqual({ trigger: 'schedule', scheduledTime: '<aws.scheduler.scheduled-time>' });
+    expect(JSON.parse(props.Target.Input)).toEqual({
+      trigger: 'schedule',
+      scheduledTime: '<aws.scheduler.scheduled-time>',
+    });
     expect(props.Target.RetryPolicy).toEqual({ MaximumRetryAttempts: 10, MaximumEventAgeInSeconds: 12 * 3600 });
     expect(props.Target.DeadLetterConfig).toEqual({ Arn: arnOf(stack.alerts.deadLetterQueue) });
     expect(props.Target.RoleArn).toEqual(arnOf(stack.monthly.role));
@@ -132,17 +148,39 @@ describe('run function', () => {
     const { template, stack } = synth;
     const bucket = stack.data.bucket;
     const sesArn = (kind: string, construct: Parameters<typeof refOf>[0]) => ({
-      'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ses:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, `:${kind}/`, refOf(construct)]],
+      'Fn::Join': [
+        '',
+        [
+          'arn:',
+          { Ref: 'AWS::Partition' },
+          ':ses:',
+          { Ref: 'AWS::Region' },
+          ':',
+          { Ref: 'AWS::AccountId' },
+          `:${kind}/`,
+          refOf(construct),
+        ],
+      ],
     });
     expectExactStatements(inlineStatementsOf(template, stack.run.role), [
-      { Sid: 'WriteOwnLogs', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: arnOf(stack.run.logGroup) },
+      {
+        Sid: 'WriteOwnLogs',
+        Effect: 'Allow',
+        Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        Resource: arnOf(stack.run.logGroup),
+      },
       {
         Sid: 'ReadInputs',
         Effect: 'Allow',
         Action: 's3:GetObject',
         Resource: [objectArn(bucket, 'extracts/*'), objectArn(bucket, 'config/*'), objectArn(bucket, 'comments/*')],
       },
-      { Sid: 'ReadAndWriteReports', Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: objectArn(bucket, 'reports/*') },
+      {
+        Sid: 'ReadAndWriteReports',
+        Effect: 'Allow',
+        Action: ['s3:GetObject', 's3:PutObject'],
+        Resource: objectArn(bucket, 'reports/*'),
+      },
       { Sid: 'ListBucketForNotFound', Effect: 'Allow', Action: 's3:ListBucket', Resource: arnOf(bucket) },
       {
         Sid: 'UseDataKeyThroughS3',
@@ -197,13 +235,19 @@ describe('run function', () => {
   test('the benchmarks measure this very bundle: bench/build.ts builds it byte for byte', async () => {
     const outdir = mkdtempSync(path.join(tmpdir(), 'bench-bundle-'));
     const outfile = path.join(outdir, 'index.js');
-    await build({ ...functionBuildOptions(), entryPoints: [path.join(REPO_ROOT, 'functions', 'handler.ts')], outfile, logLevel: 'error' });
+    await build({
+      ...functionBuildOptions(),
+      entryPoints: [path.join(REPO_ROOT, 'functions', 'handler.ts')],
+      outfile,
+      logLevel: 'error',
+    });
     expect(readFileSync(outfile, 'utf8') === runBundle()).toBe(true);
   });
 
   test('the bundle takes the AWS SDK from the runtime and holds no copy of it', () => {
     const bundle = runBundle();
-    for (const client of ['@aws-sdk/client-s3', '@aws-sdk/client-ses']) expect(bundle).toContain(`require("${client}")`);
+    for (const client of ['@aws-sdk/client-s3', '@aws-sdk/client-ses'])
+      expect(bundle).toContain(`require("${client}")`);
     // A bundled SDK would carry its clients' source, such as this S3 command's name.
     expect(bundle).not.toContain('PutBucketLifecycleConfigurationCommand');
   });
@@ -219,12 +263,23 @@ describe('data bucket', () => {
         Properties: expect.objectContaining({
           BucketEncryption: {
             ServerSideEncryptionConfiguration: [
-              { BucketKeyEnabled: true, ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: arnOf(stack.data.key) } },
+              {
+                BucketKeyEnabled: true,
+                ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: arnOf(stack.data.key) },
+              },
             ],
           },
           VersioningConfiguration: { Status: 'Enabled' },
-          PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
-          LoggingConfiguration: { DestinationBucketName: refOf(stack.data.accessLogBucket), LogFilePrefix: 'data-bucket/' },
+          PublicAccessBlockConfiguration: {
+            BlockPublicAcls: true,
+            BlockPublicPolicy: true,
+            IgnorePublicAcls: true,
+            RestrictPublicBuckets: true,
+          },
+          LoggingConfiguration: {
+            DestinationBucketName: refOf(stack.data.accessLogBucket),
+            LogFilePrefix: 'data-bucket/',
+          },
         }),
       }),
     );
@@ -238,7 +293,12 @@ describe('data bucket', () => {
     const { template, stack } = synth;
     const rules = template.toJSON().Resources[idOf(stack.data.bucket)].Properties.LifecycleConfiguration.Rules;
     expect(rules).toEqual([
-      { Id: 'expire-noncurrent-versions', Status: 'Enabled', NoncurrentVersionExpiration: { NoncurrentDays: 365 }, AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 } },
+      {
+        Id: 'expire-noncurrent-versions',
+        Status: 'Enabled',
+        NoncurrentVersionExpiration: { NoncurrentDays: 365 },
+        AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 },
+      },
       { Id: 'expire-extracts', Status: 'Enabled', Prefix: 'extracts/', ExpirationInDays: 90 },
       { Id: 'remove-expired-delete-markers', Status: 'Enabled', ExpiredObjectDeleteMarker: true },
     ]);
@@ -251,8 +311,20 @@ describe('data bucket', () => {
       Bucket: refOf(stack.data.bucket),
       PolicyDocument: {
         Statement: [
-          { Effect: 'Deny', Principal: { AWS: '*' }, Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } }, Resource: bucketAndObjects },
-          { Effect: 'Deny', Principal: { AWS: '*' }, Action: 's3:*', Condition: { NumericLessThan: { 's3:TlsVersion': 1.2 } }, Resource: bucketAndObjects },
+          {
+            Effect: 'Deny',
+            Principal: { AWS: '*' },
+            Action: 's3:*',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+            Resource: bucketAndObjects,
+          },
+          {
+            Effect: 'Deny',
+            Principal: { AWS: '*' },
+            Action: 's3:*',
+            Condition: { NumericLessThan: { 's3:TlsVersion': 1.2 } },
+            Resource: bucketAndObjects,
+          },
         ],
       },
     });
@@ -270,7 +342,11 @@ describe('data bucket', () => {
     });
     template.hasResourceProperties('AWS::S3::BucketPolicy', {
       Bucket: refOf(stack.data.accessLogBucket),
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
     });
   });
 });
@@ -278,10 +354,15 @@ describe('data bucket', () => {
 describe('alerts', () => {
   test('the dead-letter queue is KMS-encrypted, TLS-only and alarmed when not empty', () => {
     const { template, stack } = synth;
-    template.hasResourceProperties('AWS::SQS::Queue', { KmsMasterKeyId: arnOf(stack.alerts.key), MessageRetentionPeriod: 14 * 24 * 3600 });
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      KmsMasterKeyId: arnOf(stack.alerts.key),
+      MessageRetentionPeriod: 14 * 24 * 3600,
+    });
     template.hasResourceProperties('AWS::SQS::QueuePolicy', {
       Queues: [refOf(stack.alerts.deadLetterQueue)],
-      PolicyDocument: { Statement: [Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })] },
+      PolicyDocument: {
+        Statement: [Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })],
+      },
     });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Namespace: 'AWS/SQS',
@@ -339,16 +420,29 @@ describe('alerts', () => {
     });
     const actions = statements.flatMap((s) => {
       const action = normalize(s);
-      return typeof action === 'object' && action !== null && 'Action' in action && Array.isArray(action.Action) ? action.Action : [];
+      return typeof action === 'object' && action !== null && 'Action' in action && Array.isArray(action.Action)
+        ? action.Action
+        : [];
     });
-    expect(actions.sort()).toEqual(['kms:Decrypt', 'kms:GenerateDataKey', 'logs:CreateLogStream', 'logs:PutLogEvents', 's3:ListBucket', 'sqs:SendMessage']);
+    expect(actions.sort()).toEqual([
+      'kms:Decrypt',
+      'kms:GenerateDataKey',
+      'logs:CreateLogStream',
+      'logs:PutLogEvents',
+      's3:ListBucket',
+      'sqs:SendMessage',
+    ]);
   });
 
   test('the topic is KMS-encrypted, TLS-only and the officers subscribe by email', () => {
     const { template, stack } = synth;
     template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: arnOf(stack.alerts.key) });
     template.hasResourceProperties('AWS::SNS::TopicPolicy', {
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
     });
     template.hasResourceProperties('AWS::SNS::Subscription', {
       Protocol: 'email',
@@ -407,13 +501,21 @@ describe('officer policy', () => {
         Sid: 'PutExtractsAndComments',
         Effect: 'Allow',
         Action: 's3:PutObject',
-        Resource: [objectArn(bucket, 'extracts/*'), objectArn(bucket, 'comments/*'), objectArn(bucket, 'config/pack.json')],
+        Resource: [
+          objectArn(bucket, 'extracts/*'),
+          objectArn(bucket, 'comments/*'),
+          objectArn(bucket, 'config/pack.json'),
+        ],
       },
       {
         Sid: 'ReadPacksCommentsAndConfig',
         Effect: 'Allow',
         Action: 's3:GetObject',
-        Resource: [objectArn(bucket, 'reports/*'), objectArn(bucket, 'comments/*'), objectArn(bucket, 'config/pack.json')],
+        Resource: [
+          objectArn(bucket, 'reports/*'),
+          objectArn(bucket, 'comments/*'),
+          objectArn(bucket, 'config/pack.json'),
+        ],
       },
       {
         Sid: 'ListWorkingFolders',
@@ -451,7 +553,9 @@ describe('default configuration', () => {
           physicalResourceId: { id: 'config/pack.json' },
         }),
       );
-      expect(call.parameters).toEqual(expect.objectContaining({ Key: 'config/pack.json', IfNoneMatch: '*', ContentType: 'application/json' }));
+      expect(call.parameters).toEqual(
+        expect.objectContaining({ Key: 'config/pack.json', IfNoneMatch: '*', ContentType: 'application/json' }),
+      );
       const config = parsePackConfig(JSON.parse(call.parameters.Body), 'seeded config');
       expect(config.authority).toBe('Haringey');
       expect(config.distribution).toEqual({
@@ -468,8 +572,18 @@ describe('default configuration', () => {
   test('its role may put that one key and encrypt through S3, nothing else', () => {
     const { template, stack } = synth;
     expectExactStatements(inlineStatementsOf(template, stack.defaultConfig.role), [
-      { Sid: 'WriteOwnLogs', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: arnOf(stack.defaultConfig.logGroup) },
-      { Sid: 'PutConfigIfAbsent', Effect: 'Allow', Action: 's3:PutObject', Resource: objectArn(stack.data.bucket, 'config/pack.json') },
+      {
+        Sid: 'WriteOwnLogs',
+        Effect: 'Allow',
+        Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        Resource: arnOf(stack.defaultConfig.logGroup),
+      },
+      {
+        Sid: 'PutConfigIfAbsent',
+        Effect: 'Allow',
+        Action: 's3:PutObject',
+        Resource: objectArn(stack.data.bucket, 'config/pack.json'),
+      },
       {
         Sid: 'EncryptThroughS3',
         Effect: 'Allow',

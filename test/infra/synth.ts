@@ -17,7 +17,8 @@ export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 /** The context values the CLI would pass from cdk.json. */
 export function cdkJsonContext(): Record<string, unknown> {
   const cdkJson: unknown = JSON.parse(readFileSync(path.join(REPO_ROOT, 'cdk.json'), 'utf8'));
-  if (typeof cdkJson !== 'object' || cdkJson === null || !('context' in cdkJson)) throw new Error('cdk.json has no context');
+  if (typeof cdkJson !== 'object' || cdkJson === null || !('context' in cdkJson))
+    throw new Error('cdk.json has no context');
   const { context } = cdkJson;
   if (typeof context !== 'object' || context === null) throw new Error('cdk.json context is not an object');
   return { ...context };
@@ -41,7 +42,8 @@ export function synthesize(options: { bundle: boolean; context?: Record<string, 
 /** The logical id of a construct's CloudFormation resource, as the template names it. */
 export function idOf(construct: IConstruct): string {
   const resource = construct.node.defaultChild;
-  if (resource === undefined || !CfnResource.isCfnResource(resource)) throw new Error(`${construct.node.path} has no resource`);
+  if (resource === undefined || !CfnResource.isCfnResource(resource))
+    throw new Error(`${construct.node.path} has no resource`);
   return Stack.of(construct).getLogicalId(resource);
 }
 

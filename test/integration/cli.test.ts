@@ -38,20 +38,45 @@ const cli = (argv: string[], terminal: Terminal): Promise<number> => execute(par
 test('run --out writes the run in the bucket layout, with latest.json, and sends nothing', async () => {
   const terminal = capture();
   expect(await cli(['run', '--period', PERIOD, '--extract', extractDir, '--out', outDir], terminal)).toBe(0);
-  const latest = JSON.parse(readFileSync(path.join(outDir, 'reports', PERIOD, 'latest.json'), 'utf8')) as { runId: string; prefix: string };
-  expect(readdirSync(path.join(outDir, latest.prefix)).sort()).toEqual(['manifest.json', 'pack.html', 'pack.json', 'pack.xlsx']);
-  const manifest = JSON.parse(readFileSync(path.join(outDir, latest.prefix, 'manifest.json'), 'utf8')) as { status: string; trigger: string; batches: unknown[] };
+  const latest = JSON.parse(readFileSync(path.join(outDir, 'reports', PERIOD, 'latest.json'), 'utf8')) as {
+    runId: string;
+    prefix: string;
+  };
+  expect(readdirSync(path.join(outDir, latest.prefix)).sort()).toEqual([
+    'manifest.json',
+    'pack.html',
+    'pack.json',
+    'pack.xlsx',
+  ]);
+  const manifest = JSON.parse(readFileSync(path.join(outDir, latest.prefix, 'manifest.json'), 'utf8')) as {
+    status: string;
+    trigger: string;
+    batches: unknown[];
+  };
   expect(manifest).toMatchObject({ status: 'stored', trigger: 'cli', batches: [] });
-  expect(terminal.progressLines).toEqual(expect.arrayContaining(['read ssd_cp_plans.csv: 2,450 rows', 'computed 13 indicators', 'rendered pack.html, pack.xlsx, pack.json']));
+  expect(terminal.progressLines).toEqual(
+    expect.arrayContaining([
+      'read ssd_cp_plans.csv: 2,450 rows',
+      'computed 13 indicators',
+      'rendered pack.html, pack.xlsx, pack.json',
+    ]),
+  );
   expect(terminal.progressLines.some((line) => line.startsWith('stored '))).toBe(true);
   expect(await stack.emails()).toHaveLength(0);
 });
 
 test('run --preview ADDRESS sends one [Preview] to that address only', async () => {
   const terminal = capture();
-  expect(await cli(['run', '--period', PERIOD, '--extract', extractDir, '--out', outDir, '--preview', 'ann@haringey.example'], terminal)).toBe(0);
+  expect(
+    await cli(
+      ['run', '--period', PERIOD, '--extract', extractDir, '--out', outDir, '--preview', 'ann@haringey.example'],
+      terminal,
+    ),
+  ).toBe(0);
   const emails = await stack.emails();
-  expect(emails.map((e) => [e.destination.to, e.subject.slice(0, 9)])).toEqual([[['ann@haringey.example'], '[Preview]']]);
+  expect(emails.map((e) => [e.destination.to, e.subject.slice(0, 9)])).toEqual([
+    [['ann@haringey.example'], '[Preview]'],
+  ]);
   expect(terminal.progressLines.some((line) => line.startsWith('sent batch 1 of 1'))).toBe(true);
 });
 
@@ -69,7 +94,9 @@ test('validate prints the data-quality report and exits 1 when the extract has e
 
 test('a failed run exits 1 with its reason, and nothing is stored but its manifest', async () => {
   const terminal = capture();
-  expect(await cli(['run', '--period', PERIOD, '--extract', path.join(outDir, 'no-such-folder'), '--out', outDir], terminal)).toBe(1);
+  expect(
+    await cli(['run', '--period', PERIOD, '--extract', path.join(outDir, 'no-such-folder'), '--out', outDir], terminal),
+  ).toBe(1);
   expect(terminal.outLines[0]).toMatch(/failed: extract folder not found/);
   const runId = /^Run (\S+) failed/.exec(terminal.outLines[0])![1];
   expect(readdirSync(path.join(outDir, 'reports', PERIOD, runId))).toEqual(['manifest.json']);
@@ -96,14 +123,32 @@ test.each([
 });
 
 test('comments import reads a returned workbook into a comments file that a run then uses', async () => {
-  const latest = JSON.parse(readFileSync(path.join(outDir, 'reports', PERIOD, 'latest.json'), 'utf8')) as { prefix: string };
+  const latest = JSON.parse(readFileSync(path.join(outDir, 'reports', PERIOD, 'latest.json'), 'utf8')) as {
+    prefix: string;
+  };
   const commentsFile = path.join(outDir, 'comments.json');
   const terminal = capture();
-  expect(await cli(['comments', 'import', '--period', PERIOD, '--from', path.join(outDir, latest.prefix, 'pack.xlsx'), '--out', commentsFile], terminal)).toBe(0);
+  expect(
+    await cli(
+      [
+        'comments',
+        'import',
+        '--period',
+        PERIOD,
+        '--from',
+        path.join(outDir, latest.prefix, 'pack.xlsx'),
+        '--out',
+        commentsFile,
+      ],
+      terminal,
+    ),
+  ).toBe(0);
   const comments: unknown = JSON.parse(readFileSync(commentsFile, 'utf8'));
   expect(typeof comments).toBe('object');
   const run = capture();
-  expect(await cli(['run', '--period', PERIOD, '--extract', extractDir, '--out', outDir, '--comments', commentsFile], run)).toBe(0);
+  expect(
+    await cli(['run', '--period', PERIOD, '--extract', extractDir, '--out', outDir, '--comments', commentsFile], run),
+  ).toBe(0);
   expect(run.progressLines.some((line) => line.startsWith('comments read: '))).toBe(true);
 });
 
@@ -111,6 +156,11 @@ test('an invalid comments file stops the run with a clear reason', async () => {
   const commentsFile = path.join(outDir, 'bad-comments.json');
   writeFileSync(commentsFile, JSON.stringify({ indicators: { HY64: 42 } }));
   const terminal = capture();
-  expect(await cli(['run', '--period', PERIOD, '--extract', extractDir, '--out', outDir, '--comments', commentsFile], terminal)).toBe(1);
+  expect(
+    await cli(
+      ['run', '--period', PERIOD, '--extract', extractDir, '--out', outDir, '--comments', commentsFile],
+      terminal,
+    ),
+  ).toBe(1);
   expect(terminal.outLines[0]).toMatch(/Invalid comments file .*bad-comments\.json:\n {2}- indicators\.HY64: /);
 });

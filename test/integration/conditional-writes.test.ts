@@ -21,7 +21,9 @@ afterAll(async () => {
 });
 
 test('of eight simultaneous putIfAbsent on one key exactly one wins, and its body is kept', async () => {
-  const results = await Promise.all(Array.from({ length: 8 }, (_, i) => store.putIfAbsent('race/one.json', `{"writer":${i}}`)));
+  const results = await Promise.all(
+    Array.from({ length: 8 }, (_, i) => store.putIfAbsent('race/one.json', `{"writer":${i}}`)),
+  );
   expect(results.filter(Boolean)).toHaveLength(1);
   const winner = results.indexOf(true);
   const stored = await store.get('race/one.json');
@@ -53,14 +55,23 @@ describe('schedule delivery ledger', () => {
   test('two runs racing for one batch: one claims it, the other is told it is held', async () => {
     const a = new ScheduleDeliveryLedger(store, '2013-11', fixedClock(t0), lease);
     const b = new ScheduleDeliveryLedger(store, '2013-11', fixedClock(t0), lease);
-    const outcomes = await Promise.all([a.claim(0, 'run-a', ['x@example.org']), b.claim(0, 'run-b', ['x@example.org'])]);
+    const outcomes = await Promise.all([
+      a.claim(0, 'run-a', ['x@example.org']),
+      b.claim(0, 'run-b', ['x@example.org']),
+    ]);
     expect(outcomes.sort()).toEqual(['claimed', 'held-by-other']);
   });
 
   test('a sent batch is never claimed again, however late', async () => {
     const ledger = new ScheduleDeliveryLedger(store, '2013-10', fixedClock(t0), lease);
     expect(await ledger.claim(0, 'run-a', ['x@example.org'])).toBe('claimed');
-    await ledger.markSent({ runId: 'run-a', sentAt: t0.toISOString(), batch: 0, messageId: 'm-1', recipients: ['x@example.org'] });
+    await ledger.markSent({
+      runId: 'run-a',
+      sentAt: t0.toISOString(),
+      batch: 0,
+      messageId: 'm-1',
+      recipients: ['x@example.org'],
+    });
     const later = new ScheduleDeliveryLedger(store, '2013-10', fixedClock(new Date(t0.getTime() + 10 * lease)), lease);
     expect(await later.claim(0, 'run-b', ['x@example.org'])).toBe('already-sent');
     expect([...(await later.sentBatches())]).toEqual([0]);

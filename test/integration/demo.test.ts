@@ -5,11 +5,15 @@ import * as path from 'node:path';
 
 test('the demo runs the scheduled pack end to end and says where to look', () => {
   const root = path.resolve(__dirname, '..', '..');
-  const result = spawnSync(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'functions/demo/start.ts'], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
+  const result = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'functions/demo/start.ts'],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 120_000,
+    },
+  );
   expect(result.status).toBe(0);
   const report = /^Report:\s+(\S+)$/m.exec(result.stdout);
   expect(result.stdout).toMatch(/^Run \S+-schedule-\S+: sent$/m);

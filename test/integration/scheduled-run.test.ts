@@ -60,7 +60,8 @@ async function json<T>(key: string): Promise<T> {
 }
 
 const manifestOf = (result: HandlerResult): Promise<Manifest> => json<Manifest>(`${result.prefix}manifest.json`);
-const recipientsOf = (email: ReceivedEmail): string[] => [...email.destination.to, ...email.destination.cc].flatMap((list) => list.split(/,\s*/));
+const recipientsOf = (email: ReceivedEmail): string[] =>
+  [...email.destination.to, ...email.destination.cc].flatMap((list) => list.split(/,\s*/));
 
 async function newEmails(since: number): Promise<ReceivedEmail[]> {
   return (await stack.emails()).slice(since);
@@ -92,13 +93,24 @@ test('the scheduled run stored all four outputs, latest.json, and a complete man
   expect(keys.sort()).toEqual(['manifest.json', 'pack.html', 'pack.json', 'pack.xlsx']);
 
   const manifest = await manifestOf(firstRun);
-  expect(manifest).toMatchObject({ runId: firstRun.runId, period: PERIOD, trigger: 'schedule', status: 'sent', scheduledTime: SCHEDULE.scheduledTime, error: null });
+  expect(manifest).toMatchObject({
+    runId: firstRun.runId,
+    period: PERIOD,
+    trigger: 'schedule',
+    status: 'sent',
+    scheduledTime: SCHEDULE.scheduledTime,
+    error: null,
+  });
   expect(manifest.finishedAt! >= manifest.startedAt).toBe(true);
   expect(manifest.codeVersion).toMatch(/^indicator-pack@/);
   // Every extract file is recorded with the SHA-256 of the bytes we uploaded.
   for (const name of readdirSync(extractDir)) {
     const input = manifest.inputs.find((i) => i.key.endsWith(`extracts/${PERIOD}/${name}`));
-    expect(input?.sha256).toBe(createHash('sha256').update(readFileSync(path.join(extractDir, name))).digest('hex'));
+    expect(input?.sha256).toBe(
+      createHash('sha256')
+        .update(readFileSync(path.join(extractDir, name)))
+        .digest('hex'),
+    );
     expect(input?.etag).toBeTruthy();
   }
   const config = await store.get('config/pack.json');
@@ -107,7 +119,9 @@ test('the scheduled run stored all four outputs, latest.json, and a complete man
   expect(manifest.dataQuality?.errors).toBe(0);
 
   const emails = await stack.emails();
-  expect(manifest.batches).toEqual([expect.objectContaining({ index: 0, outcome: 'sent', messageId: emails[0].messageId })]);
+  expect(manifest.batches).toEqual([
+    expect.objectContaining({ index: 0, outcome: 'sent', messageId: emails[0].messageId }),
+  ]);
 
   // Both runs stored complete (identical) packs; latest.json names the later of the two.
   const newest = [...bothRuns].sort((a, b) => (a.runId < b.runId ? 1 : -1))[0];
@@ -131,7 +145,8 @@ test('the email carries the workbook, which parses', async () => {
   // Every configured indicator code appears in the workbook.
   const texts = new Set<string>();
   book.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => void texts.add(String(cell.value)))));
-  for (const section of testConfig().sections) for (const indicator of section.indicators) expect(texts).toContain(indicator.code);
+  for (const section of testConfig().sections)
+    for (const indicator of section.indicators) expect(texts).toContain(indicator.code);
   const stored = await store.get(`${firstRun.prefix}pack.xlsx`);
   expect(Buffer.from(email.attachments[0].content, 'base64').equals(stored!.body)).toBe(true);
 });
@@ -154,12 +169,23 @@ test('a preview rerun goes to the officers, or to previewTo, marked [Preview]', 
   expect(emails.map((e) => recipientsOf(e))).toEqual([[OFFICER], ['ann@haringey.example']]);
   for (const email of emails) expect(email.subject).toMatch(/^\[Preview\] /);
   const manifest = await manifestOf(toAnn);
-  expect(manifest).toMatchObject({ trigger: 'rerun', requestedBy: 'ann', reason: 'check comments', delivery: 'preview' });
+  expect(manifest).toMatchObject({
+    trigger: 'rerun',
+    requestedBy: 'ann',
+    reason: 'check comments',
+    delivery: 'preview',
+  });
 });
 
 test('a rerun with send "all" goes to the list again, marked [Revised], and becomes the latest', async () => {
   const before = (await stack.emails()).length;
-  const result = await handler({ trigger: 'rerun', period: PERIOD, requestedBy: 'ann', reason: 'late data', send: 'all' });
+  const result = await handler({
+    trigger: 'rerun',
+    period: PERIOD,
+    requestedBy: 'ann',
+    reason: 'late data',
+    send: 'all',
+  });
   expect(result.status).toBe('sent');
   const emails = await newEmails(before);
   expect(emails).toHaveLength(1);
@@ -169,14 +195,23 @@ test('a rerun with send "all" goes to the list again, marked [Revised], and beco
 });
 
 test('an invalid extract: failure notice to the officers only; earlier outputs and latest.json untouched', async () => {
-  const snapshot = async (): Promise<string[]> => (await store.list(`reports/${PERIOD}/`)).filter((o) => !o.key.includes('/delivery/')).map((o) => `${o.key} ${o.etag}`);
+  const snapshot = async (): Promise<string[]> =>
+    (await store.list(`reports/${PERIOD}/`))
+      .filter((o) => !o.key.includes('/delivery/'))
+      .map((o) => `${o.key} ${o.etag}`);
   const earlier = await snapshot();
   const latestBefore = await store.get(`reports/${PERIOD}/latest.json`);
   const good = readFileSync(path.join(extractDir, 'ssd_cp_plans.csv'));
   await store.put(`extracts/${PERIOD}/ssd_cp_plans.csv`, 'cp_plan_id,person_id\nP1,\n');
   const before = (await stack.emails()).length;
   try {
-    const result = await handler({ trigger: 'rerun', period: PERIOD, requestedBy: 'ann', reason: 'broken', send: 'all' });
+    const result = await handler({
+      trigger: 'rerun',
+      period: PERIOD,
+      requestedBy: 'ann',
+      reason: 'broken',
+      send: 'all',
+    });
     expect(result.status).toBe('failed');
     expect(result.error).toMatch(/extract .* has \d+ errors?/);
     const emails = await newEmails(before);
@@ -189,7 +224,9 @@ test('an invalid extract: failure notice to the officers only; earlier outputs a
     expect(manifest.failureNotice).toMatchObject({ recipients: [OFFICER], messageId: emails[0].messageId });
     // Only the failed run's manifest is new; nothing earlier changed.
     const after = await snapshot();
-    expect(after.filter((entry) => !earlier.includes(entry))).toEqual([`${result.prefix}manifest.json ${(await store.get(`${result.prefix}manifest.json`))!.etag}`]);
+    expect(after.filter((entry) => !earlier.includes(entry))).toEqual([
+      `${result.prefix}manifest.json ${(await store.get(`${result.prefix}manifest.json`))!.etag}`,
+    ]);
     expect((await store.get(`reports/${PERIOD}/latest.json`))!.etag).toBe(latestBefore!.etag);
   } finally {
     await store.put(`extracts/${PERIOD}/ssd_cp_plans.csv`, good);
@@ -198,7 +235,14 @@ test('an invalid extract: failure notice to the officers only; earlier outputs a
 
 test('an address outside allowedDomains: nothing is sent to it, and the run names it', async () => {
   const before = (await stack.emails()).length;
-  const result = await handler({ trigger: 'rerun', period: PERIOD, requestedBy: 'ann', reason: 'x', send: 'preview', previewTo: ['ann@gmail.example'] });
+  const result = await handler({
+    trigger: 'rerun',
+    period: PERIOD,
+    requestedBy: 'ann',
+    reason: 'x',
+    send: 'preview',
+    previewTo: ['ann@gmail.example'],
+  });
   expect(result.status).toBe('failed');
   expect(result.error).toContain('ann@gmail.example');
   const emails = await newEmails(before);
@@ -206,10 +250,19 @@ test('an address outside allowedDomains: nothing is sent to it, and the run name
   expect(emails.map(recipientsOf)).toEqual([[OFFICER]]); // the failure notice
 
   // In the configuration itself: the run stops at the configuration and sends nothing at all.
-  await uploadConfig(store, testConfig((c) => c.distribution.to.push('leak@gmail.example')));
+  await uploadConfig(
+    store,
+    testConfig((c) => c.distribution.to.push('leak@gmail.example')),
+  );
   try {
     const before2 = (await stack.emails()).length;
-    const configResult = await handler({ trigger: 'rerun', period: PERIOD, requestedBy: 'ann', reason: 'x', send: 'all' });
+    const configResult = await handler({
+      trigger: 'rerun',
+      period: PERIOD,
+      requestedBy: 'ann',
+      reason: 'x',
+      send: 'all',
+    });
     expect(configResult.status).toBe('failed');
     expect(configResult.error).toMatch(/distribution\.to\[2\]: address leak@gmail\.example is outside allowedDomains/);
     expect(await newEmails(before2)).toHaveLength(0);
@@ -221,10 +274,19 @@ test('an address outside allowedDomains: nothing is sent to it, and the run name
 test('120 recipients go in three messages of at most 50', async () => {
   const to = Array.from({ length: 100 }, (_, i) => `reader${i + 1}@haringey.example`);
   const cc = Array.from({ length: 20 }, (_, i) => `copy${i + 1}@haringey.example`);
-  await uploadConfig(store, testConfig((c) => Object.assign(c.distribution, { to, cc })));
+  await uploadConfig(
+    store,
+    testConfig((c) => Object.assign(c.distribution, { to, cc })),
+  );
   try {
     const before = (await stack.emails()).length;
-    const result = await handler({ trigger: 'rerun', period: PERIOD, requestedBy: 'ann', reason: 'big list', send: 'all' });
+    const result = await handler({
+      trigger: 'rerun',
+      period: PERIOD,
+      requestedBy: 'ann',
+      reason: 'big list',
+      send: 'all',
+    });
     expect(result.status).toBe('sent');
     const emails = await newEmails(before);
     expect(emails.map((e) => recipientsOf(e).length)).toEqual([50, 50, 20]);
@@ -239,12 +301,23 @@ test('120 recipients go in three messages of at most 50', async () => {
 test('a message over the size limit fails clearly and nothing goes to the list', async () => {
   const before = (await stack.emails()).length;
   const latestBefore = await store.get(`reports/${PERIOD}/latest.json`);
-  const deps = bucketRunDeps({ env: readFunctionEnv(), s3: createS3Client(), mailer: new SesMailer(new SESClient({})), clock: systemClock, logger: silentLogger });
+  const deps = bucketRunDeps({
+    env: readFunctionEnv(),
+    s3: createS3Client(),
+    mailer: new SesMailer(new SESClient({})),
+    clock: systemClock,
+    logger: silentLogger,
+  });
   // The pack's message is about 100 kB; the failure notice is far smaller.
-  const result = await runPack(requestFromEvent(parseRunEvent({ trigger: 'rerun', period: PERIOD, requestedBy: 'ann', reason: 'x', send: 'all' })), { ...deps, maxMessageBytes: 60_000 });
+  const result = await runPack(
+    requestFromEvent(parseRunEvent({ trigger: 'rerun', period: PERIOD, requestedBy: 'ann', reason: 'x', send: 'all' })),
+    { ...deps, maxMessageBytes: 60_000 },
+  );
   expect(result.status).toBe('failed');
   expect(result.error?.name).toBe('MessageTooLargeError');
-  expect(result.error?.message).toMatch(/would be 0\.1 MB after base64 encoding, over the email limit of 0\.1 MB; nothing was sent/);
+  expect(result.error?.message).toMatch(
+    /would be 0\.1 MB after base64 encoding, over the email limit of 0\.1 MB; nothing was sent/,
+  );
   const emails = await newEmails(before);
   expect(emails.map(recipientsOf)).toEqual([[OFFICER]]);
   expect(result.manifest.outputs).toEqual([]);
@@ -254,7 +327,12 @@ test('a message over the size limit fails clearly and nothing goes to the list',
 test('every log line is one JSON object with no person id from the extract', () => {
   const csv = readFileSync(path.join(extractDir, 'ssd_cp_plans.csv'), 'utf8').split(/\r?\n/);
   const personColumn = csv[0].split(',').findIndex((column) => column.endsWith('person_id'));
-  const personIds = new Set(csv.slice(1).filter(Boolean).map((line) => line.split(',')[personColumn]));
+  const personIds = new Set(
+    csv
+      .slice(1)
+      .filter(Boolean)
+      .map((line) => line.split(',')[personColumn]),
+  );
   expect(personIds.size).toBeGreaterThan(100);
   expect(logLines.length).toBeGreaterThan(20);
   for (const line of logLines) {

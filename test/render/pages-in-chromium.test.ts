@@ -17,7 +17,8 @@ const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts/render');
 const PRINT_WIDTH_PX = Math.floor((273 / 25.4) * 96);
 
 const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) console.warn(`Skipping the Chromium render tests: ${CHROMIUM} is not installed (apt-get install chromium).`);
+if (!haveChromium)
+  console.warn(`Skipping the Chromium render tests: ${CHROMIUM} is not installed (apt-get install chromium).`);
 const describeWithChromium = haveChromium ? describe : describe.skip;
 
 interface Opened {
@@ -33,7 +34,16 @@ describeWithChromium('rendered pages in headless Chromium', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
 
@@ -46,7 +56,8 @@ describeWithChromium('rendered pages in headless Chromium', () => {
     const problems: string[] = [];
     const requests: string[] = [];
     page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
+      if (message.type() === 'error' || message.type() === 'warning')
+        problems.push(`${message.type()}: ${message.text()}`);
     });
     page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
     page.on('request', (request) => requests.push(request.url()));
@@ -64,7 +75,8 @@ describeWithChromium('rendered pages in headless Chromium', () => {
   async function printedTableFits(page: Page): Promise<{ tables: TableFit[]; documentWidth: number }> {
     await page.emulateMedia({ media: 'print' });
     // Page-side code as a string: this project's TypeScript has no DOM library.
-    return page.evaluate<{ tables: TableFit[]; documentWidth: number }, undefined>(`({
+    return page.evaluate<{ tables: TableFit[]; documentWidth: number }, undefined>(
+      `({
       tables: [...document.querySelectorAll('table.pi')].map((table) => ({
         section: table.closest('.section')?.id ?? '',
         width: table.getBoundingClientRect().right,
@@ -72,7 +84,9 @@ describeWithChromium('rendered pages in headless Chromium', () => {
         clientWidth: table.clientWidth,
       })),
       documentWidth: document.documentElement.scrollWidth,
-    })`, undefined);
+    })`,
+      undefined,
+    );
   }
 
   function expectFitsA4Landscape(fit: { tables: TableFit[]; documentWidth: number }): void {
@@ -90,7 +104,10 @@ describeWithChromium('rendered pages in headless Chromium', () => {
     const fit = await printedTableFits(page);
     await page.screenshot({ path: path.join(ARTIFACTS, 'pack-print.png'), fullPage: true });
     await page.pdf({ path: path.join(ARTIFACTS, 'pack.pdf'), preferCSSPageSize: true, printBackground: true });
-    const rowBreak = await page.evaluate<string, undefined>(`getComputedStyle(document.querySelector('tr.pi-row')).breakInside`, undefined);
+    const rowBreak = await page.evaluate<string, undefined>(
+      `getComputedStyle(document.querySelector('tr.pi-row')).breakInside`,
+      undefined,
+    );
     await page.close();
     expect(problems).toEqual([]);
     expect(requests.filter((url) => url !== 'about:blank')).toEqual([]);

@@ -63,7 +63,8 @@ export async function startConditionalS3Proxy(upstream: string): Promise<Conditi
       const request = http.request({ host: target.hostname, port: target.port, method: 'HEAD', path }, (response) => {
         response.resume();
         if (response.statusCode === 404) resolve(null);
-        else if (response.statusCode === 200) resolve(typeof response.headers.etag === 'string' ? response.headers.etag : '');
+        else if (response.statusCode === 200)
+          resolve(typeof response.headers.etag === 'string' ? response.headers.etag : '');
         else reject(new Error(`HEAD ${path} → ${response.statusCode}`));
       });
       request.on('error', reject);
@@ -99,16 +100,23 @@ export async function startConditionalS3Proxy(upstream: string): Promise<Conditi
         req.resume();
         s3Error(res, status, code, message);
       };
-      if (ifNoneMatch === '*' && etag !== null) return refuse(412, 'PreconditionFailed', 'At least one of the pre-conditions you specified did not hold');
+      if (ifNoneMatch === '*' && etag !== null)
+        return refuse(412, 'PreconditionFailed', 'At least one of the pre-conditions you specified did not hold');
       if (ifMatch !== undefined && etag === null) return refuse(404, 'NoSuchKey', 'The specified key does not exist.');
-      if (ifMatch !== undefined && etag !== ifMatch) return refuse(412, 'PreconditionFailed', 'At least one of the pre-conditions you specified did not hold');
+      if (ifMatch !== undefined && etag !== ifMatch)
+        return refuse(412, 'PreconditionFailed', 'At least one of the pre-conditions you specified did not hold');
     }
     await forward(req, res);
   };
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://proxy');
-    const request: ProxiedRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.search, headers: req.headers };
+    const request: ProxiedRequest = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: url.search,
+      headers: req.headers,
+    };
     void (async () => {
       const fault = faultRule?.(request);
       if (fault?.kind === 'reset') {
@@ -138,15 +146,21 @@ export async function startConditionalS3Proxy(upstream: string): Promise<Conditi
       }
 
       // Object PUTs (not bucket creation, not multipart parts) are serialised per key.
-      const isObjectPut = request.method === 'PUT' && url.pathname.split('/').filter(Boolean).length >= 2 && !url.searchParams.has('partNumber');
+      const isObjectPut =
+        request.method === 'PUT' &&
+        url.pathname.split('/').filter(Boolean).length >= 2 &&
+        !url.searchParams.has('partNumber');
       if (!isObjectPut) {
         await forward(req, res);
         return;
       }
       const previous = keyQueues.get(url.pathname) ?? Promise.resolve();
-      const mine = previous.then(() => conditionalPut(req, res, url.pathname)).catch((error: unknown) => {
-        if (!res.headersSent) s3Error(res, 500, 'InternalError', error instanceof Error ? error.message : String(error));
-      });
+      const mine = previous
+        .then(() => conditionalPut(req, res, url.pathname))
+        .catch((error: unknown) => {
+          if (!res.headersSent)
+            s3Error(res, 500, 'InternalError', error instanceof Error ? error.message : String(error));
+        });
       keyQueues.set(url.pathname, mine);
       await mine;
       if (keyQueues.get(url.pathname) === mine) keyQueues.delete(url.pathname);

@@ -51,8 +51,18 @@ export function faultPlan(specs: FaultSpec[]): FaultPlan {
 }
 
 export const S3_FAULTS = {
-  internalError: { kind: 'status', status: 500, code: 'InternalError', message: 'We encountered an internal error. Please try again.' },
-  serviceUnavailable: { kind: 'status', status: 503, code: 'ServiceUnavailable', message: 'Service is unable to handle request.' },
+  internalError: {
+    kind: 'status',
+    status: 500,
+    code: 'InternalError',
+    message: 'We encountered an internal error. Please try again.',
+  },
+  serviceUnavailable: {
+    kind: 'status',
+    status: 503,
+    code: 'ServiceUnavailable',
+    message: 'Service is unable to handle request.',
+  },
   slowDown: { kind: 'status', status: 503, code: 'SlowDown', message: 'Please reduce your request rate.' },
   tooManyRequests: { kind: 'status', status: 429, code: 'TooManyRequests', message: 'Too many requests.' },
   reset: { kind: 'reset' },

@@ -24,7 +24,8 @@ export async function generateExtract(period: string): Promise<string> {
 
 /** Uploads every file of `dir` to `extracts/<period>/`. */
 export async function uploadExtract(store: ObjectStore, period: string, dir: string): Promise<void> {
-  for (const name of readdirSync(dir)) await store.put(`extracts/${period}/${name}`, readFileSync(path.join(dir, name)));
+  for (const name of readdirSync(dir))
+    await store.put(`extracts/${period}/${name}`, readFileSync(path.join(dir, name)));
 }
 
 export async function uploadConfig(store: ObjectStore, config: ConfigJson, key = 'config/pack.json'): Promise<void> {

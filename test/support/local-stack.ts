@@ -6,7 +6,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { startLocalS3, startLocalSes, useLocalAwsEndpoints, type LocalServer } from '../../functions/demo/local-servers';
+import {
+  startLocalS3,
+  startLocalSes,
+  useLocalAwsEndpoints,
+  type LocalServer,
+} from '../../functions/demo/local-servers';
 import { startConditionalS3Proxy, type ConditionalS3Proxy } from './conditional-s3-proxy';
 import { startSesFaultProxy, type SesFaultProxy } from './ses-fault-proxy';
 

@@ -63,9 +63,16 @@ export async function startSesFaultProxy(upstream: string): Promise<SesFaultProx
       const body = Buffer.concat(chunks);
       const form = new URLSearchParams(body.toString('utf8'));
       const action = form.get('Action') ?? '';
-      const destinations = [...form.entries()].filter(([name]) => name.startsWith('Destinations.member.')).map(([, value]) => value);
+      const destinations = [...form.entries()]
+        .filter(([name]) => name.startsWith('Destinations.member.'))
+        .map(([, value]) => value);
       const data = form.get('RawMessage.Data');
-      const call: SesCall = { action, destinations, number: seen.filter((c) => c.action === action).length + 1, raw: data === null ? null : Buffer.from(data, 'base64') };
+      const call: SesCall = {
+        action,
+        destinations,
+        number: seen.filter((c) => c.action === action).length + 1,
+        raw: data === null ? null : Buffer.from(data, 'base64'),
+      };
       seen.push(call);
       const fault = rule?.(call);
       if (fault?.kind === 'error') return sesError(res, fault);
@@ -74,10 +81,13 @@ export async function startSesFaultProxy(upstream: string): Promise<SesFaultProx
         return;
       }
       passed.push(call);
-      const forwarded = http.request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (response) => {
-        res.writeHead(response.statusCode ?? 502, response.headers);
-        response.pipe(res);
-      });
+      const forwarded = http.request(
+        { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
+        (response) => {
+          res.writeHead(response.statusCode ?? 502, response.headers);
+          response.pipe(res);
+        },
+      );
       forwarded.on('error', (error) => {
         if (!res.headersSent) sesError(res, { kind: 'error', status: 502, code: 'BadGateway', message: error.message });
       });

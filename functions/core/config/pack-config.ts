@@ -39,7 +39,8 @@ export const MAX_CONFIG_CHARS = 1_000_000;
  * paragraph separators, the byte-order mark. Refused, not stripped, so what an officer
  * wrote is either shown exactly or not accepted.
  */
-const HIDDEN_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/;
+const HIDDEN_CHARACTER =
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/;
 
 function hiddenCharacterMessage(value: string): string {
   const at = value.search(HIDDEN_CHARACTER);
@@ -47,7 +48,10 @@ function hiddenCharacterMessage(value: string): string {
   return `contains the invisible or control character U+${code.toString(16).toUpperCase().padStart(4, '0')} at position ${at + 1}: such characters can make text display differently from what it says, so they are not accepted`;
 }
 
-const visible = (schema: z.ZodString) => schema.refine((value) => !HIDDEN_CHARACTER.test(value), { error: (issue) => hiddenCharacterMessage(String(issue.input)) });
+const visible = (schema: z.ZodString) =>
+  schema.refine((value) => !HIDDEN_CHARACTER.test(value), {
+    error: (issue) => hiddenCharacterMessage(String(issue.input)),
+  });
 const text = visible(z.string().trim().min(1).max(MAX_TEXT));
 /** An indicator code: a short identifier, starting with a letter or digit (never `=`, `+`, `-` or `@`, which spreadsheets read as a formula). */
 const code = z
@@ -55,13 +59,21 @@ const code = z
   .trim()
   .min(1)
   .max(40)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9 ._/()-]*$/, 'must start with a letter or digit and hold only letters, digits, spaces and . _ / ( ) -');
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9 ._/()-]*$/,
+    'must start with a letter or digit and hold only letters, digits, spaces and . _ / ( ) -',
+  );
 /**
  * One plain mailbox (`name@domain.tld`), trimmed and lower-cased: no display name, no
  * second address after a comma or semicolon. The rule for every address the project
  * accepts: configuration, events and deployment settings.
  */
-export const emailAddress = z.string().trim().toLowerCase().max(254).regex(/^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/, 'is not an email address');
+export const emailAddress = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .regex(/^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/, 'is not an email address');
 const email = visible(emailAddress);
 /** Most entries in a list of the configuration: far above any real pack, low enough to bound the work. */
 const MAX_LIST = 200;
@@ -69,7 +81,10 @@ const MAX_LIST = 200;
 const financialYear = z
   .string()
   .regex(/^\d{4}\/\d{2}$/, 'must be a financial year like 2013/14')
-  .refine((fy) => fy === financialYearLabel(Number(fy.slice(0, 4))), 'the two years of a financial year must be consecutive (e.g. 2013/14)');
+  .refine(
+    (fy) => fy === financialYearLabel(Number(fy.slice(0, 4))),
+    'the two years of a financial year must be consecutive (e.g. 2013/14)',
+  );
 
 const ragSchema = z
   .object({
@@ -86,8 +101,13 @@ const indicatorSchema = z
   .object({
     code,
     title: text,
-    measure: z.enum(MEASURES, { error: (issue) => `unknown measure ${JSON.stringify(issue.input)}: expected one of ${MEASURES.join(', ')}` }),
-    params: z.object({ windowDays: z.number().int().min(1).max(366).optional() }).strict().default({}),
+    measure: z.enum(MEASURES, {
+      error: (issue) => `unknown measure ${JSON.stringify(issue.input)}: expected one of ${MEASURES.join(', ')}`,
+    }),
+    params: z
+      .object({ windowDays: z.number().int().min(1).max(366).optional() })
+      .strict()
+      .default({}),
     decimals: z.number().int().min(0).max(4).default(0),
     corporatePlan: z.boolean().default(false),
     dataOnly: z.boolean().default(false),
@@ -109,7 +129,17 @@ const distributionSchema = z
     to: z.array(email).min(1).max(MAX_LIST),
     cc: z.array(email).max(MAX_LIST).default([]),
     officers: z.array(email).min(1).max(MAX_LIST),
-    allowedDomains: z.array(z.string().trim().toLowerCase().max(253).regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'is not a domain')).min(1).max(MAX_LIST),
+    allowedDomains: z
+      .array(
+        z
+          .string()
+          .trim()
+          .toLowerCase()
+          .max(253)
+          .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'is not a domain'),
+      )
+      .min(1)
+      .max(MAX_LIST),
   })
   .strict();
 
@@ -134,11 +164,22 @@ export const packConfigSchema = z
       section.indicators.forEach((indicator, i) => {
         const where = seenCodes.get(indicator.code);
         if (where) {
-          ctx.addIssue({ code: 'custom', path: ['sections', s, 'indicators', i, 'code'], message: `duplicate indicator code "${indicator.code}" (also at ${where})` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['sections', s, 'indicators', i, 'code'],
+            message: `duplicate indicator code "${indicator.code}" (also at ${where})`,
+          });
         }
         seenCodes.set(indicator.code, formatPath(['sections', s, 'indicators', i]));
-        if (indicator.params.windowDays !== undefined && !['cp_visits_timely_pct', 'cin_visits_timely_pct'].includes(indicator.measure)) {
-          ctx.addIssue({ code: 'custom', path: ['sections', s, 'indicators', i, 'params', 'windowDays'], message: `windowDays applies only to visit measures, not ${indicator.measure}` });
+        if (
+          indicator.params.windowDays !== undefined &&
+          !['cp_visits_timely_pct', 'cin_visits_timely_pct'].includes(indicator.measure)
+        ) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['sections', s, 'indicators', i, 'params', 'windowDays'],
+            message: `windowDays applies only to visit measures, not ${indicator.measure}`,
+          });
         }
       });
     });
@@ -189,10 +230,10 @@ export function issueLines(issues: readonly z.core.$ZodIssue[]): string[] {
   return issues.map((issue) => `  - ${formatPath(issue.path)}: ${printable(issue.message)}`);
 }
 
-
 /** An issue's message; a bad record key says what is wrong with the key rather than zod's bare "Invalid key in record". */
 function issueMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_key' && issue.issues.length > 0) return `invalid key: ${issue.issues.map((inner) => inner.message).join('; ')}`;
+  if (issue.code === 'invalid_key' && issue.issues.length > 0)
+    return `invalid key: ${issue.issues.map((inner) => inner.message).join('; ')}`;
   // Messages may quote the input; a hostile value must not make the message itself huge.
   const message = printable(issue.message);
   return message.length > 300 ? `${message.slice(0, 300)}…` : message;
@@ -216,13 +257,17 @@ export function parsePackConfig(value: unknown, source = 'configuration'): PackC
 /** Parses configuration text (JSON) and validates it. */
 export function parsePackConfigText(textValue: string, source = 'configuration'): PackConfig {
   if (textValue.length > MAX_CONFIG_CHARS) {
-    throw new ConfigError(`Invalid pack configuration in ${source}: it is ${textValue.length.toLocaleString('en-GB')} characters long, over the limit of ${MAX_CONFIG_CHARS.toLocaleString('en-GB')}`);
+    throw new ConfigError(
+      `Invalid pack configuration in ${source}: it is ${textValue.length.toLocaleString('en-GB')} characters long, over the limit of ${MAX_CONFIG_CHARS.toLocaleString('en-GB')}`,
+    );
   }
   let json: unknown;
   try {
     json = JSON.parse(textValue);
   } catch (cause) {
-    throw new ConfigError(`Invalid pack configuration in ${source}: not valid JSON (${(cause as Error).message})`, { cause });
+    throw new ConfigError(`Invalid pack configuration in ${source}: not valid JSON (${(cause as Error).message})`, {
+      cause,
+    });
   }
   return parsePackConfig(json, source);
 }
@@ -247,6 +292,7 @@ export const MEASURE_TABLES: Record<MeasureName, TableName[]> = {
 /** The set of tables the configured indicators need. */
 export function neededTables(config: PackConfig): Set<TableName> {
   const tables = new Set<TableName>();
-  for (const section of config.sections) for (const indicator of section.indicators) for (const t of MEASURE_TABLES[indicator.measure]) tables.add(t);
+  for (const section of config.sections)
+    for (const indicator of section.indicators) for (const t of MEASURE_TABLES[indicator.measure]) tables.add(t);
   return tables;
 }

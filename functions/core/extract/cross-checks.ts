@@ -24,7 +24,12 @@ function warnOverlappingPlans(plans: readonly CpPlan[], problems: ProblemCollect
         message: `plan ${plan.id} starts while the same child's plan ${reaching.id} (row ${reaching.row}, ${until}) is open: two CP plans open on the same day`,
       });
     }
-    if (!reaching || reaching.person !== plan.person || (reaching.end !== null && (plan.end === null || plan.end > reaching.end))) reaching = plan;
+    if (
+      !reaching ||
+      reaching.person !== plan.person ||
+      (reaching.end !== null && (plan.end === null || plan.end > reaching.end))
+    )
+      reaching = plan;
   }
 }
 

@@ -37,7 +37,11 @@ function isBlank(cells: readonly string[]): boolean {
  * as `failure` or through `sink.malformed`; only a failure of the stream itself (a
  * network or disk fault) rejects.
  */
-export function readCsv(source: Readable, sink: CsvSink, limits: ReaderLimits = DEFAULT_LIMITS): Promise<CsvReadResult> {
+export function readCsv(
+  source: Readable,
+  sink: CsvSink,
+  limits: ReaderLimits = DEFAULT_LIMITS,
+): Promise<CsvReadResult> {
   const digest = new DigestStream();
   const text = new CsvTextGuard(limits);
   let rowNumber = 0;
@@ -47,13 +51,19 @@ export function readCsv(source: Readable, sink: CsvSink, limits: ReaderLimits = 
   const onRecords = (records: string[][], errors: Papa.ParseError[]): void => {
     if (settled) return;
     const errorByIndex = new Map<number, Papa.ParseError>();
-    for (const error of errors) if (error.row !== undefined && !errorByIndex.has(error.row)) errorByIndex.set(error.row, error);
+    for (const error of errors)
+      if (error.row !== undefined && !errorByIndex.has(error.row)) errorByIndex.set(error.row, error);
     for (let index = 0; index < records.length; index++) {
       const cells = records[index];
       rowNumber += 1;
       const error = errors.length > 0 ? errorByIndex.get(index) : undefined;
       if (error) {
-        sink.malformed(rowNumber, error.code === 'MissingQuotes' ? 'a quoted field starting in this row is never closed (unterminated quote)' : `malformed quoting: ${error.message}`);
+        sink.malformed(
+          rowNumber,
+          error.code === 'MissingQuotes'
+            ? 'a quoted field starting in this row is never closed (unterminated quote)'
+            : `malformed quoting: ${error.message}`,
+        );
         continue;
       }
       if (isBlank(cells)) continue;
@@ -75,11 +85,25 @@ export function readCsv(source: Readable, sink: CsvSink, limits: ReaderLimits = 
       source.on('error', () => undefined);
       const measured = { ...digest.digest(), header: text.headerCells() };
       if (error === null) {
-        resolve({ ...measured, failure: measured.size === 0 ? invalidFile('the file is empty (0 bytes): a CSV file needs at least a header row').failure : null });
+        resolve({
+          ...measured,
+          failure:
+            measured.size === 0
+              ? invalidFile('the file is empty (0 bytes): a CSV file needs at least a header row').failure
+              : null,
+        });
       } else if (error instanceof FileFailureError) {
         const failure = error.failure;
         const zip = failure.kind === 'invalid-file' && digest.looksLikeZip();
-        resolve({ ...measured, failure: zip ? invalidFile('not a valid CSV file: it is a zip archive (an xlsx workbook?), not CSV text').failure : { ...failure, message: `${failure.kind === 'invalid-file' ? 'not a valid CSV file: ' : ''}${failure.message}` } });
+        resolve({
+          ...measured,
+          failure: zip
+            ? invalidFile('not a valid CSV file: it is a zip archive (an xlsx workbook?), not CSV text').failure
+            : {
+                ...failure,
+                message: `${failure.kind === 'invalid-file' ? 'not a valid CSV file: ' : ''}${failure.message}`,
+              },
+        });
       } else {
         reject(error);
       }

@@ -169,7 +169,12 @@ export class CsvTextGuard extends Transform {
 
   override _flush(callback: TransformCallback): void {
     if (this.carry.length > 0) {
-      callback(invalidFile(`row ${this.row}: the file ends in the middle of a UTF-8 character (bytes ${hex(this.carry)}); it is not UTF-8 text`, this.row));
+      callback(
+        invalidFile(
+          `row ${this.row}: the file ends in the middle of a UTF-8 character (bytes ${hex(this.carry)}); it is not UTF-8 text`,
+          this.row,
+        ),
+      );
       return;
     }
     if (this.pending !== '') this.push(parseRecords(this.pending)); // the last record, with no line end after it
@@ -179,7 +184,9 @@ export class CsvTextGuard extends Transform {
   private decodeChunk(chunk: Buffer, out: CsvBatch[]): void {
     this.bytes += chunk.length;
     if (this.bytes > this.limits.fileBytes) {
-      throw limitExceeded(`the file is larger than the limit of ${describeBytes(this.limits.fileBytes)}; reading stopped`);
+      throw limitExceeded(
+        `the file is larger than the limit of ${describeBytes(this.limits.fileBytes)}; reading stopped`,
+      );
     }
     const startOffset = this.bytes - chunk.length - this.carry.length;
     const joined = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
@@ -216,7 +223,12 @@ export class CsvTextGuard extends Transform {
       this.afterCr = false;
       if (text.charCodeAt(0) === LF) text = text.slice(1); // the LF of a CRLF split across chunks
     }
-    if (this.row === 1 || (this.at !== At.FieldStart && this.at !== At.Unquoted) || text.indexOf('\0') >= 0 || this.pending.indexOf('"') >= 0) {
+    if (
+      this.row === 1 ||
+      (this.at !== At.FieldStart && this.at !== At.Unquoted) ||
+      text.indexOf('\0') >= 0 ||
+      this.pending.indexOf('"') >= 0
+    ) {
       this.scanRecords(text, out);
       return;
     }
@@ -310,7 +322,12 @@ export class CsvTextGuard extends Transform {
           continue;
         }
       }
-      if (c === NUL) throw invalidFile(`row ${this.row}: the file contains binary data (a NUL byte), not CSV text`, this.row, this.field);
+      if (c === NUL)
+        throw invalidFile(
+          `row ${this.row}: the file contains binary data (a NUL byte), not CSV text`,
+          this.row,
+          this.field,
+        );
       if (!this.recordStarted) this.startRecord();
       if (this.row === 1 && c !== LF && c !== CR) this.headerText += text[i];
       let lineEnd = false;
@@ -357,7 +374,10 @@ export class CsvTextGuard extends Transform {
   private startRecord(): void {
     this.recordStarted = true;
     if (this.row - 1 > this.limits.rowsPerTable) {
-      throw limitExceeded(`the table has more than ${this.limits.rowsPerTable.toLocaleString('en-GB')} rows (the limit); reading stopped at row ${this.row}`, this.row);
+      throw limitExceeded(
+        `the table has more than ${this.limits.rowsPerTable.toLocaleString('en-GB')} rows (the limit); reading stopped at row ${this.row}`,
+        this.row,
+      );
     }
   }
 
@@ -367,7 +387,11 @@ export class CsvTextGuard extends Transform {
     this.at = At.FieldStart;
     this.countRecordChar();
     if (this.field >= this.limits.columns) {
-      throw limitExceeded(`row ${this.row} has more than ${this.limits.columns.toLocaleString('en-GB')} columns (the limit); reading stopped`, this.row, this.field);
+      throw limitExceeded(
+        `row ${this.row} has more than ${this.limits.columns.toLocaleString('en-GB')} columns (the limit); reading stopped`,
+        this.row,
+        this.field,
+      );
     }
   }
 
@@ -386,7 +410,11 @@ export class CsvTextGuard extends Transform {
   private countRecordChar(): void {
     this.recordChars += 1;
     if (this.recordChars > this.limits.recordChars) {
-      throw limitExceeded(`row ${this.row} is longer than ${this.limits.recordChars.toLocaleString('en-GB')} characters (the limit); reading stopped`, this.row, this.field);
+      throw limitExceeded(
+        `row ${this.row} is longer than ${this.limits.recordChars.toLocaleString('en-GB')} characters (the limit); reading stopped`,
+        this.row,
+        this.field,
+      );
     }
   }
 

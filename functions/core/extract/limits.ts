@@ -117,7 +117,8 @@ export function describeBytes(bytes: number): string {
     [1024 ** 2, 'MiB'],
     [1024, 'KiB'],
   ];
-  for (const [size, unit] of units) if (bytes >= size && bytes % size === 0) return `${bytes.toLocaleString('en-GB')} bytes (${bytes / size} ${unit})`;
+  for (const [size, unit] of units)
+    if (bytes >= size && bytes % size === 0) return `${bytes.toLocaleString('en-GB')} bytes (${bytes / size} ${unit})`;
   return `${bytes.toLocaleString('en-GB')} bytes`;
 }
 
@@ -144,10 +145,18 @@ export class FileFailureError extends Error {
   }
 }
 
-export function limitExceeded(message: string, row: number | null = null, columnIndex: number | null = null): FileFailureError {
+export function limitExceeded(
+  message: string,
+  row: number | null = null,
+  columnIndex: number | null = null,
+): FileFailureError {
   return new FileFailureError({ kind: 'limit-exceeded', row, columnIndex, message });
 }
 
-export function invalidFile(message: string, row: number | null = null, columnIndex: number | null = null): FileFailureError {
+export function invalidFile(
+  message: string,
+  row: number | null = null,
+  columnIndex: number | null = null,
+): FileFailureError {
   return new FileFailureError({ kind: 'invalid-file', row, columnIndex, message });
 }

@@ -17,7 +17,10 @@ function chunksOf(bytes: Buffer, size: number): Buffer[] {
   return chunks;
 }
 
-export function memorySource(files: Record<string, string | Buffer | Uint8Array>, options: MemorySourceOptions = {}): ExtractSource {
+export function memorySource(
+  files: Record<string, string | Buffer | Uint8Array>,
+  options: MemorySourceOptions = {},
+): ExtractSource {
   const description = options.description ?? 'memory:';
   const list: ExtractFile[] = Object.entries(files).map(([name, content]) => {
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
@@ -25,7 +28,8 @@ export function memorySource(files: Record<string, string | Buffer | Uint8Array>
       name,
       key: `${description}${name}`,
       size: bytes.length,
-      open: async () => Readable.from(chunksOf(bytes, options.chunkSize ?? Math.max(bytes.length, 1)), { objectMode: false }),
+      open: async () =>
+        Readable.from(chunksOf(bytes, options.chunkSize ?? Math.max(bytes.length, 1)), { objectMode: false }),
     };
   });
   return { description, list: async () => list };

@@ -22,7 +22,8 @@ export class ProblemCollector {
 
   get errorCount(): number {
     let total = 0;
-    for (const kind of Object.keys(this.counts)) if (this.counts[kind].severity === 'error') total += this.counts[kind].total;
+    for (const kind of Object.keys(this.counts))
+      if (this.counts[kind].severity === 'error') total += this.counts[kind].total;
     return total;
   }
 

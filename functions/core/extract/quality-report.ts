@@ -20,7 +20,12 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
-function formatSection(title: string, severity: Severity, problems: readonly Problem[], quality: DataQuality): string[] {
+function formatSection(
+  title: string,
+  severity: Severity,
+  problems: readonly Problem[],
+  quality: DataQuality,
+): string[] {
   const kinds = Object.entries(quality.counts).filter(([, count]) => count.severity === severity);
   if (kinds.length === 0) return [];
   const lines = [`${title}:`];
@@ -33,7 +38,10 @@ function formatSection(title: string, severity: Severity, problems: readonly Pro
 }
 
 function total(quality: DataQuality, severity: Severity): number {
-  return Object.values(quality.counts).reduce((sum, count) => (count.severity === severity ? sum + count.total : sum), 0);
+  return Object.values(quality.counts).reduce(
+    (sum, count) => (count.severity === severity ? sum + count.total : sum),
+    0,
+  );
 }
 
 export function formatQualityReport(quality: DataQuality): string {
@@ -43,9 +51,11 @@ export function formatQualityReport(quality: DataQuality): string {
     errors === 0 && warnings === 0
       ? 'Data quality: no problems found.'
       : `Data quality: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.${errors > 0 ? ' Errors stop the run.' : ''}`;
-  return [
-    summary,
-    ...formatSection('Errors', 'error', quality.errors, quality),
-    ...formatSection('Warnings', 'warning', quality.warnings, quality),
-  ].join('\n') + '\n';
+  return (
+    [
+      summary,
+      ...formatSection('Errors', 'error', quality.errors, quality),
+      ...formatSection('Warnings', 'warning', quality.warnings, quality),
+    ].join('\n') + '\n'
+  );
 }

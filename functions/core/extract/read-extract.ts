@@ -99,19 +99,36 @@ class ExtractRead {
     this.out.present.add(table);
     if (this.tooLarge(table, file)) return;
     let header: readonly string[] | null = null;
-    const result = await readCsv(await file.open(), {
-      row: (cells, rowNumber) => {
-        if (header === null) {
-          header = cells;
-          if (reader.header(cells)) this.readable.add(table);
-        } else reader.addRow(cells, rowNumber);
+    const result = await readCsv(
+      await file.open(),
+      {
+        row: (cells, rowNumber) => {
+          if (header === null) {
+            header = cells;
+            if (reader.header(cells)) this.readable.add(table);
+          } else reader.addRow(cells, rowNumber);
+        },
+        malformed: (rowNumber, message) =>
+          this.problems.error({
+            kind: 'malformed-row',
+            table,
+            row: rowNumber,
+            column: null,
+            value: null,
+            message: `not valid CSV: this record ${message}`,
+          }),
       },
-      malformed: (rowNumber, message) =>
-        this.problems.error({ kind: 'malformed-row', table, row: rowNumber, column: null, value: null, message: `not valid CSV: this record ${message}` }),
-    }, this.limits);
+      this.limits,
+    );
     this.recordInput(file, result);
     if (result.failure !== null) this.fileFailed(table, file, result.failure, header ?? result.header);
-    else if (header === null) this.fileFailed(table, file, { kind: 'invalid-file', row: null, columnIndex: null, message: 'the file has no header row' }, []);
+    else if (header === null)
+      this.fileFailed(
+        table,
+        file,
+        { kind: 'invalid-file', row: null, columnIndex: null, message: 'the file has no header row' },
+        [],
+      );
     this.tableDone(reader);
   }
 
@@ -176,9 +193,21 @@ class ExtractRead {
   }
 
   /** A file that could not be read through: one problem saying where it stopped and why. */
-  private fileFailed(table: TableName | null, file: ExtractFile, failure: FileFailure, header: readonly CellValue[]): void {
+  private fileFailed(
+    table: TableName | null,
+    file: ExtractFile,
+    failure: FileFailure,
+    header: readonly CellValue[],
+  ): void {
     const column = failure.columnIndex === null ? null : columnName(header, failure.columnIndex);
-    this.problems.error({ kind: failure.kind, table, row: failure.row, column, value: failure.entry ?? file.name, message: `${file.key}: ${failure.message}` });
+    this.problems.error({
+      kind: failure.kind,
+      table,
+      row: failure.row,
+      column,
+      value: failure.entry ?? file.name,
+      message: `${file.key}: ${failure.message}`,
+    });
   }
 
   /** A file bigger than the limit by its listed size is refused before any of it is read. */

@@ -155,7 +155,13 @@ const CIN_PLANS: TableSchema = {
   ],
   span: { start: 2, end: 3, sameDayWarning: true },
   add(row, rowNumber, out) {
-    out.cinPlans.push({ id: out.ownId(row.text(0)), person: out.person(row.text(1)), start: row.day(2), end: row.optionalDay(3), row: rowNumber });
+    out.cinPlans.push({
+      id: out.ownId(row.text(0)),
+      person: out.person(row.text(1)),
+      start: row.day(2),
+      end: row.optionalDay(3),
+      row: rowNumber,
+    });
   },
 };
 
@@ -183,7 +189,13 @@ const CLA_EPISODES: TableSchema = {
   // An episode is not a plan: a same-day episode (e.g. a short break) is not suspicious.
   span: { start: 2, end: 3, sameDayWarning: false },
   add(row, rowNumber, out) {
-    out.claEpisodes.push({ id: out.ownId(row.text(0)), person: out.person(row.text(1)), start: row.day(2), end: row.optionalDay(3), row: rowNumber });
+    out.claEpisodes.push({
+      id: out.ownId(row.text(0)),
+      person: out.person(row.text(1)),
+      start: row.day(2),
+      end: row.optionalDay(3),
+      row: rowNumber,
+    });
   },
 };
 

@@ -92,7 +92,14 @@ export class TableReader {
       const i = byName.get(text.toLowerCase());
       if (i === undefined) return; // unknown columns are ignored (spec)
       if (this.positions[i] >= 0) {
-        this.problem('error', 'duplicate-column', 1, text, text, `column ${this.columns[i].name} appears twice in the header (as "${headerText[i]}" and "${text}"); which one to use is ambiguous`);
+        this.problem(
+          'error',
+          'duplicate-column',
+          1,
+          text,
+          text,
+          `column ${this.columns[i].name} appears twice in the header (as "${headerText[i]}" and "${text}"); which one to use is ambiguous`,
+        );
         return;
       }
       this.positions[i] = position;
@@ -101,7 +108,14 @@ export class TableReader {
     let usable = true;
     this.columns.forEach((column, i) => {
       if (column.required && this.positions[i] < 0) {
-        this.problem('error', 'missing-column', 1, column.name, null, `required column ${column.name} is missing from the header of ${this.file}`);
+        this.problem(
+          'error',
+          'missing-column',
+          1,
+          column.name,
+          null,
+          `required column ${column.name} is missing from the header of ${this.file}`,
+        );
         usable = false;
       }
     });
@@ -132,7 +146,7 @@ export class TableReader {
     const position = this.positions[i];
     const cell = position >= 0 ? cells[position] : undefined;
     if (isMissing(cell)) {
-      this.values[i] = column.type === 'flag' ? column.flagDefault ?? false : null;
+      this.values[i] = column.type === 'flag' ? (column.flagDefault ?? false) : null;
       if (column.required && column.type !== 'flag') {
         this.problem('error', 'missing-value', rowNumber, column.name, describeCell(cell), `required value is missing`);
         return false;
@@ -152,7 +166,14 @@ export class TableReader {
       return false;
     }
     if (column.type === 'date' && !column.mayBeFuture && typeof value === 'number' && value > this.context.periodEnd) {
-      this.problem('warning', 'after-period', rowNumber, column.name, isoFromDay(value), `dated after the reporting month (ends ${isoFromDay(this.context.periodEnd)}); the record is kept`);
+      this.problem(
+        'warning',
+        'after-period',
+        rowNumber,
+        column.name,
+        isoFromDay(value),
+        `dated after the reporting month (ends ${isoFromDay(this.context.periodEnd)}); the record is kept`,
+      );
     }
     return true;
   }
@@ -167,7 +188,14 @@ export class TableReader {
       if (first === undefined) {
         this.firstRows[u].set(value, rowNumber);
       } else {
-        this.problem('error', 'duplicate-id', rowNumber, this.columns[i].name, value, `duplicate identifier: already used on row ${first}`);
+        this.problem(
+          'error',
+          'duplicate-id',
+          rowNumber,
+          this.columns[i].name,
+          value,
+          `duplicate identifier: already used on row ${first}`,
+        );
         ok = false;
       }
     }
@@ -182,16 +210,37 @@ export class TableReader {
     if (typeof start !== 'number' || typeof end !== 'number') return true;
     const endColumn = this.columns[span.end].name;
     if (end < start) {
-      this.problem('error', 'end-before-start', rowNumber, endColumn, isoFromDay(end), `end date is before the start date ${isoFromDay(start)}`);
+      this.problem(
+        'error',
+        'end-before-start',
+        rowNumber,
+        endColumn,
+        isoFromDay(end),
+        `end date is before the start date ${isoFromDay(start)}`,
+      );
       return false;
     }
     if (end === start && span.sameDayWarning) {
-      this.problem('warning', 'same-day-plan', rowNumber, endColumn, isoFromDay(end), 'plan starts and ends on the same day');
+      this.problem(
+        'warning',
+        'same-day-plan',
+        rowNumber,
+        endColumn,
+        isoFromDay(end),
+        'plan starts and ends on the same day',
+      );
     }
     return true;
   }
 
-  private problem(severity: 'error' | 'warning', kind: string, row: number, column: string, value: string | null, message: string): void {
+  private problem(
+    severity: 'error' | 'warning',
+    kind: string,
+    row: number,
+    column: string,
+    value: string | null,
+    message: string,
+  ): void {
     const problem = { kind, table: this.schema.table, row, column, value, message };
     if (severity === 'error') this.context.problems.error(problem);
     else this.context.problems.warning(problem);

@@ -29,7 +29,14 @@ const TIME = String.raw`(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?`;
 const ISO_DATE = new RegExp(String.raw`^(\d{4})-(\d{2})-(\d{2})(?:[T ]${TIME}(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$`);
 const UK_DATE = new RegExp(String.raw`^(\d{1,2})/(\d{1,2})/(\d{4})(?:[T ]${TIME})?$`);
 
-function validDay(year: number, month: number, day: number, hour?: string, minute?: string, second?: string): Day | undefined {
+function validDay(
+  year: number,
+  month: number,
+  day: number,
+  hour?: string,
+  minute?: string,
+  second?: string,
+): Day | undefined {
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   if (hour !== undefined && (Number(hour) > 23 || Number(minute) > 59)) return undefined;
   if (second !== undefined && Number(second) > 59) return undefined;
@@ -42,7 +49,9 @@ function validDay(year: number, month: number, day: number, hour?: string, minut
  */
 const TABLE_FIRST_YEAR = 1900;
 const TABLE_MONTHS = 300 * 12;
-const MONTH_STARTS = Int32Array.from({ length: TABLE_MONTHS + 1 }, (_, i) => dayFromParts(TABLE_FIRST_YEAR + Math.floor(i / 12), (i % 12) + 1, 1));
+const MONTH_STARTS = Int32Array.from({ length: TABLE_MONTHS + 1 }, (_, i) =>
+  dayFromParts(TABLE_FIRST_YEAR + Math.floor(i / 12), (i % 12) + 1, 1),
+);
 
 const DIGIT_0 = 48;
 const DASH = 45;

@@ -6,7 +6,14 @@ import { pipeline, type Readable } from 'node:stream';
 import type * as ExcelJS from 'exceljs';
 import { WorkbookReader } from '../xlsx/exceljs-parts';
 import { DigestStream, type FileDigest } from './file-digest';
-import { DEFAULT_LIMITS, FileFailureError, invalidFile, limitExceeded, type FileFailure, type ReaderLimits } from './limits';
+import {
+  DEFAULT_LIMITS,
+  FileFailureError,
+  invalidFile,
+  limitExceeded,
+  type FileFailure,
+  type ReaderLimits,
+} from './limits';
 import { ZipGuard } from './zip-guard';
 import { CellError, type CellValue } from './values';
 
@@ -30,7 +37,8 @@ export interface WorkbookReadResult extends FileDigest {
 /** An exceljs cell value as one of ours: formulas give their result, rich text its text. */
 export function toCellValue(value: ExcelJS.CellValue): CellValue {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date)
+    return value;
   if ('error' in value) return new CellError(String(value.error));
   if ('richText' in value) return value.richText.map((run) => run.text).join('');
   if ('hyperlink' in value) return value.text;
@@ -49,19 +57,40 @@ function checkRow(row: ExcelJS.Row, cells: readonly CellValue[], sheet: string, 
     return error;
   };
   if (row.number - 1 > limits.rowsPerTable) {
-    throw where(limitExceeded(`sheet ${sheet} has more than ${limits.rowsPerTable.toLocaleString('en-GB')} rows (the limit); reading stopped at row ${row.number}`, row.number));
+    throw where(
+      limitExceeded(
+        `sheet ${sheet} has more than ${limits.rowsPerTable.toLocaleString('en-GB')} rows (the limit); reading stopped at row ${row.number}`,
+        row.number,
+      ),
+    );
   }
   if (cells.length > limits.columns) {
-    throw where(limitExceeded(`sheet ${sheet}, row ${row.number} has a value beyond column ${limits.columns.toLocaleString('en-GB')} (the limit); reading stopped`, row.number, cells.length - 1));
+    throw where(
+      limitExceeded(
+        `sheet ${sheet}, row ${row.number} has a value beyond column ${limits.columns.toLocaleString('en-GB')} (the limit); reading stopped`,
+        row.number,
+        cells.length - 1,
+      ),
+    );
   }
   cells.forEach((cell, column) => {
     if (typeof cell === 'string' && cell.length > limits.cellChars) {
-      throw where(limitExceeded(`sheet ${sheet}, row ${row.number}: a cell is longer than ${limits.cellChars.toLocaleString('en-GB')} characters (the limit); reading stopped`, row.number, column));
+      throw where(
+        limitExceeded(
+          `sheet ${sheet}, row ${row.number}: a cell is longer than ${limits.cellChars.toLocaleString('en-GB')} characters (the limit); reading stopped`,
+          row.number,
+          column,
+        ),
+      );
     }
   });
 }
 
-async function readSheets(reader: ExcelJS.stream.xlsx.WorkbookReader, sink: WorkbookSink, limits: ReaderLimits): Promise<void> {
+async function readSheets(
+  reader: ExcelJS.stream.xlsx.WorkbookReader,
+  sink: WorkbookSink,
+  limits: ReaderLimits,
+): Promise<void> {
   for await (const sheet of reader) {
     const name = sheetName(sheet);
     const rows = sink.sheet(name);
@@ -91,7 +120,11 @@ function asError(error: unknown): Error {
  * problems come back as `failure`; only a failure of the stream itself (a network or
  * disk fault) rejects.
  */
-export async function readWorkbook(source: Readable, sink: WorkbookSink, limits: ReaderLimits = DEFAULT_LIMITS): Promise<WorkbookReadResult> {
+export async function readWorkbook(
+  source: Readable,
+  sink: WorkbookSink,
+  limits: ReaderLimits = DEFAULT_LIMITS,
+): Promise<WorkbookReadResult> {
   const digest = new DigestStream();
   const guard = new ZipGuard(limits);
   // Settles with null once every byte has passed the guard, or with the first failure.
@@ -114,7 +147,10 @@ export async function readWorkbook(source: Readable, sink: WorkbookSink, limits:
   // fail: so a failed stream (the guard stopping a bomb, a network fault) ends the read
   // on its own, whatever the parser is doing.
   const streamFailed = streamed.then((error) => error ?? new Promise<never>(() => undefined));
-  const first = await Promise.race([parsed.then((error) => ({ parser: error })), streamFailed.then((error) => ({ stream: error }))]);
+  const first = await Promise.race([
+    parsed.then((error) => ({ parser: error })),
+    streamFailed.then((error) => ({ stream: error })),
+  ]);
 
   let parserFailure: string | null = null;
   if ('parser' in first && first.parser instanceof FileFailureError) {
@@ -132,10 +168,17 @@ export async function readWorkbook(source: Readable, sink: WorkbookSink, limits:
   source.on('error', () => undefined); // a late fault of a source already done with must not crash the process
   if (streamError instanceof FileFailureError) {
     const failure = streamError.failure;
-    return { ...digest.digest(), failure: { ...failure, message: failure.kind === 'invalid-file' ? `not a valid xlsx workbook: ${failure.message}` : failure.message } };
+    return {
+      ...digest.digest(),
+      failure: {
+        ...failure,
+        message: failure.kind === 'invalid-file' ? `not a valid xlsx workbook: ${failure.message}` : failure.message,
+      },
+    };
   }
   if (streamError) throw streamError;
   const measured = digest.digest();
-  if (measured.size === 0) return { ...measured, failure: invalidFile('the file is empty (0 bytes): not a valid xlsx workbook').failure };
+  if (measured.size === 0)
+    return { ...measured, failure: invalidFile('the file is empty (0 bytes): not a valid xlsx workbook').failure };
   return { ...measured, failure: parserFailure === null ? null : invalidFile(parserFailure).failure };
 }

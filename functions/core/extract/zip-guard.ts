@@ -86,7 +86,11 @@ export class ZipGuard extends Transform {
   override _flush(callback: TransformCallback): void {
     const inside = this.entry ? ` inside zip entry ${this.entry.name}` : '';
     if (this.offset > 0 && this.phase !== 'directory') {
-      callback(invalidFile(`the workbook is cut short: the zip archive ends${inside} before its directory (a truncated upload?)`));
+      callback(
+        invalidFile(
+          `the workbook is cut short: the zip archive ends${inside} before its directory (a truncated upload?)`,
+        ),
+      );
     } else callback();
   }
 
@@ -104,7 +108,8 @@ export class ZipGuard extends Transform {
       else if (this.phase === 'descriptor') at = this.descriptor(chunk, at);
       else at = await this.data(chunk, at);
       // Every step reads bytes or moves on; a step that does neither would loop for ever.
-      if (at === from && this.phase === phase) throw invalidFile(`the zip archive cannot be followed at byte ${this.offset + at}`);
+      if (at === from && this.phase === phase)
+        throw invalidFile(`the zip archive cannot be followed at byte ${this.offset + at}`);
     }
     this.offset += chunk.length;
   }
@@ -126,8 +131,15 @@ export class ZipGuard extends Transform {
     }
     if (signature !== LOCAL_HEADER) {
       const start = this.offset + at - this.pending.length;
-      if (start === 0 && signature === OLE_SIGNATURE) throw invalidFile('it is an old-format .xls workbook or a password-protected one: save it as .xlsx without a password');
-      throw invalidFile(start === 0 ? 'it is not a zip archive (an xlsx workbook is one)' : `the zip archive is broken: ${hexSignature(signature)} at byte ${start} where an entry should start`);
+      if (start === 0 && signature === OLE_SIGNATURE)
+        throw invalidFile(
+          'it is an old-format .xls workbook or a password-protected one: save it as .xlsx without a password',
+        );
+      throw invalidFile(
+        start === 0
+          ? 'it is not a zip archive (an xlsx workbook is one)'
+          : `the zip archive is broken: ${hexSignature(signature)} at byte ${start} where an entry should start`,
+      );
     }
     at = this.gather(chunk, at, LOCAL_HEADER_BYTES);
     if (this.pending.length < LOCAL_HEADER_BYTES) return at;
@@ -143,7 +155,9 @@ export class ZipGuard extends Transform {
   private startEntry(header: Buffer): void {
     this.entries += 1;
     if (this.entries > this.limits.xlsxEntries) {
-      throw limitExceeded(`the workbook has more than ${this.limits.xlsxEntries.toLocaleString('en-GB')} zip entries (the limit); reading stopped`);
+      throw limitExceeded(
+        `the workbook has more than ${this.limits.xlsxEntries.toLocaleString('en-GB')} zip entries (the limit); reading stopped`,
+      );
     }
     const flags = header.readUInt16LE(6);
     const method = header.readUInt16LE(8);
@@ -154,10 +168,16 @@ export class ZipGuard extends Transform {
     const zip64 = this.zip64Sizes(extra, header.readUInt32LE(22) === UNKNOWN_32, compressedSize === UNKNOWN_32);
     if (zip64.compressedSize !== null) compressedSize = zip64.compressedSize;
     const descriptor = (flags & FLAG_DATA_DESCRIPTOR) !== 0;
-    if ((flags & FLAG_ENCRYPTED) !== 0) throw this.entryFailure(name, 'is encrypted: save the workbook without a password');
-    if (method !== STORED && method !== DEFLATED) throw this.entryFailure(name, `uses compression method ${method}, which xlsx does not use (only stored or deflated)`);
+    if ((flags & FLAG_ENCRYPTED) !== 0)
+      throw this.entryFailure(name, 'is encrypted: save the workbook without a password');
+    if (method !== STORED && method !== DEFLATED)
+      throw this.entryFailure(
+        name,
+        `uses compression method ${method}, which xlsx does not use (only stored or deflated)`,
+      );
     const sizeKnown = !descriptor || compressedSize > 0;
-    if (!sizeKnown && method === STORED) throw this.entryFailure(name, 'is stored with no size before its data, which cannot be read as a stream');
+    if (!sizeKnown && method === STORED)
+      throw this.entryFailure(name, 'is stored with no size before its data, which cannot be read as a stream');
     const entry: Entry = {
       name,
       method,
@@ -189,14 +209,19 @@ export class ZipGuard extends Transform {
   }
 
   /** The sizes in a zip64 extra field (id 0x0001), present only for the fields the header marks unknown. */
-  private zip64Sizes(extra: Buffer, uncompressedUnknown: boolean, compressedUnknown: boolean): { present: boolean; compressedSize: number | null } {
-    for (let at = 0; at + 4 <= extra.length; ) {
+  private zip64Sizes(
+    extra: Buffer,
+    uncompressedUnknown: boolean,
+    compressedUnknown: boolean,
+  ): { present: boolean; compressedSize: number | null } {
+    for (let at = 0; at + 4 <= extra.length;) {
       const id = extra.readUInt16LE(at);
       const size = extra.readUInt16LE(at + 2);
       if (id === 0x0001) {
         let field = at + 4;
         if (uncompressedUnknown) field += 8;
-        const compressedSize = compressedUnknown && field + 8 <= extra.length ? Number(extra.readBigUInt64LE(field)) : null;
+        const compressedSize =
+          compressedUnknown && field + 8 <= extra.length ? Number(extra.readBigUInt64LE(field)) : null;
         return { present: true, compressedSize };
       }
       at += 4 + size;
@@ -222,8 +247,11 @@ export class ZipGuard extends Transform {
       if (entry.remaining === 0) {
         await this.finishInflating(entry);
         this.endEntry();
-      }
-      else if (used < take) throw this.entryFailure(entry.name, `has compressed data that ends ${entry.remaining} bytes before the size its header states`);
+      } else if (used < take)
+        throw this.entryFailure(
+          entry.name,
+          `has compressed data that ends ${entry.remaining} bytes before the size its header states`,
+        );
     } else if (used < take || entry.inflaterEnded) {
       this.endEntry(); // the deflate data ended inside this chunk: the descriptor follows
     }
@@ -248,7 +276,8 @@ export class ZipGuard extends Transform {
         inflater.write(slice, done);
       });
       if (this.failure) throw this.failure;
-      if (entry.inflaterError) throw this.entryFailure(entry.name, `holds corrupt compressed data (${entry.inflaterError.message})`);
+      if (entry.inflaterError)
+        throw this.entryFailure(entry.name, `holds corrupt compressed data (${entry.inflaterError.message})`);
       const taken = inflater.bytesWritten - before;
       used += taken;
       if (taken < slice.length) {
@@ -279,7 +308,8 @@ export class ZipGuard extends Transform {
       inflater.end();
     });
     if (this.failure) throw this.failure;
-    if (entry.inflaterError) throw this.entryFailure(entry.name, `holds corrupt compressed data (${entry.inflaterError.message})`);
+    if (entry.inflaterError)
+      throw this.entryFailure(entry.name, `holds corrupt compressed data (${entry.inflaterError.message})`);
   }
 
   /** Counts an entry's inflated bytes against the limits; `compressed` is how many compressed bytes produced them so far. */
@@ -288,8 +318,14 @@ export class ZipGuard extends Transform {
     entry.inflated += out.length;
     this.inflatedTotal += out.length;
     if (this.inflatedTotal > this.limits.xlsxInflatedBytes) {
-      this.failure = this.entryLimit(entry.name, `the workbook inflates to more than ${describeBytes(this.limits.xlsxInflatedBytes)} (the limit; a decompression bomb?); reading stopped in zip entry ${entry.name}`);
-    } else if (entry.inflated > this.limits.xlsxRatioFloorBytes && entry.inflated > this.limits.xlsxRatio * compressed) {
+      this.failure = this.entryLimit(
+        entry.name,
+        `the workbook inflates to more than ${describeBytes(this.limits.xlsxInflatedBytes)} (the limit; a decompression bomb?); reading stopped in zip entry ${entry.name}`,
+      );
+    } else if (
+      entry.inflated > this.limits.xlsxRatioFloorBytes &&
+      entry.inflated > this.limits.xlsxRatio * compressed
+    ) {
       this.failure = this.entryLimit(
         entry.name,
         `zip entry ${entry.name} inflates to more than ${this.limits.xlsxRatio} times its compressed size (the limit; real sheets are about 10 times): a decompression bomb; reading stopped`,

@@ -14,11 +14,19 @@ export function cellOf(unit: Unit, tally: Tally, population: number | null): Cel
       return { value: tally.numerator, numerator: null, denominator: null };
     case 'percent': {
       const denominator = tally.denominator ?? 0;
-      return { value: denominator === 0 ? null : (100 * tally.numerator) / denominator, numerator: tally.numerator, denominator };
+      return {
+        value: denominator === 0 ? null : (100 * tally.numerator) / denominator,
+        numerator: tally.numerator,
+        denominator,
+      };
     }
     case 'rate': {
       const denominator = population ?? 0;
-      return { value: denominator === 0 ? null : (PER_POPULATION * tally.numerator) / denominator, numerator: tally.numerator, denominator };
+      return {
+        value: denominator === 0 ? null : (PER_POPULATION * tally.numerator) / denominator,
+        numerator: tally.numerator,
+        denominator,
+      };
     }
   }
 }

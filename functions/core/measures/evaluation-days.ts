@@ -57,7 +57,9 @@ export class DaySet {
   indexOf(day: Day): number {
     const i = this.firstAtOrAfter(day);
     if (i < this.days.length && this.days[i] === day) return i;
-    throw new Error(`a measure was evaluated at day ${day}, which it was not prepared for (prepared: ${Array.from(this.days).join(', ')})`);
+    throw new Error(
+      `a measure was evaluated at day ${day}, which it was not prepared for (prepared: ${Array.from(this.days).join(', ')})`,
+    );
   }
 }
 
@@ -117,11 +119,12 @@ export class PersonDayBits {
 
   /** Marks the days d of the set with from ≤ d < to for the person. */
   mark(person: PersonKey, from: number, to: number): void {
-    if (!(person >= 0 && person < this.persons)) throw new RangeError(`person key ${person} is outside 0..${this.persons - 1}`);
+    if (!(person >= 0 && person < this.persons))
+      throw new RangeError(`person key ${person} is outside 0..${this.persons - 1}`);
     if (!this.days.anyIn(from, to)) return;
     const end = this.days.firstAtOrAfter(to);
     const base = person * this.words;
-    for (let i = this.days.firstAtOrAfter(from); i < end; ) {
+    for (let i = this.days.firstAtOrAfter(from); i < end;) {
       const bit = i & 31;
       const run = Math.min(end - i, 32 - bit);
       this.bits[base + (i >>> 5)] |= (run === 32 ? -1 : (1 << run) - 1) << bit;
@@ -131,7 +134,8 @@ export class PersonDayBits {
 
   /** How many people are marked at each day of the set; with `also`, only those marked there too. */
   countPerDay(also?: PersonDayBits): Int32Array {
-    if (also && (also.days !== this.days || also.persons !== this.persons)) throw new Error('countPerDay: the two bitsets are over different days or people');
+    if (also && (also.days !== this.days || also.persons !== this.persons))
+      throw new Error('countPerDay: the two bitsets are over different days or people');
     const counts = new Int32Array(this.days.size);
     for (let i = 0; i < this.bits.length; i += 1) {
       let word = also ? this.bits[i] & also.bits[i] : this.bits[i];

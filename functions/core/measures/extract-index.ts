@@ -25,7 +25,8 @@ export function groupDaysByKey(keys: Int32Array, days: Int32Array, keyCount: num
   const grouped = new Int32Array(keys.length);
   for (let i = 0; i < keys.length; i += 1) grouped[next[keys[i]]++] = days[i];
   // Rows usually come in date order within a key: only out-of-order runs need sorting.
-  for (let k = 0; k < keyCount; k += 1) if (!isAscending(grouped, offsets[k], offsets[k + 1])) grouped.subarray(offsets[k], offsets[k + 1]).sort();
+  for (let k = 0; k < keyCount; k += 1)
+    if (!isAscending(grouped, offsets[k], offsets[k + 1])) grouped.subarray(offsets[k], offsets[k + 1]).sort();
   return { offsets, days: grouped };
 }
 
@@ -74,7 +75,8 @@ export class ReviewDaysByPlan {
 export function earliestStartByPerson(plans: readonly CpPlan[], persons: number): Float64Array {
   const earliest = new Float64Array(persons).fill(Infinity);
   for (const plan of plans) {
-    if (!(plan.person >= 0 && plan.person < persons)) throw new RangeError(`person key ${plan.person} is outside 0..${persons - 1}`);
+    if (!(plan.person >= 0 && plan.person < persons))
+      throw new RangeError(`person key ${plan.person} is outside 0..${persons - 1}`);
     if (plan.start < earliest[plan.person]) earliest[plan.person] = plan.start;
   }
   return earliest;
@@ -88,7 +90,9 @@ export class ExtractIndex {
 
   /** Plans with any initial-conference row marked transfer-in. */
   transferInPlanIds(): Set<string> {
-    return (this.transferIns ??= new Set(this.extract.initialConferences.filter((c) => c.transferIn).map((c) => c.planId)));
+    return (this.transferIns ??= new Set(
+      this.extract.initialConferences.filter((c) => c.transferIn).map((c) => c.planId),
+    ));
   }
 
   /** Each person's earliest CP plan start. */

@@ -18,8 +18,7 @@ import { cinVisitsTimely, cpVisitsTimely } from './visits';
 export type MeasureParams = IndicatorConfig['params'];
 
 export type PreparedMeasure =
-  | { kind: 'snapshot'; unit: Unit; at: SnapshotEvaluator }
-  | { kind: 'flow'; unit: Unit; over: FlowEvaluator };
+  { kind: 'snapshot'; unit: Unit; at: SnapshotEvaluator } | { kind: 'flow'; unit: Unit; over: FlowEvaluator };
 
 interface SnapshotDefinition {
   kind: 'snapshot';
@@ -35,12 +34,18 @@ interface FlowDefinition {
 
 export type MeasureDefinition = SnapshotDefinition | FlowDefinition;
 
-const snapshot = (unit: Unit, prepare: SnapshotDefinition['prepare']): SnapshotDefinition => ({ kind: 'snapshot', unit, prepare });
+const snapshot = (unit: Unit, prepare: SnapshotDefinition['prepare']): SnapshotDefinition => ({
+  kind: 'snapshot',
+  unit,
+  prepare,
+});
 const flow = (unit: Unit, prepare: FlowDefinition['prepare']): FlowDefinition => ({ kind: 'flow', unit, prepare });
 
 /** The visit measures take their window from the indicator's params (each has its own default). */
-const cpVisitsTimelyWith: SnapshotDefinition['prepare'] = (index, days, params) => cpVisitsTimely(index, days, params.windowDays);
-const cinVisitsTimelyWith: SnapshotDefinition['prepare'] = (index, days, params) => cinVisitsTimely(index, days, params.windowDays);
+const cpVisitsTimelyWith: SnapshotDefinition['prepare'] = (index, days, params) =>
+  cpVisitsTimely(index, days, params.windowDays);
+const cinVisitsTimelyWith: SnapshotDefinition['prepare'] = (index, days, params) =>
+  cinVisitsTimely(index, days, params.windowDays);
 
 export const MEASURE_DEFINITIONS: Record<MeasureName, MeasureDefinition> = {
   cp_children: snapshot('count', cpChildren),
@@ -79,10 +84,14 @@ export class MeasureCache {
   get(measure: MeasureName, params: MeasureParams): PreparedMeasure {
     const definition = MEASURE_DEFINITIONS[measure];
     if (definition.kind === 'snapshot') {
-      const at = memoized(this.snapshots, definition.prepare, params, () => definition.prepare(this.index, this.snapshotDays, params));
+      const at = memoized(this.snapshots, definition.prepare, params, () =>
+        definition.prepare(this.index, this.snapshotDays, params),
+      );
       return { kind: 'snapshot', unit: definition.unit, at };
     }
-    const over = memoized(this.flows, definition.prepare, params, () => definition.prepare(this.index, this.columns, params));
+    const over = memoized(this.flows, definition.prepare, params, () =>
+      definition.prepare(this.index, this.columns, params),
+    );
     return { kind: 'flow', unit: definition.unit, over };
   }
 }

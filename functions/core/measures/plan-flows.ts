@@ -18,7 +18,12 @@ const startOf: EventOf = (plan) => plan.start;
 const endOf: EventOf = (plan) => plan.end;
 
 /** The plans' event days (those that pass the filter) counted over the windows. */
-function eventCounts(plans: readonly CpPlan[], eventOf: EventOf, windows: readonly Window[], counts: Counts = () => true): EventCounts {
+function eventCounts(
+  plans: readonly CpPlan[],
+  eventOf: EventOf,
+  windows: readonly Window[],
+  counts: Counts = () => true,
+): EventCounts {
   const events = new EventCounts(windows);
   for (const plan of plans) {
     const day = eventOf(plan);
@@ -28,13 +33,23 @@ function eventCounts(plans: readonly CpPlan[], eventOf: EventOf, windows: readon
 }
 
 /** Plans with the event in the window, of those that pass the filter. */
-function countOf(plans: readonly CpPlan[], eventOf: EventOf, windows: readonly Window[], counts?: Counts): FlowEvaluator {
+function countOf(
+  plans: readonly CpPlan[],
+  eventOf: EventOf,
+  windows: readonly Window[],
+  counts?: Counts,
+): FlowEvaluator {
   const events = eventCounts(plans, eventOf, windows, counts);
   return (from, to) => countTally(events.countBetween(from, to));
 }
 
 /** Of plans with the event in the window, those that pass the filter. */
-function fractionOf(plans: readonly CpPlan[], eventOf: EventOf, windows: readonly Window[], inNumerator: Counts): FlowEvaluator {
+function fractionOf(
+  plans: readonly CpPlan[],
+  eventOf: EventOf,
+  windows: readonly Window[],
+  inNumerator: Counts,
+): FlowEvaluator {
   const numerator = eventCounts(plans, eventOf, windows, inNumerator);
   const denominator = eventCounts(plans, eventOf, windows);
   return (from, to) => fractionTally(numerator.countBetween(from, to), denominator.countBetween(from, to));
@@ -52,7 +67,12 @@ export function cpEnds(index: ExtractIndex, windows: readonly Window[]): FlowEva
 
 /** cp_ended_2y_pct: of plans ending in the window, those with end ≥ addYears(start, 2). */
 export function cpEndedTwoYears(index: ExtractIndex, windows: readonly Window[]): FlowEvaluator {
-  return fractionOf(index.extract.cpPlans, endOf, windows, (plan) => plan.end !== null && plan.end >= addYears(plan.start, 2));
+  return fractionOf(
+    index.extract.cpPlans,
+    endOf,
+    windows,
+    (plan) => plan.end !== null && plan.end >= addYears(plan.start, 2),
+  );
 }
 
 /**

@@ -43,7 +43,10 @@ export function cpReviewsTimely(index: ExtractIndex, days: DaySet): SnapshotEval
     duePlans.push(plan);
     firstDueDays.push(firstDue);
   }
-  const reviewDays = new ReviewDaysByPlan(index.extract.cpReviews, duePlans.map((plan) => plan.id));
+  const reviewDays = new ReviewDaysByPlan(
+    index.extract.cpReviews,
+    duePlans.map((plan) => plan.id),
+  );
   const due = new OpenCounts(days);
   const timely = new OpenCounts(days);
   duePlans.forEach((plan, i) => {

@@ -20,7 +20,13 @@ interface PlanOfPerson {
   end: Day | null;
 }
 
-export function visitsTimely(plans: readonly PlanOfPerson[], visits: VisitTable, persons: number, windowDays: number, days: DaySet): SnapshotEvaluator {
+export function visitsTimely(
+  plans: readonly PlanOfPerson[],
+  visits: VisitTable,
+  persons: number,
+  windowDays: number,
+  days: DaySet,
+): SnapshotEvaluator {
   const due = new PersonDayBits(days, persons);
   for (const plan of plans) due.mark(plan.person, plan.start + windowDays, plan.end ?? Infinity);
   const visited = new PersonDayBits(days, persons);
@@ -30,10 +36,18 @@ export function visitsTimely(plans: readonly PlanOfPerson[], visits: VisitTable,
   return atDays(days, (i) => fractionTally(visitedCounts[i], dueCounts[i]));
 }
 
-export function cpVisitsTimely(index: ExtractIndex, days: DaySet, windowDays = DEFAULT_CP_VISIT_WINDOW_DAYS): SnapshotEvaluator {
+export function cpVisitsTimely(
+  index: ExtractIndex,
+  days: DaySet,
+  windowDays = DEFAULT_CP_VISIT_WINDOW_DAYS,
+): SnapshotEvaluator {
   return visitsTimely(index.extract.cpPlans, index.extract.cpVisits, index.extract.persons, windowDays, days);
 }
 
-export function cinVisitsTimely(index: ExtractIndex, days: DaySet, windowDays = DEFAULT_CIN_VISIT_WINDOW_DAYS): SnapshotEvaluator {
+export function cinVisitsTimely(
+  index: ExtractIndex,
+  days: DaySet,
+  windowDays = DEFAULT_CIN_VISIT_WINDOW_DAYS,
+): SnapshotEvaluator {
   return visitsTimely(index.extract.cinPlans, index.extract.cinVisits, index.extract.persons, windowDays, days);
 }

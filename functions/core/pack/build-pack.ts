@@ -54,7 +54,15 @@ function buildIndicator(indicator: IndicatorConfig, context: PackContext): PackI
   const rule = indicator.rag;
   const target = targetFor(rule, columns.ytd.financialYear);
   const judge = (value: number | null, financialYear: string) =>
-    judgeRag({ value, target: targetFor(rule, financialYear), rule, dataOnly: indicator.dataOnly, unit: measure.unit, decimals: indicator.decimals, financialYear });
+    judgeRag({
+      value,
+      target: targetFor(rule, financialYear),
+      rule,
+      dataOnly: indicator.dataOnly,
+      unit: measure.unit,
+      decimals: indicator.decimals,
+      financialYear,
+    });
   const now = judge(ytd.value, columns.ytd.financialYear);
   const polarity = rule?.polarity ?? null;
   return {
@@ -88,7 +96,12 @@ function buildSection(section: SectionConfig, context: PackContext, draft: Draft
     ytd: row.ytd,
     windowDays: section.indicators[i].params.windowDays,
   }));
-  return { id: section.id, title: section.title, comments: sectionComments(section.id, rows, draft, context.comments), indicators };
+  return {
+    id: section.id,
+    title: section.title,
+    comments: sectionComments(section.id, rows, draft, context.comments),
+    indicators,
+  };
 }
 
 export function buildPack(input: BuildPackInput): Pack {
@@ -101,7 +114,11 @@ export function buildPack(input: BuildPackInput): Pack {
     population: new PopulationLookup(config.population),
     comments: input.comments ?? null,
   };
-  const draft: DraftContext = { monthName: monthName(period), financialYear: columns.financialYear, authority: config.authority };
+  const draft: DraftContext = {
+    monthName: monthName(period),
+    financialYear: columns.financialYear,
+    authority: config.authority,
+  };
   const sections = config.sections.map((section) => buildSection(section, context, draft));
   return {
     authority: config.authority,

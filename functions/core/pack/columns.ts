@@ -52,7 +52,11 @@ function monthColumn(period: Period): MonthColumn {
 
 function yearToDate(period: Period): YearToDate {
   const startYear = financialYearStartOfPeriod(period);
-  return { financialYear: financialYearLabel(startYear), from: financialYearFirstDay(startYear), to: periodLastDay(period) };
+  return {
+    financialYear: financialYearLabel(startYear),
+    from: financialYearFirstDay(startYear),
+    to: periodLastDay(period),
+  };
 }
 
 export function planColumns(period: Period, monthsShown: number): ColumnPlan {

@@ -90,11 +90,19 @@ function own<T>(record: Record<string, T> | undefined, key: string): T | undefin
   return record && Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
-export function sectionComments(sectionId: string, rows: DraftRow[], context: DraftContext, file: CommentsFile | null | undefined): SectionComments {
+export function sectionComments(
+  sectionId: string,
+  rows: DraftRow[],
+  context: DraftContext,
+  file: CommentsFile | null | undefined,
+): SectionComments {
   const given = own(file?.sections, sectionId);
   const performance = supplied(given?.performance);
   return {
-    performance: performance !== null ? { text: performance, draft: false } : { text: draftPerformanceComment(rows, context), draft: true },
+    performance:
+      performance !== null
+        ? { text: performance, draft: false }
+        : { text: draftPerformanceComment(rows, context), draft: true },
     service: { text: supplied(given?.service) },
   };
 }

@@ -37,7 +37,11 @@ export function targetFor(rule: RagConfig | undefined, financialYear: string): n
 }
 
 const STATUS_WORD: Record<'red' | 'amber' | 'green', string> = { red: 'Red', amber: 'Amber', green: 'Green' };
-const POLARITY_WORDS: Record<RagConfig['polarity'], string> = { higher: 'higher is better', lower: 'lower is better', band: 'close to target is better' };
+const POLARITY_WORDS: Record<RagConfig['polarity'], string> = {
+  higher: 'higher is better',
+  lower: 'lower is better',
+  band: 'close to target is better',
+};
 
 /** "10%" for a relative tolerance, "2 percentage points" / "2 per 10,000" / "2" for an absolute one. */
 function toleranceText(relative: number, absolute: number | undefined, unit: Unit): string {
@@ -55,7 +59,8 @@ export function judgeRag(input: RagInput): RagResult {
     return { status: 'none', reason: `No target is set for ${financialYear}` };
   }
   const targetText = formatValue(target, unit, decimals);
-  if (value === null) return { status: 'no-data', reason: `No data: no value for ${financialYear} to date (target ${targetText})` };
+  if (value === null)
+    return { status: 'no-data', reason: `No data: no value for ${financialYear} to date (target ${targetText})` };
 
   const scale = Math.abs(target);
   const amber = rule.amber ?? DEFAULT_AMBER;
@@ -88,5 +93,8 @@ export function judgeRag(input: RagInput): RagResult {
       break;
     }
   }
-  return { status, reason: `${valueText} against ${targetText}: ${POLARITY_WORDS[rule.polarity]}, ${STATUS_WORD[status]} ${detail}` };
+  return {
+    status,
+    reason: `${valueText} against ${targetText}: ${POLARITY_WORDS[rule.polarity]}, ${STATUS_WORD[status]} ${detail}`,
+  };
 }

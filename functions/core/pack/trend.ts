@@ -7,10 +7,16 @@ import type { PackIndicator, Trend } from './pack-types';
 /** Treats values equal to within float noise (e.g. 100 × 1/3 against 100 × 2/6) as level. */
 const LEVEL_EPSILON = 1e-9;
 
-export function trendOf(current: number | null, previous: number | null, polarity: PackIndicator['polarity'], target: number | null): Trend {
+export function trendOf(
+  current: number | null,
+  previous: number | null,
+  polarity: PackIndicator['polarity'],
+  target: number | null,
+): Trend {
   if (current === null || previous === null) return { direction: null, better: null };
   const difference = current - previous;
-  if (Math.abs(difference) <= LEVEL_EPSILON * Math.max(1, Math.abs(previous))) return { direction: 'level', better: null };
+  if (Math.abs(difference) <= LEVEL_EPSILON * Math.max(1, Math.abs(previous)))
+    return { direction: 'level', better: null };
   const direction = difference > 0 ? 'up' : 'down';
   switch (polarity) {
     case 'higher':

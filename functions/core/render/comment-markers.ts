@@ -17,7 +17,8 @@ export const HEADER_MARKER_PREFIX = 'header:';
 
 export type CommentField = 'performance' | 'service';
 
-export type CommentKey = { kind: 'section'; sectionId: string; field: CommentField } | { kind: 'indicator'; code: string };
+export type CommentKey =
+  { kind: 'section'; sectionId: string; field: CommentField } | { kind: 'indicator'; code: string };
 
 export function sectionCommentKey(sectionId: string, field: CommentField): string {
   return `comment:section:${sectionId}:${field}`;
@@ -34,7 +35,8 @@ export function headerKey(sectionId: string): string {
 /** Parses a marker; null for anything that is not a comment marker. */
 export function parseCommentKey(text: string): CommentKey | null {
   const section = /^comment:section:([a-z0-9][a-z0-9-]*):(performance|service)$/.exec(text);
-  if (section) return { kind: 'section', sectionId: section[1], field: section[2] === 'performance' ? 'performance' : 'service' };
+  if (section)
+    return { kind: 'section', sectionId: section[1], field: section[2] === 'performance' ? 'performance' : 'service' };
   const indicator = /^comment:indicator:(.+)$/.exec(text);
   if (indicator) return { kind: 'indicator', code: indicator[1] };
   return null;

@@ -18,7 +18,10 @@ const SUBJECT_PREFIX: Record<EmailKind, string> = { pack: '', revised: '[Revised
 
 /** A header value on one line: configuration text must not be able to add headers. */
 function oneLine(text: string): string {
-  return text.replace(/[\r\n\t]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+  return text
+    .replace(/[\r\n\t]+/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
 }
 
 export function emailSubject(title: string, period: Period, kind: EmailKind): string {
@@ -86,7 +89,15 @@ function renderFailureParts(input: FailureNoticeInput) {
   const periodTitle = monthTitle(input.period);
   const subject = oneLine(`[Failed] ${input.title}: ${periodTitle}`);
   const quality = input.quality ? qualityView(input.quality) : null;
-  const context = { subject, title: input.title, period: input.period, periodTitle, runId: input.runId, reason: input.reason, quality };
+  const context = {
+    subject,
+    title: input.title,
+    period: input.period,
+    periodTitle,
+    runId: input.runId,
+    reason: input.reason,
+    quality,
+  };
   return { periodTitle, subject, quality, page: renderHtmlTemplate('failure', context) };
 }
 

@@ -75,7 +75,8 @@ function readKeysSheet(workbook: ExcelJS.Workbook): KeysSheet {
   sheet?.eachRow((row) => {
     const first = cellText(row.getCell(1).value);
     if (first === 'period') period = cellText(row.getCell(2).value);
-    else if (parseCommentKey(first)) prefilled.set(first, { state: cellText(row.getCell(2).value), text: cellText(row.getCell(3).value) });
+    else if (parseCommentKey(first))
+      prefilled.set(first, { state: cellText(row.getCell(2).value), text: cellText(row.getCell(3).value) });
   });
   return { period, prefilled };
 }
@@ -99,7 +100,8 @@ function firstTextInRow(row: ExcelJS.Row): string {
 }
 
 function commentColumnOf(row: ExcelJS.Row): number | null {
-  for (let c = MARKER_COLUMN + 1; c <= row.cellCount; c++) if (cellText(row.getCell(c).value).trim() === COMMENT_HEADER) return c;
+  for (let c = MARKER_COLUMN + 1; c <= row.cellCount; c++)
+    if (cellText(row.getCell(c).value).trim() === COMMENT_HEADER) return c;
   return null;
 }
 
@@ -107,7 +109,9 @@ function findComments(workbook: ExcelJS.Workbook): { found: FoundComment[]; mark
   const found: FoundComment[] = [];
   let markers = 0;
   // The Pack sheet first, then any other sheet the officer may have copied blocks to.
-  const sheets = workbook.worksheets.filter((s) => s.name !== KEYS_SHEET).sort((a, b) => Number(b.name === PACK_SHEET) - Number(a.name === PACK_SHEET));
+  const sheets = workbook.worksheets
+    .filter((s) => s.name !== KEYS_SHEET)
+    .sort((a, b) => Number(b.name === PACK_SHEET) - Number(a.name === PACK_SHEET));
   for (const sheet of sheets) {
     let commentColumn: number | null = null;
     sheet.eachRow((row, rowNumber) => {
@@ -122,7 +126,10 @@ function findComments(workbook: ExcelJS.Workbook): { found: FoundComment[]; mark
       const where = `sheet "${sheet.name}", row ${rowNumber}`;
       let text: string;
       if (parsed.kind === 'section') text = firstTextInRow(row);
-      else if (commentColumn === null) throw new UserError(`The comment for ${parsed.code} (${where}) has no column headed "${COMMENT_HEADER}" above it; restore the header row or use a fresh copy of the pack workbook.`);
+      else if (commentColumn === null)
+        throw new UserError(
+          `The comment for ${parsed.code} (${where}) has no column headed "${COMMENT_HEADER}" above it; restore the header row or use a fresh copy of the pack workbook.`,
+        );
       else text = cellText(row.getCell(commentColumn).value);
       found.push({ key: marker, parsed, text: cleanText(text), where });
     });
@@ -137,7 +144,10 @@ function isOfficersText(comment: FoundComment, prefill: Prefill | undefined): bo
   return !(wasGenerated && sameWords(prefill.text, comment.text));
 }
 
-export async function importCommentsFromWorkbook(buffer: Uint8Array, options: ImportCommentsOptions = {}): Promise<CommentsFile> {
+export async function importCommentsFromWorkbook(
+  buffer: Uint8Array,
+  options: ImportCommentsOptions = {},
+): Promise<CommentsFile> {
   const workbook = new Workbook();
   try {
     // A private copy as a plain ArrayBuffer, the type exceljs reads.
@@ -145,11 +155,16 @@ export async function importCommentsFromWorkbook(buffer: Uint8Array, options: Im
     bytes.set(buffer);
     await workbook.xlsx.load(bytes.buffer);
   } catch (cause) {
-    throw new UserError(`Cannot read the comments workbook: it is not a readable .xlsx file (${cause instanceof Error ? cause.message : String(cause)}).`, { cause });
+    throw new UserError(
+      `Cannot read the comments workbook: it is not a readable .xlsx file (${cause instanceof Error ? cause.message : String(cause)}).`,
+      { cause },
+    );
   }
   const keys = readKeysSheet(workbook);
   if (options.period !== undefined && keys.period !== null && keys.period !== options.period) {
-    throw new UserError(`The comments workbook is the pack for ${keys.period}, not ${options.period}; import it with --period ${keys.period} or use the ${options.period} workbook.`);
+    throw new UserError(
+      `The comments workbook is the pack for ${keys.period}, not ${options.period}; import it with --period ${keys.period} or use the ${options.period} workbook.`,
+    );
   }
   const { found, markers } = findComments(workbook);
   if (markers === 0) {
@@ -169,7 +184,9 @@ export async function importCommentsFromWorkbook(buffer: Uint8Array, options: Im
     }
     const earlier = seen.get(comment.key);
     if (earlier && earlier.text !== comment.text) {
-      throw new UserError(`Two different comments are marked for the same place (${earlier.where} and ${comment.where}); keep one and import again.`);
+      throw new UserError(
+        `Two different comments are marked for the same place (${earlier.where} and ${comment.where}); keep one and import again.`,
+      );
     }
     seen.set(comment.key, comment);
     const parsed = comment.parsed;

@@ -15,7 +15,12 @@ function sectionText(view: PackView, section: SectionView): string[] {
   for (const row of section.rows) {
     const mark = row.corporatePlan ? ` ${view.corporatePlanMark} Corporate plan` : '';
     const months = view.monthLabels.map((label, i) => `${label} ${row.months[i]}`);
-    const values = [`${view.priorYearLabel} ${row.priorYear}`, ...months, `${view.ytdLabel} ${row.ytd}`, `Target ${row.target}`];
+    const values = [
+      `${view.priorYearLabel} ${row.priorYear}`,
+      ...months,
+      `${view.ytdLabel} ${row.ytd}`,
+      `Target ${row.target}`,
+    ];
     const trend = `${row.trend.arrow ? row.trend.arrow + ' ' : ''}${row.trend.words} ${row.trend.sparkline}`;
     lines.push(`${row.code}: ${row.title}${mark}`);
     lines.push(`  ${values.join(' | ')}`);
@@ -23,16 +28,26 @@ function sectionText(view: PackView, section: SectionView): string[] {
     if (row.comment !== null) lines.push(`  Comment: ${row.comment}`);
     lines.push('');
   }
-  return [...lines, ...commentText('Performance comment', section.performance), ...commentText('Service comment', section.service)];
+  return [
+    ...lines,
+    ...commentText('Performance comment', section.performance),
+    ...commentText('Service comment', section.service),
+  ];
 }
 
 export function qualityText(quality: QualityView): string[] {
   const lines = ['== Data quality ==', ''];
   if (quality.isClean) return [...lines, 'No problems were found in the extract.', ''];
-  lines.push(`${quality.errorTotal} error(s) and ${quality.warningTotal} warning(s) in the extract. At most ${quality.listedPerKind} of each kind are listed.`, '');
-  for (const c of quality.counts) lines.push(`  ${c.severity} ${c.kind}: ${c.total} in all${c.hasUnlisted ? `, ${c.unlisted} not listed` : ''}`);
+  lines.push(
+    `${quality.errorTotal} error(s) and ${quality.warningTotal} warning(s) in the extract. At most ${quality.listedPerKind} of each kind are listed.`,
+    '',
+  );
+  for (const c of quality.counts)
+    lines.push(`  ${c.severity} ${c.kind}: ${c.total} in all${c.hasUnlisted ? `, ${c.unlisted} not listed` : ''}`);
   for (const p of [...quality.errors, ...quality.warnings]) {
-    const where = [p.table, p.row && `row ${p.row}`, p.column, p.value && `value "${p.value}"`].filter((part) => part !== '').join(', ');
+    const where = [p.table, p.row && `row ${p.row}`, p.column, p.value && `value "${p.value}"`]
+      .filter((part) => part !== '')
+      .join(', ');
     lines.push(`  - ${p.severity}${where ? ` (${where})` : ''}: ${p.message}`);
   }
   return [...lines, ''];
@@ -44,17 +59,23 @@ export function packText(view: PackView, note: string | null): string {
   const lines: string[] = [];
   if (note) lines.push(note, '');
   lines.push(view.title, `${view.authority} · ${view.periodTitle}. The workbook (pack.xlsx) is attached.`, '');
-  lines.push(`${view.periodTitle} (${view.ytdLabel}): ${s.red} Red, ${s.amber} Amber, ${s.green} Green of ${s.indicators} indicators.`);
+  lines.push(
+    `${view.periodTitle} (${view.ytdLabel}): ${s.red} Red, ${s.amber} Amber, ${s.green} Green of ${s.indicators} indicators.`,
+  );
   if (s.changes.length === 0) lines.push(`No indicator changed status since ${s.previousMonthTitle}.`);
   else {
     lines.push(`Changed status since ${s.previousMonthTitle}:`);
-    for (const c of s.changes) lines.push(`  - ${c.code} ${c.title}: ${c.from} -> ${c.to}${c.direction ? ` (${c.direction})` : ''}`);
+    for (const c of s.changes)
+      lines.push(`  - ${c.code} ${c.title}: ${c.from} -> ${c.to}${c.direction ? ` (${c.direction})` : ''}`);
   }
   lines.push('', `${view.corporatePlanLegend}.`, '');
   for (const section of view.sections) lines.push(...sectionText(view, section));
   lines.push(...qualityText(view.quality));
   lines.push('== Definitions ==', '');
   for (const d of view.definitions) lines.push(`  ${d.codes}: ${d.text}`);
-  lines.push('', `Run ${view.meta.runId}, generated ${view.meta.generatedAt} by indicator-pack ${view.meta.codeVersion} from ${view.meta.sources.join(', ')}.`);
+  lines.push(
+    '',
+    `Run ${view.meta.runId}, generated ${view.meta.generatedAt} by indicator-pack ${view.meta.codeVersion} from ${view.meta.sources.join(', ')}.`,
+  );
   return lines.join('\n') + '\n';
 }

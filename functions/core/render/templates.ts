@@ -39,7 +39,10 @@ function compileTemplates(): Map<string, Render> {
   }
   const templates = new Map<string, Render>();
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.html.hbs'))) {
-    templates.set(file.slice(0, -'.html.hbs'.length), env.compile(readFileSync(path.join(dir, file), 'utf8'), { strict: true }));
+    templates.set(
+      file.slice(0, -'.html.hbs'.length),
+      env.compile(readFileSync(path.join(dir, file), 'utf8'), { strict: true }),
+    );
   }
   return templates;
 }

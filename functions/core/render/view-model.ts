@@ -89,8 +89,11 @@ export interface TrendView {
 function trendView(trend: Trend, indicator: PackIndicator, monthLabels: string[]): TrendView {
   const arrows = { up: '↑', down: '↓', level: '→' } as const;
   const spark = sparkline(indicator.months.map((m) => m.value));
-  const sparklineLabel = indicator.months.map((m, i) => `${monthLabels[i]} ${formatValue(m.value, indicator.unit, indicator.decimals)}`).join(', ');
-  if (trend.direction === null) return { arrow: '', words: 'No trend', sparkline: spark, sparklineLabel, css: 'neutral' };
+  const sparklineLabel = indicator.months
+    .map((m, i) => `${monthLabels[i]} ${formatValue(m.value, indicator.unit, indicator.decimals)}`)
+    .join(', ');
+  if (trend.direction === null)
+    return { arrow: '', words: 'No trend', sparkline: spark, sparklineLabel, css: 'neutral' };
   const direction = { up: 'Up', down: 'Down', level: 'Level' }[trend.direction];
   const judgement = trend.better === null ? '' : trend.better ? ', better' : ', worse';
   const css = trend.better === null ? 'neutral' : trend.better ? 'better' : 'worse';
@@ -144,7 +147,10 @@ function commentView(text: string | null, draft: boolean, placeholder: string): 
   const shown = has ? text : placeholder;
   return {
     text: shown,
-    paragraphs: shown.split(/\r?\n\s*\r?\n/).map((p) => p.trim()).filter((p) => p !== ''),
+    paragraphs: shown
+      .split(/\r?\n\s*\r?\n/)
+      .map((p) => p.trim())
+      .filter((p) => p !== ''),
     state,
     isDraft: state === 'draft',
     isPlaceholder: state === 'placeholder',
@@ -239,7 +245,13 @@ function statusChange(indicator: PackIndicator): StatusChange | null {
   const from = RAG_ORDER[indicator.previousRag];
   const to = RAG_ORDER[indicator.rag];
   const direction = from === undefined || to === undefined ? '' : to > from ? 'better' : 'worse';
-  return { code: indicator.code, title: indicator.title, from: RAG_STYLES[indicator.previousRag].label, to: RAG_STYLES[indicator.rag].label, direction };
+  return {
+    code: indicator.code,
+    title: indicator.title,
+    from: RAG_STYLES[indicator.previousRag].label,
+    to: RAG_STYLES[indicator.rag].label,
+    direction,
+  };
 }
 
 function summaryView(pack: Pack): SummaryView {
@@ -282,7 +294,9 @@ export function qualityView(quality: DataQuality): QualityView {
       };
     });
   const totalOf = (severity: 'error' | 'warning') =>
-    Object.values(quality.counts).filter((c) => c.severity === severity).reduce((sum, c) => sum + c.total, 0);
+    Object.values(quality.counts)
+      .filter((c) => c.severity === severity)
+      .reduce((sum, c) => sum + c.total, 0);
   const errorTotal = Math.max(totalOf('error'), quality.errors.length);
   const warningTotal = Math.max(totalOf('warning'), quality.warnings.length);
   return {
@@ -319,7 +333,11 @@ function sectionView(section: PackSection, monthLabels: string[]): SectionView {
     id: section.id,
     title: section.title,
     rows: section.indicators.map((i) => rowView(i, monthLabels)),
-    performance: commentView(section.comments.performance.text, section.comments.performance.draft, PERFORMANCE_PLACEHOLDER),
+    performance: commentView(
+      section.comments.performance.text,
+      section.comments.performance.draft,
+      PERFORMANCE_PLACEHOLDER,
+    ),
     service: commentView(section.comments.service.text, false, SERVICE_PLACEHOLDER),
     hasCorporatePlan: section.indicators.some((i) => i.corporatePlan),
   };
@@ -327,7 +345,8 @@ function sectionView(section: PackSection, monthLabels: string[]): SectionView {
 
 function definitionsView(pack: Pack): DefinitionView[] {
   const codes = new Map<MeasureName, string[]>();
-  for (const section of pack.sections) for (const i of section.indicators) codes.set(i.measure, [...(codes.get(i.measure) ?? []), i.code]);
+  for (const section of pack.sections)
+    for (const i of section.indicators) codes.set(i.measure, [...(codes.get(i.measure) ?? []), i.code]);
   return [...codes].map(([measure, list]) => ({ measure, codes: list.join(', '), text: MEASURE_DEFINITIONS[measure] }));
 }
 

@@ -84,7 +84,19 @@ interface Columns {
 function columnsFor(monthCount: number): Columns {
   const firstMonth = 5;
   const ytd = firstMonth + monthCount;
-  return { marker: 1, code: 2, title: 3, priorYear: 4, firstMonth, ytd, target: ytd + 1, rag: ytd + 2, trend: ytd + 3, comment: ytd + 4, last: ytd + 4 };
+  return {
+    marker: 1,
+    code: 2,
+    title: 3,
+    priorYear: 4,
+    firstMonth,
+    ytd,
+    target: ytd + 1,
+    rag: ytd + 2,
+    trend: ytd + 3,
+    comment: ytd + 4,
+    last: ytd + 4,
+  };
 }
 
 /** A row height that shows wrapped text of this length in a cell about `charsPerLine` wide. */
@@ -171,7 +183,11 @@ class PackSheetWriter {
       cell.font = { bold: true, color: { argb: 'FFFFFFFF' } };
       cell.fill = solid(HEADER_FILL);
       cell.border = THIN_BORDER;
-      cell.alignment = { vertical: 'bottom', horizontal: c >= cols.priorYear && c <= cols.target ? 'right' : 'left', wrapText: true };
+      cell.alignment = {
+        vertical: 'bottom',
+        horizontal: c >= cols.priorYear && c <= cols.target ? 'right' : 'left',
+        wrapText: true,
+      };
     }
     row.height = 30;
     this.row += 1;
@@ -290,7 +306,15 @@ function packSheet(workbook: ExcelJS.Workbook, view: PackView): PrefilledComment
   const writer = new PackSheetWriter(sheet, view, cols);
   writer.write();
 
-  sheet.views = [{ state: 'frozen', xSplit: cols.title, ySplit: writer.firstHeaderRow, topLeftCell: `D${writer.firstHeaderRow + 1}`, activeCell: 'D1' }];
+  sheet.views = [
+    {
+      state: 'frozen',
+      xSplit: cols.title,
+      ySplit: writer.firstHeaderRow,
+      topLeftCell: `D${writer.firstHeaderRow + 1}`,
+      activeCell: 'D1',
+    },
+  ];
   sheet.pageSetup = {
     paperSize: 9, // A4
     orientation: 'landscape',
@@ -304,7 +328,12 @@ function packSheet(workbook: ExcelJS.Workbook, view: PackView): PrefilledComment
   return writer.prefilled;
 }
 
-function tableSheet(workbook: ExcelJS.Workbook, name: string, headers: Array<[string, number]>, rows: string[][]): ExcelJS.Worksheet {
+function tableSheet(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  headers: Array<[string, number]>,
+  rows: string[][],
+): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(name);
   headers.forEach(([, width], i) => (sheet.getColumn(i + 1).width = width));
   const header = sheet.addRow(headers.map(([label]) => label));
@@ -315,7 +344,14 @@ function tableSheet(workbook: ExcelJS.Workbook, name: string, headers: Array<[st
     row.alignment = { wrapText: true, vertical: 'top' };
   }
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  sheet.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' };
+  sheet.pageSetup = {
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: '1:1',
+  };
   return sheet;
 }
 
@@ -323,18 +359,38 @@ function definitionsSheet(workbook: ExcelJS.Workbook, view: PackView): void {
   tableSheet(
     workbook,
     'Definitions',
-    [['Indicators', 24], ['Measure', 24], ['How it is counted', 100]],
+    [
+      ['Indicators', 24],
+      ['Measure', 24],
+      ['How it is counted', 100],
+    ],
     view.definitions.map((d) => [d.codes, d.measure, d.text]),
   );
 }
 
 function qualitySheet(workbook: ExcelJS.Workbook, view: PackView): void {
   const q = view.quality;
-  const problems = [...q.errors, ...q.warnings].map((p) => [p.severity, p.kind, p.table, p.row, p.column, p.value, p.message]);
+  const problems = [...q.errors, ...q.warnings].map((p) => [
+    p.severity,
+    p.kind,
+    p.table,
+    p.row,
+    p.column,
+    p.value,
+    p.message,
+  ]);
   const sheet = tableSheet(
     workbook,
     'Data quality',
-    [['Severity', 10], ['Kind', 22], ['Table', 26], ['Row', 8], ['Column', 30], ['Value', 18], ['Problem', 80]],
+    [
+      ['Severity', 10],
+      ['Kind', 22],
+      ['Table', 26],
+      ['Row', 8],
+      ['Column', 30],
+      ['Value', 18],
+      ['Problem', 80],
+    ],
     problems,
   );
   sheet.addRow([]);

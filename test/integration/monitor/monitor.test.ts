@@ -38,26 +38,42 @@ afterAll(async () => {
 
 function metricValue(line: string): unknown {
   const record: unknown = JSON.parse(line);
-  return typeof record === 'object' && record !== null && 'MonthlyPackPublished' in record ? record.MonthlyPackPublished : undefined;
+  return typeof record === 'object' && record !== null && 'MonthlyPackPublished' in record
+    ? record.MonthlyPackPublished
+    : undefined;
 }
 
 test('reports 0 while last month has no latest.json, and 1 once it has', async () => {
   const clock = fixedClock(new Date('2013-12-05T09:00:00Z'));
   // A run folder without latest.json (e.g. a failed run) does not count as published.
-  await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'reports/2013-11/20131202T070000Z-schedule/manifest.json', Body: '{}' }));
+  await s3.send(
+    new PutObjectCommand({
+      Bucket: BUCKET,
+      Key: 'reports/2013-11/20131202T070000Z-schedule/manifest.json',
+      Body: '{}',
+    }),
+  );
   // Neither does a later month's pointer.
   await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'reports/2013-12/latest.json', Body: '{}' }));
 
   const before: string[] = [];
-  expect(await checkMonthlyPack(s3, BUCKET, clock, (line) => before.push(line))).toEqual({ period: '2013-11', published: false });
+  expect(await checkMonthlyPack(s3, BUCKET, clock, (line) => before.push(line))).toEqual({
+    period: '2013-11',
+    published: false,
+  });
   expect(before.map(metricValue)).toEqual([0]);
 
-  await s3.send(new PutObjectCommand({
-    Bucket: BUCKET,
-    Key: 'reports/2013-11/latest.json',
-    Body: JSON.stringify({ runId: '20131203T090000Z-rerun', prefix: 'reports/2013-11/20131203T090000Z-rerun/' }),
-  }));
+  await s3.send(
+    new PutObjectCommand({
+      Bucket: BUCKET,
+      Key: 'reports/2013-11/latest.json',
+      Body: JSON.stringify({ runId: '20131203T090000Z-rerun', prefix: 'reports/2013-11/20131203T090000Z-rerun/' }),
+    }),
+  );
   const after: string[] = [];
-  expect(await checkMonthlyPack(s3, BUCKET, clock, (line) => after.push(line))).toEqual({ period: '2013-11', published: true });
+  expect(await checkMonthlyPack(s3, BUCKET, clock, (line) => after.push(line))).toEqual({
+    period: '2013-11',
+    published: true,
+  });
   expect(after.map(metricValue)).toEqual([1]);
 });

@@ -12,7 +12,11 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 test('putIfAbsent creates once; the first body stays', async () => {
-  const results = await Promise.all([store.putIfAbsent('a/b.json', 'one'), store.putIfAbsent('a/b.json', 'two'), store.putIfAbsent('a/b.json', 'three')]);
+  const results = await Promise.all([
+    store.putIfAbsent('a/b.json', 'one'),
+    store.putIfAbsent('a/b.json', 'two'),
+    store.putIfAbsent('a/b.json', 'three'),
+  ]);
   expect(results.filter(Boolean)).toHaveLength(1);
   const body = (await store.get('a/b.json'))?.body.toString();
   expect(['one', 'two', 'three'][results.indexOf(true)]).toBe(body);
@@ -33,7 +37,10 @@ test('missing objects are null; list gives keys in the bucket layout, in order',
   await store.put('reports/2013-11/b/pack.json', '{}');
   await store.put('reports/2013-11/a/pack.json', '{}');
   await store.put('reports/2013-10/a/pack.json', '{}');
-  expect((await store.list('reports/2013-11/')).map((o) => o.key)).toEqual(['reports/2013-11/a/pack.json', 'reports/2013-11/b/pack.json']);
+  expect((await store.list('reports/2013-11/')).map((o) => o.key)).toEqual([
+    'reports/2013-11/a/pack.json',
+    'reports/2013-11/b/pack.json',
+  ]);
 });
 
 test('a key cannot climb out of the folder', async () => {

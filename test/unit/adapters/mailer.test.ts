@@ -17,7 +17,13 @@ describe('composed messages', () => {
     subject: '[Preview] Report: November 2013 — “quotes”',
     html: '<p>Hello</p>',
     text: 'Hello',
-    attachments: [{ filename: 'pack.xlsx', content: Buffer.from('PK fake workbook'), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }],
+    attachments: [
+      {
+        filename: 'pack.xlsx',
+        content: Buffer.from('PK fake workbook'),
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      },
+    ],
   };
 
   test('MIME with both alternatives, the attachment and every recipient in the envelope', async () => {
@@ -27,7 +33,9 @@ describe('composed messages', () => {
     expect(raw).toMatch(/^Content-Type: multipart\/mixed/m);
     expect(raw).toMatch(/^Content-Type: text\/plain/m);
     expect(raw).toMatch(/^Content-Type: text\/html/m);
-    expect(raw).toMatch(/Content-Type:\s+application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet;\s+name=pack\.xlsx/);
+    expect(raw).toMatch(
+      /Content-Type:\s+application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet;\s+name=pack\.xlsx/,
+    );
     expect(raw).toMatch(/^Content-Disposition: attachment; filename=pack\.xlsx/m);
     expect(raw).toMatch(/^Cc: b@haringey\.example$/m);
     expect(raw).not.toContain('“'); // the subject is encoded, not raw UTF-8

@@ -1,5 +1,10 @@
 import defaultPack from '../../../functions/core/config/default-pack.json';
-import { isAllowedAddress, neededTables, parsePackConfig, parsePackConfigText } from '../../../functions/core/config/pack-config';
+import {
+  isAllowedAddress,
+  neededTables,
+  parsePackConfig,
+  parsePackConfigText,
+} from '../../../functions/core/config/pack-config';
 import { ConfigError } from '../../../functions/core/errors';
 
 type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
@@ -38,7 +43,14 @@ describe('the default configuration', () => {
   it('parses, with defaults filled in', () => {
     expect(config.monthsShown).toBe(6);
     expect(config.sections.map((s) => s.indicators.length)).toEqual([10, 3]);
-    expect(config.sections[0].indicators[0]).toMatchObject({ code: 'Op388', measure: 'cp_children', params: {}, decimals: 0, corporatePlan: false, dataOnly: false });
+    expect(config.sections[0].indicators[0]).toMatchObject({
+      code: 'Op388',
+      measure: 'cp_children',
+      params: {},
+      decimals: 0,
+      corporatePlan: false,
+      dataOnly: false,
+    });
     expect(config.distribution.cc).toEqual([]);
   });
   it('uses all thirteen measures, so needs all seven tables', () => {
@@ -69,13 +81,22 @@ describe('an invalid configuration names the field path and the problem', () => 
   });
   it('a recipient outside allowedDomains (a subdomain is not the domain)', () => {
     const message = errorOf(
-      defaultWith([['distribution', 'to', 2], 'someone@gmail.example'], [['distribution', 'officers'], ['officer@sub.haringey.example']]),
+      defaultWith(
+        [['distribution', 'to', 2], 'someone@gmail.example'],
+        [['distribution', 'officers'], ['officer@sub.haringey.example']],
+      ),
     );
-    expect(message).toContain('distribution.to[2]: address someone@gmail.example is outside allowedDomains (haringey.example)');
-    expect(message).toContain('distribution.officers[0]: address officer@sub.haringey.example is outside allowedDomains');
+    expect(message).toContain(
+      'distribution.to[2]: address someone@gmail.example is outside allowedDomains (haringey.example)',
+    );
+    expect(message).toContain(
+      'distribution.officers[0]: address officer@sub.haringey.example is outside allowedDomains',
+    );
   });
   it('a sender outside allowedDomains', () => {
-    expect(errorOf(defaultWith([['distribution', 'from'], 'pack@elsewhere.example']))).toContain('distribution.from: address pack@elsewhere.example is outside allowedDomains');
+    expect(errorOf(defaultWith([['distribution', 'from'], 'pack@elsewhere.example']))).toContain(
+      'distribution.from: address pack@elsewhere.example is outside allowedDomains',
+    );
   });
   it('windowDays on a measure that is not about visits', () => {
     expect(errorOf(defaultWith([['sections', 0, 'indicators', 0, 'params'], { windowDays: 28 }]))).toContain(
@@ -83,12 +104,18 @@ describe('an invalid configuration names the field path and the problem', () => 
     );
   });
   it('an unknown field, a target that is not a number, an empty recipient list', () => {
-    expect(errorOf(defaultWith([['sections', 0, 'indicators', 0, 'colour'], 'red']))).toContain('sections[0].indicators[0]: Unrecognized key: "colour"');
-    expect(errorOf(defaultWith([['sections', 0, 'indicators', 1, 'rag', 'targets', '2013/14'], '43']))).toContain('sections[0].indicators[1].rag.targets["2013/14"]');
+    expect(errorOf(defaultWith([['sections', 0, 'indicators', 0, 'colour'], 'red']))).toContain(
+      'sections[0].indicators[0]: Unrecognized key: "colour"',
+    );
+    expect(errorOf(defaultWith([['sections', 0, 'indicators', 1, 'rag', 'targets', '2013/14'], '43']))).toContain(
+      'sections[0].indicators[1].rag.targets["2013/14"]',
+    );
     expect(errorOf(defaultWith([['distribution', 'to'], []]))).toContain('distribution.to:');
   });
   it('a population year that is not a year', () => {
-    expect(errorOf(defaultWith([['population', '20x3'], 5]))).toContain('population["20x3"]: invalid key: must be a year like 2013');
+    expect(errorOf(defaultWith([['population', '20x3'], 5]))).toContain(
+      'population["20x3"]: invalid key: must be a year like 2013',
+    );
   });
   it('an unknown key holding a line break or a bidi override: shown escaped, one line per problem', () => {
     const message = errorOf(defaultWith([['a\nb'], 1], [['x\u202ey'], 1]));
@@ -96,7 +123,9 @@ describe('an invalid configuration names the field path and the problem', () => 
     expect(message.split('\n').every((line, i) => i === 0 || line.startsWith('  - '))).toBe(true);
   });
   it('text that is not JSON', () => {
-    expect(() => parsePackConfigText('{ "authority": ', 'pack.json')).toThrow(/Invalid pack configuration in pack.json: not valid JSON/);
+    expect(() => parsePackConfigText('{ "authority": ', 'pack.json')).toThrow(
+      /Invalid pack configuration in pack.json: not valid JSON/,
+    );
   });
 });
 

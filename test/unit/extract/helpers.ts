@@ -1,5 +1,9 @@
 /** Shared helpers for the extract tests. */
-import { readExtract, type ReadExtractOptions, type ReadExtractResult } from '../../../functions/core/extract/read-extract';
+import {
+  readExtract,
+  type ReadExtractOptions,
+  type ReadExtractResult,
+} from '../../../functions/core/extract/read-extract';
 import { memorySource, type MemorySourceOptions } from '../../../functions/core/extract/memory-source';
 import { TABLE_NAMES, type Problem, type TableName } from '../../../functions/core/types';
 
@@ -14,12 +18,23 @@ export const ALL_TABLES = new Set<TableName>(TABLE_NAMES);
 
 export function read(
   files: Record<string, string | Buffer>,
-  options: { period?: string; needed?: Set<TableName>; source?: MemorySourceOptions; limits?: ReadExtractOptions['limits'] } = {},
+  options: {
+    period?: string;
+    needed?: Set<TableName>;
+    source?: MemorySourceOptions;
+    limits?: ReadExtractOptions['limits'];
+  } = {},
 ): Promise<ReadExtractResult> {
-  return readExtract(memorySource(files, options.source), { period: options.period ?? '2013-11', neededTables: options.needed ?? NO_TABLES, limits: options.limits });
+  return readExtract(memorySource(files, options.source), {
+    period: options.period ?? '2013-11',
+    neededTables: options.needed ?? NO_TABLES,
+    limits: options.limits,
+  });
 }
 
 /** Problems as compact tuples: [kind, table, row, column, value]. */
-export function summarise(problems: readonly Problem[]): Array<[string, string | null, number | null, string | null, string | null]> {
+export function summarise(
+  problems: readonly Problem[],
+): Array<[string, string | null, number | null, string | null, string | null]> {
   return problems.map((p) => [p.kind, p.table, p.row, p.column, p.value]);
 }

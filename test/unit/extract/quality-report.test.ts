@@ -9,10 +9,31 @@ describe('formatQualityReport', () => {
   it('groups problems by kind, names where each is, and counts the unlisted rest', () => {
     const problems = new ProblemCollector();
     for (let row = 2; row <= 53; row++) {
-      problems.error({ kind: 'bad-date', table: 'ssd_cp_visits', row, column: 'cppv_cp_visit_date', value: 'soon', message: 'not a valid date' });
+      problems.error({
+        kind: 'bad-date',
+        table: 'ssd_cp_visits',
+        row,
+        column: 'cppv_cp_visit_date',
+        value: 'soon',
+        message: 'not a valid date',
+      });
     }
-    problems.error({ kind: 'missing-table', table: 'ssd_cp_reviews', row: null, column: null, value: null, message: 'table ssd_cp_reviews is missing' });
-    problems.warning({ kind: 'same-day-plan', table: 'ssd_cp_plans', row: 7, column: 'cppl_cp_plan_end_date', value: '2013-01-01', message: 'plan starts and ends on the same day' });
+    problems.error({
+      kind: 'missing-table',
+      table: 'ssd_cp_reviews',
+      row: null,
+      column: null,
+      value: null,
+      message: 'table ssd_cp_reviews is missing',
+    });
+    problems.warning({
+      kind: 'same-day-plan',
+      table: 'ssd_cp_plans',
+      row: 7,
+      column: 'cppl_cp_plan_end_date',
+      value: '2013-01-01',
+      message: 'plan starts and ends on the same day',
+    });
     const lines = formatQualityReport(problems.result()).split('\n');
     expect(lines[0]).toBe('Data quality: 53 errors, 1 warning. Errors stop the run.');
     expect(lines[1]).toBe('Errors:');
@@ -31,9 +52,18 @@ describe('formatQualityReport', () => {
 
   it('shows line breaks and terminal escapes quoted from the extract escaped, one problem per line', () => {
     const problems = new ProblemCollector();
-    problems.error({ kind: 'bad-date', table: 'ssd_cp_visits', row: 4, column: 'cppv_cp_visit_date', value: '2013\n\u001b[2J01', message: 'not a valid date' });
+    problems.error({
+      kind: 'bad-date',
+      table: 'ssd_cp_visits',
+      row: 4,
+      column: 'cppv_cp_visit_date',
+      value: '2013\n\u001b[2J01',
+      message: 'not a valid date',
+    });
     const lines = formatQualityReport(problems.result()).split('\n');
-    expect(lines[3]).toBe('    ssd_cp_visits, row 4, column cppv_cp_visit_date, value "2013\\u000a\\u001b[2J01": not a valid date');
+    expect(lines[3]).toBe(
+      '    ssd_cp_visits, row 4, column cppv_cp_visit_date, value "2013\\u000a\\u001b[2J01": not a valid date',
+    );
     expect(lines).toHaveLength(5);
   });
 });

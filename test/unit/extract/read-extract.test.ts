@@ -40,7 +40,11 @@ const SMALL = {
     'N1,C3,2013-01-01,',
     'N2,C2,2012-01-01,2013-06-15',
   ),
-  'ssd_cin_visits.csv': csv('cinv_person_id,cinv_cin_visit_date,cinv_cin_visit_seen', 'C3,2013-11-20,true', 'C3,2013-10-01,false'),
+  'ssd_cin_visits.csv': csv(
+    'cinv_person_id,cinv_cin_visit_date,cinv_cin_visit_seen',
+    'C3,2013-11-20,true',
+    'C3,2013-10-01,false',
+  ),
   'ssd_cla_episodes.csv': csv(
     'clae_cla_episode_id,clae_person_id,clae_cla_episode_start_date,clae_cla_episode_ceased',
     'E1,C4,2010-05-05,',
@@ -55,10 +59,26 @@ const C3 = 2;
 const C4 = 3;
 
 const EXPECTED_EXTRACT = {
-  present: ['ssd_cp_plans', 'ssd_initial_cp_conference', 'ssd_cp_reviews', 'ssd_cp_visits', 'ssd_cin_plans', 'ssd_cin_visits', 'ssd_cla_episodes'],
+  present: [
+    'ssd_cp_plans',
+    'ssd_initial_cp_conference',
+    'ssd_cp_reviews',
+    'ssd_cp_visits',
+    'ssd_cin_plans',
+    'ssd_cin_visits',
+    'ssd_cla_episodes',
+  ],
   persons: 4,
   cpPlans: [
-    { id: 'P1', person: C1, start: day('2012-01-15'), end: day('2013-03-31'), previousPlans: 0, transferOut: false, row: 2 },
+    {
+      id: 'P1',
+      person: C1,
+      start: day('2012-01-15'),
+      end: day('2013-03-31'),
+      previousPlans: 0,
+      transferOut: false,
+      row: 2,
+    },
     { id: 'P2', person: C2, start: day('2013-06-15'), end: null, previousPlans: 2, transferOut: false, row: 3 },
     // The quoted newline inside row 3 does not start a new spreadsheet row.
     { id: 'P3', person: C1, start: day('2013-04-01'), end: null, previousPlans: null, transferOut: true, row: 4 },
@@ -72,7 +92,12 @@ const EXPECTED_EXTRACT = {
     { planId: 'P1', date: day('2012-04-10'), row: 2 },
     { planId: 'P2', date: day('2013-09-10'), row: 4 },
   ],
-  cpVisits: { length: 2, person: Int32Array.from([C2, C1]), day: Int32Array.from([day('2013-10-01'), day('2013-11-02')]), unseenRows: 2 },
+  cpVisits: {
+    length: 2,
+    person: Int32Array.from([C2, C1]),
+    day: Int32Array.from([day('2013-10-01'), day('2013-11-02')]),
+    unseenRows: 2,
+  },
   cinPlans: [
     { id: 'N1', person: C3, start: day('2013-01-01'), end: null, row: 2 },
     { id: 'N2', person: C2, start: day('2012-01-01'), end: day('2013-06-15'), row: 3 },
@@ -93,7 +118,10 @@ describe('readExtract: CSV form', () => {
   });
 
   it('gives the same records when the files arrive in 7-byte chunks (rows and characters split)', async () => {
-    const result = await read({ ...SMALL, 'ssd_cin_plans.csv': SMALL['ssd_cin_plans.csv'].replace('N1,C3', 'N1,Ç3') }, { source: { chunkSize: 7 } });
+    const result = await read(
+      { ...SMALL, 'ssd_cin_plans.csv': SMALL['ssd_cin_plans.csv'].replace('N1,C3', 'N1,Ç3') },
+      { source: { chunkSize: 7 } },
+    );
     expect(result.quality.errors).toEqual([]);
     expect(result.extract?.cpPlans).toEqual(EXPECTED_EXTRACT.cpPlans);
     expect(result.extract?.persons).toBe(5); // Ç3 is a different child from C3
@@ -101,11 +129,21 @@ describe('readExtract: CSV form', () => {
 
   it('records size and SHA-256 of each file read, with its etag and version', async () => {
     const content = csv('cinp_cin_plan_id,cinp_person_id,cinp_cin_plan_start_date', 'N1,C1,2013-01-01');
-    const source = memorySource({ 'ssd_cin_plans.csv': content, 'notes.txt': 'not part of the extract' }, { description: 'mem/' });
+    const source = memorySource(
+      { 'ssd_cin_plans.csv': content, 'notes.txt': 'not part of the extract' },
+      { description: 'mem/' },
+    );
     const listed = await source.list();
-    const tagged = { ...source, list: async () => listed.map((file) => ({ ...file, etag: `"e-${file.name}"`, versionId: 'v1' })) };
+    const tagged = {
+      ...source,
+      list: async () => listed.map((file) => ({ ...file, etag: `"e-${file.name}"`, versionId: 'v1' })),
+    };
     const stats: TableStats[] = [];
-    const result = await readExtract(tagged, { period: '2013-11', neededTables: new Set(), onTable: (s) => stats.push(s) });
+    const result = await readExtract(tagged, {
+      period: '2013-11',
+      neededTables: new Set(),
+      onTable: (s) => stats.push(s),
+    });
     expect(result.inputs).toEqual([
       {
         key: 'mem/ssd_cin_plans.csv',
@@ -121,14 +159,21 @@ describe('readExtract: CSV form', () => {
   });
 
   it('accepts a table with a header and no rows as "no records", and matches file names in any case', async () => {
-    const result = await read({ 'SSD_CP_PLANS.CSV': 'cppl_cp_plan_id,cppl_person_id,cppl_cp_plan_start_date\r\n' }, { needed: new Set(['ssd_cp_plans']) });
+    const result = await read(
+      { 'SSD_CP_PLANS.CSV': 'cppl_cp_plan_id,cppl_person_id,cppl_cp_plan_start_date\r\n' },
+      { needed: new Set(['ssd_cp_plans']) },
+    );
     expect(result.quality.errors).toEqual([]);
     expect(result.extract?.cpPlans).toEqual([]);
     expect(result.extract?.present).toEqual(['ssd_cp_plans']);
   });
 
   it('skips blank lines but keeps counting spreadsheet rows', async () => {
-    const result = await read({ 'ssd_cin_plans.csv': csv('cinp_cin_plan_id,cinp_person_id,cinp_cin_plan_start_date', '', ',,', 'N1,C1,bad') });
-    expect(summarise(result.quality.errors)).toEqual([['bad-date', 'ssd_cin_plans', 4, 'cinp_cin_plan_start_date', 'bad']]);
+    const result = await read({
+      'ssd_cin_plans.csv': csv('cinp_cin_plan_id,cinp_person_id,cinp_cin_plan_start_date', '', ',,', 'N1,C1,bad'),
+    });
+    expect(summarise(result.quality.errors)).toEqual([
+      ['bad-date', 'ssd_cin_plans', 4, 'cinp_cin_plan_start_date', 'bad'],
+    ]);
   });
 });

@@ -1,11 +1,15 @@
 import { MAX_LISTED_PER_KIND } from '../../../functions/core/extract/problems';
 import { ALL_TABLES, csv, day, read, summarise } from './helpers';
 
-const PLANS_HEADER = 'cppl_cp_plan_id,cppl_person_id,cppl_cp_plan_start_date,cppl_cp_plan_end_date,cppl_number_of_previous_cp_plans';
+const PLANS_HEADER =
+  'cppl_cp_plan_id,cppl_person_id,cppl_cp_plan_start_date,cppl_cp_plan_end_date,cppl_number_of_previous_cp_plans';
 
 describe('errors', () => {
   it('a needed table that is missing', async () => {
-    const result = await read({ 'ssd_cp_plans.csv': csv(PLANS_HEADER) }, { needed: new Set(['ssd_cp_plans', 'ssd_cp_reviews']) });
+    const result = await read(
+      { 'ssd_cp_plans.csv': csv(PLANS_HEADER) },
+      { needed: new Set(['ssd_cp_plans', 'ssd_cp_reviews']) },
+    );
     expect(summarise(result.quality.errors)).toEqual([['missing-table', 'ssd_cp_reviews', null, null, null]]);
     expect(result.extract).toBeNull();
   });
@@ -18,14 +22,18 @@ describe('errors', () => {
 
   it('a table no indicator needs, present but broken, is still an error', async () => {
     const result = await read({ 'ssd_cin_visits.csv': csv('cinv_person_id', 'C1') });
-    expect(summarise(result.quality.errors)).toEqual([['missing-column', 'ssd_cin_visits', 1, 'cinv_cin_visit_date', null]]);
+    expect(summarise(result.quality.errors)).toEqual([
+      ['missing-column', 'ssd_cin_visits', 1, 'cinv_cin_visit_date', null],
+    ]);
   });
 
   it('a required column missing (a required flag column too), and a column given twice', async () => {
     const result = await read({
       'ssd_cp_plans.csv': csv('cppl_cp_plan_id,cppl_cp_plan_start_date', 'P1,2013-01-01'),
       'ssd_initial_cp_conference.csv': csv('icpc_cp_plan_id', 'P1'),
-      'ssd_cla_episodes.csv': csv('clae_cla_episode_id,clae_person_id,clae_cla_episode_start_date,clae_cla_episode_ceased,clae_cla_episode_ceased_date'),
+      'ssd_cla_episodes.csv': csv(
+        'clae_cla_episode_id,clae_person_id,clae_cla_episode_start_date,clae_cla_episode_ceased,clae_cla_episode_ceased_date',
+      ),
     });
     expect(summarise(result.quality.errors)).toEqual([
       ['missing-column', 'ssd_cp_plans', 1, 'cppl_person_id', null],
@@ -61,7 +69,10 @@ describe('errors', () => {
   it('a duplicate identifier, an end before its start, a negative previous-plans count', async () => {
     const result = await read({
       'ssd_cp_plans.csv': csv(PLANS_HEADER, 'P1,C1,2013-01-01,,', 'P1,C2,2013-02-01,2013-01-31,-1'),
-      'ssd_cla_episodes.csv': csv('clae_cla_episode_id,clae_person_id,clae_cla_episode_start_date,clae_cla_episode_ceased', 'E1,C1,2013-01-02,2013-01-01'),
+      'ssd_cla_episodes.csv': csv(
+        'clae_cla_episode_id,clae_person_id,clae_cla_episode_start_date,clae_cla_episode_ceased',
+        'E1,C1,2013-01-02,2013-01-01',
+      ),
     });
     expect(summarise(result.quality.errors)).toEqual([
       ['negative-number', 'ssd_cp_plans', 3, 'cppl_number_of_previous_cp_plans', '-1'],
@@ -80,20 +91,39 @@ describe('errors', () => {
 
   it.each([
     ['a 0-byte file', Buffer.alloc(0), null, null, /empty \(0 bytes\)/],
-    ['a workbook renamed .csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00]), null, null, /zip archive/],
+    [
+      'a workbook renamed .csv',
+      Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00]),
+      null,
+      null,
+      /zip archive/,
+    ],
     // Bytes that are not text stop the file at the row (and column) they are on.
     ['binary data', Buffer.from([0x61, 0x00, 0x62]), 1, 'a', /row 1: .*binary data/],
-    ['text that is not UTF-8', Buffer.from('id,name\n1,caf\xe9\n', 'latin1'), 2, 'name', /row 2: the bytes 0xE9 0x0A .* are not UTF-8 text/],
+    [
+      'text that is not UTF-8',
+      Buffer.from('id,name\n1,caf\xe9\n', 'latin1'),
+      2,
+      'name',
+      /row 2: the bytes 0xE9 0x0A .* are not UTF-8 text/,
+    ],
   ])('a file that is not CSV at all: %s', async (_label, content, row, column, message) => {
     const result = await read({ 'ssd_cp_plans.csv': content }, { needed: new Set(['ssd_cp_plans']) });
-    expect(summarise(result.quality.errors)).toEqual([['invalid-file', 'ssd_cp_plans', row, column, 'ssd_cp_plans.csv']]);
+    expect(summarise(result.quality.errors)).toEqual([
+      ['invalid-file', 'ssd_cp_plans', row, column, 'ssd_cp_plans.csv'],
+    ]);
     expect(result.quality.errors[0].message).toMatch(message);
     expect(result.extract).toBeNull();
   });
 
   it('an unterminated quote, and a row with the wrong number of fields', async () => {
     const result = await read({
-      'ssd_cin_plans.csv': csv('cinp_cin_plan_id,cinp_person_id,cinp_cin_plan_start_date', 'N1,C1,2013-01-01,extra', 'N2,"C2,2013-01-01', 'N3,C3,2013-01-01'),
+      'ssd_cin_plans.csv': csv(
+        'cinp_cin_plan_id,cinp_person_id,cinp_cin_plan_start_date',
+        'N1,C1,2013-01-01,extra',
+        'N2,"C2,2013-01-01',
+        'N3,C3,2013-01-01',
+      ),
     });
     expect(summarise(result.quality.errors)).toEqual([
       ['malformed-row', 'ssd_cin_plans', 2, null, null],
@@ -149,8 +179,14 @@ describe('warnings (the run goes on)', () => {
   it('a plan starting and ending on the same day (CP and CIN plans, not care episodes)', async () => {
     const result = await read({
       'ssd_cp_plans.csv': csv(PLANS_HEADER, 'P1,C1,2013-01-01,2013-01-01 17:00,'),
-      'ssd_cin_plans.csv': csv('cinp_cin_plan_id,cinp_person_id,cinp_cin_plan_start_date,cinp_cin_plan_end_date', 'N1,C1,2013-01-01,01/01/2013'),
-      'ssd_cla_episodes.csv': csv('clae_cla_episode_id,clae_person_id,clae_cla_episode_start_date,clae_cla_episode_ceased_date', 'E1,C1,2013-01-01,2013-01-01'),
+      'ssd_cin_plans.csv': csv(
+        'cinp_cin_plan_id,cinp_person_id,cinp_cin_plan_start_date,cinp_cin_plan_end_date',
+        'N1,C1,2013-01-01,01/01/2013',
+      ),
+      'ssd_cla_episodes.csv': csv(
+        'clae_cla_episode_id,clae_person_id,clae_cla_episode_start_date,clae_cla_episode_ceased_date',
+        'E1,C1,2013-01-01,2013-01-01',
+      ),
     });
     expect(summarise(result.quality.warnings)).toEqual([
       ['same-day-plan', 'ssd_cp_plans', 2, 'cppl_cp_plan_end_date', '2013-01-01'],
@@ -162,7 +198,12 @@ describe('warnings (the run goes on)', () => {
   it('a review on or before its plan start (kept); a review or conference of an unknown plan (ignored)', async () => {
     const result = await read({
       'ssd_cp_plans.csv': csv(PLANS_HEADER, 'P1,C1,2013-01-10,,'),
-      'ssd_cp_reviews.csv': csv('cppr_cp_plan_id,cppr_cp_review_date', 'P1,2013-01-10', 'P1,2013-04-01', 'PX,2013-04-01'),
+      'ssd_cp_reviews.csv': csv(
+        'cppr_cp_plan_id,cppr_cp_review_date',
+        'P1,2013-01-10',
+        'P1,2013-04-01',
+        'PX,2013-04-01',
+      ),
       'ssd_initial_cp_conference.csv': csv('icpc_cp_plan_id,icpc_icpc_transfer_in', 'P1,N', 'PY,Y'),
     });
     expect(result.quality.errors).toEqual([]);

@@ -11,7 +11,8 @@ import {
 import { isoFromDay } from '../../../functions/core/calendar';
 
 /** The expected Day, computed independently of the code under test. */
-const day = (iso: string): number => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+const day = (iso: string): number =>
+  Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
 
 describe('missing values', () => {
   it.each([[''], ['   '], ['NULL'], [' NULL '], [null], [undefined]])('%p is missing', (cell) => {
@@ -92,7 +93,15 @@ describe('flags', () => {
 });
 
 describe('integers and text', () => {
-  it.each([['3', 3], ['+3', 3], ['0', 0], ['-1', -1], ['2.0', 2], [' 7 ', 7], [4, 4]])('%p is %p', (cell, value) => {
+  it.each([
+    ['3', 3],
+    ['+3', 3],
+    ['0', 0],
+    ['-1', -1],
+    ['2.0', 2],
+    [' 7 ', 7],
+    [4, 4],
+  ])('%p is %p', (cell, value) => {
     expect(parseIntegerCell(cell)).toBe(value);
   });
   it.each([['2.5'], ['two'], ['1e3'], [2.5], ['']])('%p is not a whole number', (cell) => {
@@ -108,7 +117,11 @@ describe('integers and text', () => {
 
 describe('properties', () => {
   const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
-  const dates = fc.date({ min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(2099, 11, 31, 23, 59, 59)), noInvalidDate: true });
+  const dates = fc.date({
+    min: new Date(Date.UTC(1900, 0, 1)),
+    max: new Date(Date.UTC(2099, 11, 31, 23, 59, 59)),
+    noInvalidDate: true,
+  });
 
   it('every valid date, in every form, reads back as the same Day', () => {
     fc.assert(
@@ -141,14 +154,17 @@ describe('properties', () => {
 
   it('arbitrary text never throws: it is a date, a flag, a number or undefined', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.stringMatching(/^[0-9/: T.-]{0,24}$/)), (text) => {
-        const date = parseDateText(text);
-        expect(date === undefined || Number.isInteger(date)).toBe(true);
-        const flag = parseFlagCell(text);
-        expect(flag === undefined || typeof flag === 'boolean').toBe(true);
-        const integer = parseIntegerCell(text);
-        expect(integer === undefined || Number.isSafeInteger(integer)).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.stringMatching(/^[0-9/: T.-]{0,24}$/)),
+        (text) => {
+          const date = parseDateText(text);
+          expect(date === undefined || Number.isInteger(date)).toBe(true);
+          const flag = parseFlagCell(text);
+          expect(flag === undefined || typeof flag === 'boolean').toBe(true);
+          const integer = parseIntegerCell(text);
+          expect(integer === undefined || Number.isSafeInteger(integer)).toBe(true);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -156,15 +172,30 @@ describe('properties', () => {
   it('ten characters in the YYYY-MM-DD shape (read from character codes) parse as the general parser reads them', () => {
     // Spaces around the text are trimmed, and make it longer than the short path takes.
     fc.assert(
-      fc.property(fc.stringMatching(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/), fc.stringMatching(/^[0-9a /+-]{10}$/), (shaped, near) => {
-        expect(parseDateText(shaped)).toBe(parseDateText(` ${shaped} `));
-        expect(parseDateText(near)).toBe(parseDateText(` ${near} `));
-      }),
+      fc.property(
+        fc.stringMatching(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/),
+        fc.stringMatching(/^[0-9a /+-]{10}$/),
+        (shaped, near) => {
+          expect(parseDateText(shaped)).toBe(parseDateText(` ${shaped} `));
+          expect(parseDateText(near)).toBe(parseDateText(` ${near} `));
+        },
+      ),
       { numRuns: 2000 },
     );
     // Years 1900–2199 are looked up in a table: its edges, and either side of them.
     for (const year of ['1899', '1900', '2199', '2200']) {
-      for (const monthDay of ['01-01', '01-31', '01-32', '02-28', '02-29', '12-31', '12-32', '13-01', '00-10', '06-00']) {
+      for (const monthDay of [
+        '01-01',
+        '01-31',
+        '01-32',
+        '02-28',
+        '02-29',
+        '12-31',
+        '12-32',
+        '13-01',
+        '00-10',
+        '06-00',
+      ]) {
         const text = `${year}-${monthDay}`;
         expect(parseDateText(text)).toBe(parseDateText(` ${text} `));
       }
@@ -178,12 +209,17 @@ describe('properties', () => {
 
   it('a date that parses is a real calendar date written the same way', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1900, max: 2100 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), (y, m, d) => {
-        const parsed = parseDateText(`${y}-${pad(m)}-${pad(d)}`);
-        const real = m >= 1 && m <= 12 && d >= 1 && new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
-        expect(parsed === undefined ? false : isoFromDay(parsed) === `${y}-${pad(m)}-${pad(d)}`).toBe(real);
-        expect(parseDateText(`${pad(d)}/${pad(m)}/${y}`)).toBe(parsed);
-      }),
+      fc.property(
+        fc.integer({ min: 1900, max: 2100 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        (y, m, d) => {
+          const parsed = parseDateText(`${y}-${pad(m)}-${pad(d)}`);
+          const real = m >= 1 && m <= 12 && d >= 1 && new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
+          expect(parsed === undefined ? false : isoFromDay(parsed) === `${y}-${pad(m)}-${pad(d)}`).toBe(real);
+          expect(parseDateText(`${pad(d)}/${pad(m)}/${y}`)).toBe(parsed);
+        },
+      ),
     );
   });
 });

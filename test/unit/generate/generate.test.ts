@@ -57,7 +57,13 @@ describe('the generator', () => {
   it('is deterministic: the same arguments give byte-identical files; another seed does not', async () => {
     const digests = async (out: string, seed: number): Promise<string[]> => {
       const written = await writeExtract({ period: '2013-11', scale: 1, out, format: 'csv', seed });
-      return Promise.all(written.files.map(async (file) => createHash('sha256').update(await readFile(file)).digest('hex')));
+      return Promise.all(
+        written.files.map(async (file) =>
+          createHash('sha256')
+            .update(await readFile(file))
+            .digest('hex'),
+        ),
+      );
     };
     const first = await digests(path.join(dir, 'a'), 7);
     expect(await digests(path.join(dir, 'b'), 7)).toEqual(first);

@@ -22,10 +22,15 @@ const planArb = fc.record({
 const extractArb = fc.record({
   plans: fc.array(planArb, { maxLength: 8 }),
   previousPlans: fc.array(fc.option(fc.integer({ min: 0, max: 2 }), { nil: null }), { minLength: 8, maxLength: 8 }),
-  visits: fc.array(fc.record({ person: fc.integer({ min: 0, max: 4 }), day: fc.integer({ min: 0, max: 900 }) }), { maxLength: 20 }),
+  visits: fc.array(fc.record({ person: fc.integer({ min: 0, max: 4 }), day: fc.integer({ min: 0, max: 900 }) }), {
+    maxLength: 20,
+  }),
   // Up to 40 days: more than one 32-bit word of days per person.
   dates: fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 40 }),
-  windows: fc.array(fc.record({ from: fc.integer({ min: 0, max: 1600 }), length: fc.integer({ min: -1, max: 400 }) }), { minLength: 1, maxLength: 12 }),
+  windows: fc.array(fc.record({ from: fc.integer({ min: 0, max: 1600 }), length: fc.integer({ min: -1, max: 400 }) }), {
+    minLength: 1,
+    maxLength: 12,
+  }),
   windowDays: fc.integer({ min: 1, max: 60 }),
 });
 type Case = typeof extractArb extends fc.Arbitrary<infer T> ? T : never;
@@ -34,7 +39,13 @@ function build(c: Case): Extract {
   const builder = new ExtractBuilder();
   c.plans.forEach((plan, i) => {
     const end = plan.length === null ? null : iso(plan.start + plan.length);
-    builder.cpPlan({ id: `P${i}`, person: `c${plan.person}`, start: iso(plan.start), end, previousPlans: c.previousPlans[i] });
+    builder.cpPlan({
+      id: `P${i}`,
+      person: `c${plan.person}`,
+      start: iso(plan.start),
+      end,
+      previousPlans: c.previousPlans[i],
+    });
     for (const review of plan.reviews) builder.review(`P${i}`, iso(plan.start + review));
   });
   for (const visit of c.visits) builder.cpVisit(`c${visit.person}`, iso(visit.day));
@@ -53,7 +64,10 @@ function reviewsTimely(x: Extract, d: number): [number, number] {
   for (const plan of x.cpPlans) {
     if (!isOpenAt(plan.start, plan.end, d) || addMonths(plan.start, 3) > d) continue;
     denominator += 1;
-    const held = x.cpReviews.filter((r) => r.planId === plan.id && r.date > plan.start && r.date <= d).map((r) => r.date).sort((a, b) => a - b);
+    const held = x.cpReviews
+      .filter((r) => r.planId === plan.id && r.date > plan.start && r.date <= d)
+      .map((r) => r.date)
+      .sort((a, b) => a - b);
     let due = addMonths(plan.start, 3);
     let prev = plan.start;
     let late = false;
@@ -80,7 +94,8 @@ function visitsTimely(x: Extract, d: number, w: number): [number, number] {
     if (open.length === 0 || Math.min(...open.map((p) => p.start)) > d - w) continue;
     denominator += 1;
     let visited = false;
-    for (let i = 0; i < x.cpVisits.length; i += 1) if (x.cpVisits.person[i] === person && x.cpVisits.day[i] > d - w && x.cpVisits.day[i] <= d) visited = true;
+    for (let i = 0; i < x.cpVisits.length; i += 1)
+      if (x.cpVisits.person[i] === person && x.cpVisits.day[i] > d - w && x.cpVisits.day[i] <= d) visited = true;
     if (visited) numerator += 1;
   }
   return [numerator, denominator];
@@ -101,7 +116,8 @@ function endedTwoYears(x: Extract, from: number, to: number): [number, number] {
 
 function repeats(x: Extract, from: number, to: number): [number, number] {
   const started = x.cpPlans.filter((p) => inWindow(p.start, from, to));
-  const isRepeat = (p: (typeof started)[number]) => (p.previousPlans !== null ? p.previousPlans > 0 : x.cpPlans.some((o) => o.person === p.person && o.start < p.start));
+  const isRepeat = (p: (typeof started)[number]) =>
+    p.previousPlans !== null ? p.previousPlans > 0 : x.cpPlans.some((o) => o.person === p.person && o.start < p.start);
   return [started.filter(isRepeat).length, started.length];
 }
 

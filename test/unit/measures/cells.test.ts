@@ -5,16 +5,32 @@ import { PopulationLookup } from '../../../functions/core/measures/population';
 
 describe('cellOf', () => {
   it('a count has no numerator or denominator', () => {
-    expect(cellOf('count', { numerator: 177, denominator: null }, null)).toEqual({ value: 177, numerator: null, denominator: null });
+    expect(cellOf('count', { numerator: 177, denominator: null }, null)).toEqual({
+      value: 177,
+      numerator: null,
+      denominator: null,
+    });
   });
   it('a percent is 100 × numerator / denominator, unrounded', () => {
-    expect(cellOf('percent', { numerator: 23, denominator: 238 }, null)).toEqual({ value: (100 * 23) / 238, numerator: 23, denominator: 238 });
+    expect(cellOf('percent', { numerator: 23, denominator: 238 }, null)).toEqual({
+      value: (100 * 23) / 238,
+      numerator: 23,
+      denominator: 238,
+    });
   });
   it('a zero denominator gives no value, with 0 and 0 still reported', () => {
-    expect(cellOf('percent', { numerator: 0, denominator: 0 }, null)).toEqual({ value: null, numerator: 0, denominator: 0 });
+    expect(cellOf('percent', { numerator: 0, denominator: 0 }, null)).toEqual({
+      value: null,
+      numerator: 0,
+      denominator: 0,
+    });
   });
   it('a rate is 10,000 × count / population, carrying both', () => {
-    expect(cellOf('rate', { numerator: 177, denominator: null }, 57600)).toEqual({ value: 1770000 / 57600, numerator: 177, denominator: 57600 });
+    expect(cellOf('rate', { numerator: 177, denominator: null }, 57600)).toEqual({
+      value: 1770000 / 57600,
+      numerator: 177,
+      denominator: 57600,
+    });
   });
 });
 

@@ -1,4 +1,10 @@
-import { atDays, DaySet, EventCounts, OpenCounts, PersonDayBits } from '../../../functions/core/measures/evaluation-days';
+import {
+  atDays,
+  DaySet,
+  EventCounts,
+  OpenCounts,
+  PersonDayBits,
+} from '../../../functions/core/measures/evaluation-days';
 import { count } from './measure-helpers';
 
 describe('DaySet', () => {
@@ -63,7 +69,10 @@ describe('PersonDayBits', () => {
     bits.mark(1, 5, 69);
     bits.mark(1, 0, 1);
     const counts = Array.from(bits.countPerDay());
-    const expected = Array.from({ length: 70 }, (_, d) => (d >= 31 && d < 33 ? 1 : 0) + (d === 0 || (d >= 5 && d < 69) ? 1 : 0));
+    const expected = Array.from(
+      { length: 70 },
+      (_, d) => (d >= 31 && d < 33 ? 1 : 0) + (d === 0 || (d >= 5 && d < 69) ? 1 : 0),
+    );
     expect(counts).toEqual(expected);
   });
   it('refuses a person key outside the extract instead of losing the mark', () => {
@@ -95,7 +104,13 @@ describe('EventCounts', () => {
 describe('skipping records in no cell', () => {
   it('DaySet.anyIn tells whether some day is in [from, to)', () => {
     const days = new DaySet([10, 20]);
-    expect([days.anyIn(0, 10), days.anyIn(0, 11), days.anyIn(11, 20), days.anyIn(20, Infinity), days.anyIn(21, Infinity)]).toEqual([false, true, false, true, false]);
+    expect([
+      days.anyIn(0, 10),
+      days.anyIn(0, 11),
+      days.anyIn(11, 20),
+      days.anyIn(20, Infinity),
+      days.anyIn(21, Infinity),
+    ]).toEqual([false, true, false, true, false]);
   });
   it('EventCounts.mayCount is false only for events before every window or after them all', () => {
     const events = new EventCounts([

@@ -122,7 +122,13 @@ export class ExtractBuilder {
   }
 
   private span(input: SpanInput, index: number): SpanRecord {
-    return { id: input.id, person: this.person(input.person), start: dayFromIso(input.start), end: input.end ? dayFromIso(input.end) : null, row: index + 2 };
+    return {
+      id: input.id,
+      person: this.person(input.person),
+      start: dayFromIso(input.start),
+      end: input.end ? dayFromIso(input.end) : null,
+      row: index + 2,
+    };
   }
 
   private visits(list: VisitInput[], unseenRows: number): VisitTable {

@@ -1,4 +1,9 @@
-import { daysOfKey, earliestStartByPerson, groupDaysByKey, ReviewDaysByPlan } from '../../../functions/core/measures/extract-index';
+import {
+  daysOfKey,
+  earliestStartByPerson,
+  groupDaysByKey,
+  ReviewDaysByPlan,
+} from '../../../functions/core/measures/extract-index';
 import type { CpPlan } from '../../../functions/core/types';
 
 describe('groupDaysByKey', () => {
@@ -31,7 +36,15 @@ describe('ReviewDaysByPlan', () => {
 });
 
 describe('earliestStartByPerson', () => {
-  const plan = (person: number, start: number): CpPlan => ({ id: `P${person}-${start}`, person, start, end: null, previousPlans: null, transferOut: false, row: 2 });
+  const plan = (person: number, start: number): CpPlan => ({
+    id: `P${person}-${start}`,
+    person,
+    start,
+    end: null,
+    previousPlans: null,
+    transferOut: false,
+    row: 2,
+  });
   it("is each person's earliest plan start, Infinity for a person with none", () => {
     expect(Array.from(earliestStartByPerson([plan(0, 9), plan(2, 4), plan(0, 3)], 3))).toEqual([3, Infinity, 4]);
   });

@@ -7,7 +7,12 @@ import type { Tally } from '../../../functions/core/measures/tally';
 import type { Extract } from '../../../functions/core/types';
 
 /** A snapshot measure at several dates, prepared once for all of them (as the pack prepares its columns). */
-export function snapshotsAt(extract: Extract, measure: MeasureName, dates: string[], params: MeasureParams = {}): Tally[] {
+export function snapshotsAt(
+  extract: Extract,
+  measure: MeasureName,
+  dates: string[],
+  params: MeasureParams = {},
+): Tally[] {
   const days = dates.map(dayFromIso);
   const prepared = new MeasureCache(
     new ExtractIndex(extract),

@@ -3,7 +3,8 @@ import { firstLateDay } from '../../../functions/core/measures/reviews';
 import { ExtractBuilder } from './extract-builder';
 import { fraction, snapshotAt } from './measure-helpers';
 
-const lateDay = (start: string, reviews: string[]): string => isoFromDay(firstLateDay(dayFromIso(start), reviews.map(dayFromIso)));
+const lateDay = (start: string, reviews: string[]): string =>
+  isoFromDay(firstLateDay(dayFromIso(start), reviews.map(dayFromIso)));
 
 describe('firstLateDay (the reviews walk)', () => {
   it('no review: late from the first due date, start + 3 months', () => {

@@ -23,7 +23,11 @@ test('the metric record is CloudWatch Embedded Metric Format with the bucket as 
     _aws: {
       Timestamp: at.getTime(),
       CloudWatchMetrics: [
-        { Namespace: 'IndicatorPack', Dimensions: [['DataBucket']], Metrics: [{ Name: 'MonthlyPackPublished', Unit: 'Count' }] },
+        {
+          Namespace: 'IndicatorPack',
+          Dimensions: [['DataBucket']],
+          Metrics: [{ Name: 'MonthlyPackPublished', Unit: 'Count' }],
+        },
       ],
     },
     DataBucket: 'data-bucket-1',

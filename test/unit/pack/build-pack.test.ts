@@ -22,7 +22,12 @@ function extractInOrder(order: number[] = [0, 1, 2, 3, 4]) {
   ];
   const builder = new ExtractBuilder();
   for (const i of order) builder.cpPlan(plans[i]);
-  return builder.cpVisit('a', '2013-10-20').cpVisit('d', '2013-11-01').cpVisit('a', '2013-11-25').cpVisit('d', '2013-10-04').build();
+  return builder
+    .cpVisit('a', '2013-10-20')
+    .cpVisit('d', '2013-11-01')
+    .cpVisit('a', '2013-11-25')
+    .cpVisit('d', '2013-10-04')
+    .build();
 }
 
 const config = configWith(
@@ -32,16 +37,40 @@ const config = configWith(
       title: 'Child protection',
       indicators: [
         { code: 'CH', title: 'Children on a plan', measure: 'cp_children' },
-        { code: 'RATE', title: 'Rate', measure: 'cp_rate', decimals: 1, rag: { polarity: 'band', targets: { '2013/14': 2 } } },
+        {
+          code: 'RATE',
+          title: 'Rate',
+          measure: 'cp_rate',
+          decimals: 1,
+          rag: { polarity: 'band', targets: { '2013/14': 2 } },
+        },
         { code: 'ST', title: 'Starts', measure: 'cp_starts', dataOnly: true },
-        { code: 'RP', title: 'Repeats', measure: 'cp_repeat_pct', rag: { polarity: 'lower', targets: { '2013/14': 50 } } },
-        { code: 'END2', title: 'Ended after 2 years', measure: 'cp_ended_2y_pct', rag: { polarity: 'lower', targets: { '2013/14': 7 } } },
+        {
+          code: 'RP',
+          title: 'Repeats',
+          measure: 'cp_repeat_pct',
+          rag: { polarity: 'lower', targets: { '2013/14': 50 } },
+        },
+        {
+          code: 'END2',
+          title: 'Ended after 2 years',
+          measure: 'cp_ended_2y_pct',
+          rag: { polarity: 'lower', targets: { '2013/14': 7 } },
+        },
       ],
     },
     {
       id: 'visits',
       title: 'Visits',
-      indicators: [{ code: 'VIS', title: 'CP visits', measure: 'cp_visits_timely_pct', params: { windowDays: 28 }, rag: { polarity: 'higher', targets: { '2013/14': 95 } } }],
+      indicators: [
+        {
+          code: 'VIS',
+          title: 'CP visits',
+          measure: 'cp_visits_timely_pct',
+          params: { windowDays: 28 },
+          rag: { polarity: 'higher', targets: { '2013/14': 95 } },
+        },
+      ],
     },
   ],
   { monthsShown: 2 },
@@ -61,13 +90,21 @@ const row = (code: string): PackIndicator => {
 
 describe('buildPack on a hand-worked extract (November 2013)', () => {
   it('labels the columns', () => {
-    expect([pack.period, pack.financialYear, pack.priorYear, pack.months]).toEqual(['2013-11', '2013/14', '2012/13', ['2013-10', '2013-11']]);
+    expect([pack.period, pack.financialYear, pack.priorYear, pack.months]).toEqual([
+      '2013-11',
+      '2013/14',
+      '2012/13',
+      ['2013-10', '2013-11'],
+    ]);
     expect([pack.authority, pack.title]).toEqual(['Testshire', 'Test pack']);
   });
 
   it('cp_children: snapshots at month ends and at 31 March 2013', () => {
     const ch = row('CH');
-    expect(ch.months.map((m) => [m.period, m.value])).toEqual([['2013-10', 3], ['2013-11', 3]]); // a b d; a c d
+    expect(ch.months.map((m) => [m.period, m.value])).toEqual([
+      ['2013-10', 3],
+      ['2013-11', 3],
+    ]); // a b d; a c d
     expect(ch.priorYear).toEqual({ value: 2, numerator: null, denominator: null }); // a, d (P4)
     expect(ch.ytd.value).toBe(3);
     expect([ch.rag, ch.previousRag, ch.target]).toEqual(['none', 'none', null]);
@@ -94,7 +131,10 @@ describe('buildPack on a hand-worked extract (November 2013)', () => {
 
   it('cp_repeat_pct: YTD is Σ numerators / Σ denominators, status now and last month', () => {
     const repeat = row('RP');
-    expect(repeat.months.map((m) => [m.numerator, m.denominator, m.value])).toEqual([[0, 1, 0], [1, 1, 100]]);
+    expect(repeat.months.map((m) => [m.numerator, m.denominator, m.value])).toEqual([
+      [0, 1, 0],
+      [1, 1, 100],
+    ]);
     expect(repeat.priorYear).toEqual({ value: 0, numerator: 0, denominator: 2 });
     expect(repeat.ytd).toEqual({ value: 200 / 3, numerator: 2, denominator: 3 }); // P3 (column), P5 (history) of P2, P3, P5
     expect(repeat.rag).toBe('red'); // 66.7 > 50 + 5
@@ -115,7 +155,10 @@ describe('buildPack on a hand-worked extract (November 2013)', () => {
     const visits = row('VIS');
     // 31 Oct: a (20 Oct) and d (4 Oct) of a, d (b started 10 Oct: not due).
     // 30 Nov: a (25 Nov) of a, d (d's 1 Nov visit is 29 days back; c started 5 Nov: not due).
-    expect(visits.months.map((m) => [m.numerator, m.denominator])).toEqual([[2, 2], [1, 2]]);
+    expect(visits.months.map((m) => [m.numerator, m.denominator])).toEqual([
+      [2, 2],
+      [1, 2],
+    ]);
     expect(visits.priorYear).toEqual({ value: 0, numerator: 0, denominator: 2 });
     expect([visits.rag, visits.previousRag]).toEqual(['red', 'green']);
     expect(visits.trend).toEqual({ direction: 'down', better: false });
@@ -135,12 +178,20 @@ describe('buildPack on a hand-worked extract (November 2013)', () => {
   });
 
   it('uses supplied section comments as given (trimmed), and ignores inherited names', () => {
-    expect(pack.sections[1].comments).toEqual({ performance: { text: 'Visits are on track.', draft: false }, service: { text: 'Service view.' } });
+    expect(pack.sections[1].comments).toEqual({
+      performance: { text: 'Visits are on track.', draft: false },
+      service: { text: 'Service view.' },
+    });
     expect(row('CH').comment).toBeNull();
   });
 
   it('no value for the year to date against a target is No data', () => {
-    const empty = buildPack({ extract: new ExtractBuilder().build(), config, period: '2013-11', quality: emptyQuality() });
+    const empty = buildPack({
+      extract: new ExtractBuilder().build(),
+      config,
+      period: '2013-11',
+      quality: emptyQuality(),
+    });
     const ended = empty.sections[0].indicators[4];
     expect(ended.ytd).toEqual({ value: null, numerator: 0, denominator: 0 });
     expect([ended.rag, ended.previousRag]).toEqual(['no-data', 'no-data']);
@@ -148,19 +199,36 @@ describe('buildPack on a hand-worked extract (November 2013)', () => {
 
   it('the seed’s reviews sentence', () => {
     const reviews = buildPack({
-      extract: new ExtractBuilder().cpPlan({ id: 'R', person: 'r', start: '2013-01-01' }).review('R', '2013-03-01').review('R', '2013-08-20').build(),
-      config: configWith([{ id: 'reviews', title: 'Reviews', indicators: [{ code: 'Op367', title: 'Reviews', measure: 'cp_reviews_timely_pct' }] }]),
+      extract: new ExtractBuilder()
+        .cpPlan({ id: 'R', person: 'r', start: '2013-01-01' })
+        .review('R', '2013-03-01')
+        .review('R', '2013-08-20')
+        .build(),
+      config: configWith([
+        {
+          id: 'reviews',
+          title: 'Reviews',
+          indicators: [{ code: 'Op367', title: 'Reviews', measure: 'cp_reviews_timely_pct' }],
+        },
+      ]),
       period: '2013-11',
       quality: emptyQuality(),
     });
-    expect(reviews.sections[0].comments.performance.text).toBe('As at the end of November 1 out of 1 CP cases were reviewed within required timescales.');
+    expect(reviews.sections[0].comments.performance.text).toBe(
+      'As at the end of November 1 out of 1 CP cases were reviewed within required timescales.',
+    );
   });
 });
 
 describe('population fallback', () => {
   it('warns once per missing year in dataQuality and uses the latest earlier year', () => {
     const quality = emptyQuality();
-    const fallback = buildPack({ extract: extractInOrder(), config: configWith(config.sections, { population: { '2012': 10000 }, monthsShown: 2 }), period: '2013-11', quality });
+    const fallback = buildPack({
+      extract: extractInOrder(),
+      config: configWith(config.sections, { population: { '2012': 10000 }, monthsShown: 2 }),
+      period: '2013-11',
+      quality,
+    });
     const rate = fallback.sections[0].indicators[1];
     expect(rate.ytd).toEqual({ value: 3, numerator: 3, denominator: 10000 });
     expect(fallback.dataQuality.warnings.map((w) => [w.kind, w.value])).toEqual([['population-fallback', '2013']]);
@@ -168,7 +236,13 @@ describe('population fallback', () => {
     expect(quality.warnings).toEqual([]); // the reader's report is not changed in place
   });
   it('with no earlier year it fails naming the year', () => {
-    const run = () => buildPack({ extract: extractInOrder(), config: configWith(config.sections, { population: { '2013': 20000 } }), period: '2013-11', quality: emptyQuality() });
+    const run = () =>
+      buildPack({
+        extract: extractInOrder(),
+        config: configWith(config.sections, { population: { '2013': 20000 } }),
+        period: '2013-11',
+        quality: emptyQuality(),
+      });
     expect(run).toThrow(ConfigError);
     expect(run).toThrow(/no population for 2012/); // the prior-year column is at 31 March 2013
   });
@@ -176,14 +250,26 @@ describe('population fallback', () => {
 
 describe('determinism', () => {
   it('the same inputs give byte-identical pack.json, whatever the order of the records', () => {
-    const again = serializePack(buildPack({ extract: extractInOrder(), config, period: '2013-11', quality: emptyQuality(), comments }));
-    const shuffled = serializePack(buildPack({ extract: extractInOrder([4, 2, 0, 3, 1]), config, period: '2013-11', quality: emptyQuality(), comments }));
+    const again = serializePack(
+      buildPack({ extract: extractInOrder(), config, period: '2013-11', quality: emptyQuality(), comments }),
+    );
+    const shuffled = serializePack(
+      buildPack({
+        extract: extractInOrder([4, 2, 0, 3, 1]),
+        config,
+        period: '2013-11',
+        quality: emptyQuality(),
+        comments,
+      }),
+    );
     expect(again).toBe(serializePack(pack));
     expect(shuffled).toBe(serializePack(pack));
     expect(again.endsWith('}\n')).toBe(true);
     expect(again).not.toMatch(/\d{4}-\d{2}-\d{2}T/); // no timestamps
   });
   it('a malformed period is a user error', () => {
-    expect(() => buildPack({ extract: extractInOrder(), config, period: '2013-13', quality: emptyQuality() })).toThrow(UserError);
+    expect(() => buildPack({ extract: extractInOrder(), config, period: '2013-13', quality: emptyQuality() })).toThrow(
+      UserError,
+    );
   });
 });

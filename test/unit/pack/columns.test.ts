@@ -8,7 +8,14 @@ describe('planColumns', () => {
     const plan = planColumns('2013-11', 6);
     expect(plan.financialYear).toBe('2013/14');
     expect(plan.priorYearLabel).toBe('2012/13');
-    expect(plan.months.map((m) => m.period)).toEqual(['2013-06', '2013-07', '2013-08', '2013-09', '2013-10', '2013-11']);
+    expect(plan.months.map((m) => m.period)).toEqual([
+      '2013-06',
+      '2013-07',
+      '2013-08',
+      '2013-09',
+      '2013-10',
+      '2013-11',
+    ]);
     expect(iso(plan.months[0])).toEqual(['2013-06-01', '2013-06-30']);
     expect(iso(plan.priorYear)).toEqual(['2012-04-01', '2013-03-31']);
     expect(iso(plan.ytd)).toEqual(['2013-04-01', '2013-11-30']);

@@ -23,13 +23,19 @@ const csvLine = (values: string[]): string => `${values.map(csvField).join(',')}
 /** The generator's scale-1 extract as CSV files in memory. */
 function generatedCsvFiles(): Record<string, string> {
   const [block] = [...generateBlocks({ period: PERIOD, scale: 1, seed: 7 })];
-  return Object.fromEntries(TABLE_NAMES.map((table) => [`${table}.csv`, [columnNames(table), ...block[table]].map(csvLine).join('')]));
+  return Object.fromEntries(
+    TABLE_NAMES.map((table) => [`${table}.csv`, [columnNames(table), ...block[table]].map(csvLine).join('')]),
+  );
 }
 
 beforeAll(async () => {
   const config = parsePackConfig({ ...defaultPack, monthsShown: 12 });
-  const read = await readExtract(memorySource(generatedCsvFiles()), { period: PERIOD, neededTables: neededTables(config) });
-  if (!read.extract) throw new Error(`the generated extract did not read cleanly: ${JSON.stringify(read.quality.errors.slice(0, 3))}`);
+  const read = await readExtract(memorySource(generatedCsvFiles()), {
+    period: PERIOD,
+    neededTables: neededTables(config),
+  });
+  if (!read.extract)
+    throw new Error(`the generated extract did not read cleanly: ${JSON.stringify(read.quality.errors.slice(0, 3))}`);
   expect(read.quality.counts['overlapping-plans']).toBeUndefined();
   pack = buildPack({ extract: read.extract, config, period: PERIOD, quality: read.quality });
 });
@@ -60,10 +66,13 @@ describe('a pack from a generated extract', () => {
     });
   });
 
-  it.each(['cp_starts', 'cp_ends', 'cp_moved_in', 'cp_moved_out'])('%s: the year to date is the sum of the months', (measure) => {
-    const flow = row(measure);
-    expect(flow.ytd.value).toBe(sum(flow.months.map((m) => m.value)));
-  });
+  it.each(['cp_starts', 'cp_ends', 'cp_moved_in', 'cp_moved_out'])(
+    '%s: the year to date is the sum of the months',
+    (measure) => {
+      const flow = row(measure);
+      expect(flow.ytd.value).toBe(sum(flow.months.map((m) => m.value)));
+    },
+  );
 
   it.each(['cp_ended_2y_pct', 'cp_repeat_pct'])('%s: the year to date is Σ numerators / Σ denominators', (measure) => {
     const flow = row(measure);
@@ -75,9 +84,21 @@ describe('a pack from a generated extract', () => {
   });
 
   it('snapshots: the year to date is the last month', () => {
-    for (const measure of ['cp_children', 'cp_rate', 'cla_rate', 'cp_open_2y_pct', 'cp_reviews_timely_pct', 'cp_visits_timely_pct', 'cin_visits_timely_pct']) {
+    for (const measure of [
+      'cp_children',
+      'cp_rate',
+      'cla_rate',
+      'cp_open_2y_pct',
+      'cp_reviews_timely_pct',
+      'cp_visits_timely_pct',
+      'cin_visits_timely_pct',
+    ]) {
       const snapshot = row(measure);
-      expect(snapshot.ytd).toEqual({ value: snapshot.months[11].value, numerator: snapshot.months[11].numerator, denominator: snapshot.months[11].denominator });
+      expect(snapshot.ytd).toEqual({
+        value: snapshot.months[11].value,
+        numerator: snapshot.months[11].numerator,
+        denominator: snapshot.months[11].denominator,
+      });
     }
   });
 

@@ -8,7 +8,12 @@ export function configWith(sections: unknown[], overrides: Record<string, unknow
     title: 'Test pack',
     population: { '2012': 10000, '2013': 20000 },
     sections,
-    distribution: { from: 'pack@test.example', to: ['director@test.example'], officers: ['officer@test.example'], allowedDomains: ['test.example'] },
+    distribution: {
+      from: 'pack@test.example',
+      to: ['director@test.example'],
+      officers: ['officer@test.example'],
+      allowedDomains: ['test.example'],
+    },
     ...overrides,
   });
 }

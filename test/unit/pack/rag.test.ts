@@ -1,7 +1,11 @@
 import type { RagConfig } from '../../../functions/core/config/pack-config';
 import { judgeRag, targetFor, type RagInput } from '../../../functions/core/pack/rag';
 
-const rule = (polarity: RagConfig['polarity'], target: number, extra: Partial<RagConfig> = {}): RagConfig => ({ polarity, targets: { '2013/14': target }, ...extra });
+const rule = (polarity: RagConfig['polarity'], target: number, extra: Partial<RagConfig> = {}): RagConfig => ({
+  polarity,
+  targets: { '2013/14': target },
+  ...extra,
+});
 
 function rag(value: number | null, ruleConfig: RagConfig | undefined, options: Partial<RagInput> = {}) {
   return judgeRag({
@@ -18,7 +22,9 @@ function rag(value: number | null, ruleConfig: RagConfig | undefined, options: P
 
 describe('the seed’s traffic lights, from unrounded values', () => {
   it('CP rate 31 against 43 (band, amber 10%, green 5%): Red', () => {
-    expect(rag((10000 * 177) / 57600, rule('band', 43, { amber: 0.1, green: 0.05 }), { unit: 'rate' }).status).toBe('red');
+    expect(rag((10000 * 177) / 57600, rule('band', 43, { amber: 0.1, green: 0.05 }), { unit: 'rate' }).status).toBe(
+      'red',
+    );
   });
   it('CLA rate 87.7 against 83 (lower, amber 10%): Amber', () => {
     expect(rag(87.7, rule('lower', 83, { amber: 0.1 }), { unit: 'rate' }).status).toBe('amber');
@@ -74,7 +80,9 @@ describe('absolute tolerances', () => {
     const r = rule('higher', 95, { amberAbs: 2 });
     expect(rag(93, r).status).toBe('amber');
     expect(rag(92.9, r).status).toBe('red');
-    expect(rag(93, r).reason).toBe('93.0% against 95%: higher is better, Amber within 2 percentage points below target');
+    expect(rag(93, r).reason).toBe(
+      '93.0% against 95%: higher is better, Amber within 2 percentage points below target',
+    );
   });
   it('lower count with amberAbs 5: 105 Amber against 100, 106 Red', () => {
     const r = rule('lower', 100, { amberAbs: 5 });
@@ -86,7 +94,9 @@ describe('absolute tolerances', () => {
     expect(rag(41, r, { unit: 'rate' }).status).toBe('green');
     expect(rag(42.5, r, { unit: 'rate' }).status).toBe('amber');
     expect(rag(36.9, r, { unit: 'rate' }).status).toBe('red');
-    expect(rag(36.9, r, { unit: 'rate' }).reason).toBe('36.9 against 40: close to target is better, Red more than 3 per 10,000 from target');
+    expect(rag(36.9, r, { unit: 'rate' }).reason).toBe(
+      '36.9 against 40: close to target is better, Red more than 3 per 10,000 from target',
+    );
   });
   it('an absolute tolerance wins over a relative one', () => {
     expect(rag(90, rule('higher', 95, { amber: 0.1, amberAbs: 1 })).status).toBe('red');
@@ -95,14 +105,20 @@ describe('absolute tolerances', () => {
 
 describe('statuses without a judgement', () => {
   it('no target and data-only: Data Only', () => {
-    expect(rag(21, undefined, { dataOnly: true, unit: 'count' })).toEqual({ status: 'data-only', reason: 'Data only: no target is set for 2013/14' });
+    expect(rag(21, undefined, { dataOnly: true, unit: 'count' })).toEqual({
+      status: 'data-only',
+      reason: 'Data only: no target is set for 2013/14',
+    });
   });
   it('no target otherwise: none', () => {
     expect(rag(8, undefined).status).toBe('none');
     expect(rag(8, { polarity: 'higher', targets: { '2012/13': 5 } }).status).toBe('none'); // a target for another year only
   });
   it('a target but no value: No data', () => {
-    expect(rag(null, rule('higher', 95))).toEqual({ status: 'no-data', reason: 'No data: no value for 2013/14 to date (target 95%)' });
+    expect(rag(null, rule('higher', 95))).toEqual({
+      status: 'no-data',
+      reason: 'No data: no value for 2013/14 to date (target 95%)',
+    });
   });
   it('a data-only row with a target is still judged', () => {
     expect(rag(96, rule('higher', 95), { dataOnly: true }).status).toBe('green');

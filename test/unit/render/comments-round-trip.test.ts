@@ -30,7 +30,10 @@ describe('comments round trip: fill the workbook, import, rerender', () => {
     expect(comments).toEqual({
       sections: {
         'child-protection': { performance: SUPPLIED.performance, service: HOSTILE.hyperlink },
-        'cp-reviews-visits': { performance: `${HOSTILE.script}\nReviews fell to 88% as two conferences moved.`, service: HOSTILE.atSum },
+        'cp-reviews-visits': {
+          performance: `${HOSTILE.script}\nReviews fell to 88% as two conferences moved.`,
+          service: HOSTILE.atSum,
+        },
       },
       indicators: { HY64: SUPPLIED.hy64, OP380: HOSTILE.plusOne, Op367: HOSTILE.minusTwo },
     });
@@ -39,13 +42,22 @@ describe('comments round trip: fill the workbook, import, rerender', () => {
     const html = renderReportHtml(pack, exampleMeta);
     expect(html).not.toContain('<script');
     const page = textOf(html);
-    for (const text of [HOSTILE.hyperlink, HOSTILE.script, HOSTILE.atSum, `Comment on OP380: ${HOSTILE.plusOne}`, `Comment on Op367: ${HOSTILE.minusTwo}`]) expect(page).toContain(text);
+    for (const text of [
+      HOSTILE.hyperlink,
+      HOSTILE.script,
+      HOSTILE.atSum,
+      `Comment on OP380: ${HOSTILE.plusOne}`,
+      `Comment on Op367: ${HOSTILE.minusTwo}`,
+    ])
+      expect(page).toContain(text);
     expect(html).not.toContain('<span class="draft-badge">');
 
     // In the rerendered workbook every comment is a plain string cell, never a formula.
     const rerendered = await renderWorkbook(pack, exampleMeta);
     const sheet = sheetOf(readWithSheetJs(rerendered), 'Pack');
-    const cells = Object.values(sheet).filter((cell): cell is XLSX.CellObject => typeof cell === 'object' && cell !== null && 't' in cell);
+    const cells = Object.values(sheet).filter(
+      (cell): cell is XLSX.CellObject => typeof cell === 'object' && cell !== null && 't' in cell,
+    );
     for (const text of [HOSTILE.hyperlink, HOSTILE.atSum, HOSTILE.plusOne, HOSTILE.minusTwo]) {
       const cell = cells.find((c) => c.v === text);
       expect(cell).toMatchObject({ t: 's', z: '@' });
@@ -58,7 +70,10 @@ describe('comments round trip: fill the workbook, import, rerender', () => {
 
   it('writes comment text as shared strings in the sheet XML, with no formula element', async () => {
     const returned = await fillCommentCells(await renderWorkbook(examplePack(), exampleMeta), officer);
-    const rerendered = await renderWorkbook(withComments(examplePack(), await importCommentsFromWorkbook(returned)), exampleMeta);
+    const rerendered = await renderWorkbook(
+      withComments(examplePack(), await importCommentsFromWorkbook(returned)),
+      exampleMeta,
+    );
     const sheetXml = zipEntryText(rerendered, 'xl/worksheets/sheet1.xml');
     expect(sheetXml).not.toContain('<f>');
     expect(sheetXml).not.toContain('HYPERLINK');
@@ -80,24 +95,40 @@ describe('importCommentsFromWorkbook', () => {
   it('treats a draft with only its line breaks or spaces changed as unchanged, and an edited draft as the officer’s', async () => {
     const draft = examplePack().sections[1].comments.performance.text ?? '';
     const key = 'comment:section:cp-reviews-visits:performance';
-    const rewrapped = await fillCommentCells(await renderWorkbook(examplePack(), exampleMeta), { [key]: draft.replace(/ /g, '\n  ') });
+    const rewrapped = await fillCommentCells(await renderWorkbook(examplePack(), exampleMeta), {
+      [key]: draft.replace(/ /g, '\n  '),
+    });
     expect((await importCommentsFromWorkbook(rewrapped)).sections?.['cp-reviews-visits']).toBeUndefined();
-    const edited = await fillCommentCells(await renderWorkbook(examplePack(), exampleMeta), { [key]: `${draft} Two were late by a day.` });
-    expect((await importCommentsFromWorkbook(edited)).sections?.['cp-reviews-visits']).toEqual({ performance: `${draft} Two were late by a day.` });
+    const edited = await fillCommentCells(await renderWorkbook(examplePack(), exampleMeta), {
+      [key]: `${draft} Two were late by a day.`,
+    });
+    expect((await importCommentsFromWorkbook(edited)).sections?.['cp-reviews-visits']).toEqual({
+      performance: `${draft} Two were late by a day.`,
+    });
   });
 
   it('finds comment cells by marker after the officer inserts rows', async () => {
-    const returned = await fillCommentCells(await renderWorkbook(examplePack(), exampleMeta), { 'comment:indicator:OP381': 'CIN visits back on track.' }, (sheet) => {
-      sheet.spliceRows(8, 0, ['', 'my notes'], ['', 'more notes']);
-    });
+    const returned = await fillCommentCells(
+      await renderWorkbook(examplePack(), exampleMeta),
+      { 'comment:indicator:OP381': 'CIN visits back on track.' },
+      (sheet) => {
+        sheet.spliceRows(8, 0, ['', 'my notes'], ['', 'more notes']);
+      },
+    );
     expect((await importCommentsFromWorkbook(returned)).indicators?.OP381).toBe('CIN visits back on track.');
   });
 
   it(`refuses a comment longer than ${MAX_COMMENT_LENGTH} characters, naming where it is`, async () => {
-    const returned = await fillCommentCells(await renderWorkbook(examplePack(), exampleMeta), { 'comment:indicator:HY64': 'x'.repeat(MAX_COMMENT_LENGTH + 1) });
+    const returned = await fillCommentCells(await renderWorkbook(examplePack(), exampleMeta), {
+      'comment:indicator:HY64': 'x'.repeat(MAX_COMMENT_LENGTH + 1),
+    });
     await expect(importCommentsFromWorkbook(returned)).rejects.toThrow(UserError);
-    await expect(importCommentsFromWorkbook(returned)).rejects.toThrow(/sheet "Pack", row 12 is 5,001 characters long; the limit is 5,000/);
-    const atLimit = await fillCommentCells(await renderWorkbook(examplePack(), exampleMeta), { 'comment:indicator:HY64': 'x'.repeat(MAX_COMMENT_LENGTH) });
+    await expect(importCommentsFromWorkbook(returned)).rejects.toThrow(
+      /sheet "Pack", row 12 is 5,001 characters long; the limit is 5,000/,
+    );
+    const atLimit = await fillCommentCells(await renderWorkbook(examplePack(), exampleMeta), {
+      'comment:indicator:HY64': 'x'.repeat(MAX_COMMENT_LENGTH),
+    });
     expect((await importCommentsFromWorkbook(atLimit)).indicators?.HY64).toHaveLength(MAX_COMMENT_LENGTH);
   });
 
@@ -110,11 +141,15 @@ describe('importCommentsFromWorkbook', () => {
   });
 
   it('refuses a file that is not a workbook', async () => {
-    await expect(importCommentsFromWorkbook(Buffer.from('period,comment\n2013-11,hello\n'))).rejects.toThrow(/not a readable \.xlsx file/);
+    await expect(importCommentsFromWorkbook(Buffer.from('period,comment\n2013-11,hello\n'))).rejects.toThrow(
+      /not a readable \.xlsx file/,
+    );
   });
 
   it('refuses the workbook of another month', async () => {
     const buffer = await renderWorkbook(examplePack(), exampleMeta);
-    await expect(importCommentsFromWorkbook(buffer, { period: '2013-12' })).rejects.toThrow('The comments workbook is the pack for 2013-11, not 2013-12');
+    await expect(importCommentsFromWorkbook(buffer, { period: '2013-12' })).rejects.toThrow(
+      'The comments workbook is the pack for 2013-11, not 2013-12',
+    );
   });
 });

@@ -25,8 +25,12 @@ describe('renderEmail', () => {
     // Red: OP388a, HY64, Op367; Amber: OP389a, OP380; Green: Op 365, OP381.
     expect(summary).toContain('November 2013 (2013/14 YTD): 3 Red, 2 Amber, 2 Green of 13 indicators.');
     expect(summary).toContain('Changed status since October 2013:');
-    expect(summary).toContain('Op 365 Subject of Child Protection Plan for a second or subsequent time: Amber → Green (better)');
-    expect(summary).toContain('Op367 Percentage of CP cases which were reviewed within required timescales: Amber → Red (worse)');
+    expect(summary).toContain(
+      'Op 365 Subject of Child Protection Plan for a second or subsequent time: Amber → Green (better)',
+    );
+    expect(summary).toContain(
+      'Op367 Percentage of CP cases which were reviewed within required timescales: Amber → Red (worse)',
+    );
     expect(summary).toContain('OP380 Child Protection Visits: Green → Amber (worse)');
     expect(summary.match(/→/g)).toHaveLength(3);
     expect(email.html.indexOf('class="summary"')).toBeLessThan(email.html.indexOf('class="pi"'));
@@ -48,8 +52,12 @@ describe('renderEmail', () => {
   });
 
   it('says in the body when it is a revised pack or a preview', () => {
-    expect(renderEmail(examplePack(), exampleMeta, 'revised').html).toContain('Revised: this pack replaces the one sent earlier for November 2013.');
-    expect(renderEmail(examplePack(), exampleMeta, 'preview').text).toMatch(/^Preview: this pack has not been sent to the distribution list\./);
+    expect(renderEmail(examplePack(), exampleMeta, 'revised').html).toContain(
+      'Revised: this pack replaces the one sent earlier for November 2013.',
+    );
+    expect(renderEmail(examplePack(), exampleMeta, 'preview').text).toMatch(
+      /^Preview: this pack has not been sent to the distribution list\./,
+    );
     expect(email.html).not.toContain('kind-note');
   });
 
@@ -58,9 +66,15 @@ describe('renderEmail', () => {
     expect(text).toContain('November 2013 (2013/14 YTD): 3 Red, 2 Amber, 2 Green of 13 indicators.');
     expect(text).toContain('  - OP380 Child Protection Visits: Green -> Amber (worse)');
     expect(text).toContain('HY64: Child Protection Plans ceasing after two years or more');
-    expect(text).toContain('  2012/13 7.1% | Jun-13 2.6% | Jul-13 - | Aug-13 - | Sep-13 20.0% | Oct-13 38.9% | Nov-13 6.7% | 2013/14 YTD 9.7% | Target 7.0%');
-    expect(text).toContain('  Traffic light: Amber (94.8% against 95%: higher is better, Amber within 10%). Trend: ↓ Down, worse ▅█▁▄▃▂');
-    expect(text).toContain('Performance comment (DRAFT, drafted from the data):\nAs at the end of November 104 out of 118');
+    expect(text).toContain(
+      '  2012/13 7.1% | Jun-13 2.6% | Jul-13 - | Aug-13 - | Sep-13 20.0% | Oct-13 38.9% | Nov-13 6.7% | 2013/14 YTD 9.7% | Target 7.0%',
+    );
+    expect(text).toContain(
+      '  Traffic light: Amber (94.8% against 95%: higher is better, Amber within 10%). Trend: ↓ Down, worse ▅█▁▄▃▂',
+    );
+    expect(text).toContain(
+      'Performance comment (DRAFT, drafted from the data):\nAs at the end of November 104 out of 118',
+    );
     expect(text).toContain('Service comment:\nService comment to be supplied by the service.');
     expect(text).toContain('Warning missing-value: 5 in all, 3 not listed');
     expect(text).not.toMatch(/<[a-z]/);
@@ -85,7 +99,19 @@ describe('renderFailureNotice', () => {
     period: '2013-11',
     runId: '20131202T070000Z-schedule',
     reason: 'The extract has 2 errors: <ssd_cp_plans.csv> row 7 has no start date.',
-    quality: { ...pack.dataQuality, errors: [{ kind: 'missing-value', table: 'ssd_cp_plans', row: 7, column: 'cppl_cp_plan_start_date', value: null, message: 'Start date is missing.' }] },
+    quality: {
+      ...pack.dataQuality,
+      errors: [
+        {
+          kind: 'missing-value',
+          table: 'ssd_cp_plans',
+          row: 7,
+          column: 'cppl_cp_plan_start_date',
+          value: null,
+          message: 'Start date is missing.',
+        },
+      ],
+    },
   });
 
   it('says what failed, for which month and run, in the subject and body', () => {
@@ -112,7 +138,8 @@ describe('renderFailureNotice', () => {
 describe('renderEmail and renderFailureNotice: quiet months', () => {
   it('says so when nothing changed status and the extract had no problems', () => {
     const pack = examplePack();
-    for (const section of pack.sections) for (const indicator of section.indicators) indicator.previousRag = indicator.rag;
+    for (const section of pack.sections)
+      for (const indicator of section.indicators) indicator.previousRag = indicator.rag;
     pack.dataQuality = { errors: [], warnings: [], counts: {} };
     const email = renderEmail(pack, exampleMeta, 'pack');
     expect(textOf(email.html)).toContain('No indicator changed status since October 2013.');
@@ -121,7 +148,12 @@ describe('renderEmail and renderFailureNotice: quiet months', () => {
   });
 
   it('sends a failure notice without a data-quality report when there is none', () => {
-    const notice = renderFailureNotice({ title: TITLE, period: '2014-01', runId: 'r1', reason: 'The configuration is invalid.' });
+    const notice = renderFailureNotice({
+      title: TITLE,
+      period: '2014-01',
+      runId: 'r1',
+      reason: 'The configuration is invalid.',
+    });
     expect(notice.subject).toBe(`[Failed] ${TITLE}: January 2014`);
     expect(notice.html).not.toContain('Data quality');
     expect(notice.text).toContain('The configuration is invalid.');

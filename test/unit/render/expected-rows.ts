@@ -12,7 +12,12 @@ export interface ExpectedRow {
   rag: string;
 }
 
-const row = (section: string, code: string, cells: string[], rag: string): ExpectedRow => ({ section, code, cells, rag });
+const row = (section: string, code: string, cells: string[], rag: string): ExpectedRow => ({
+  section,
+  code,
+  cells,
+  rag,
+});
 const CP = 'child-protection';
 const RV = 'cp-reviews-visits';
 

@@ -13,7 +13,12 @@ export function decodeEntities(text: string): string {
 }
 
 export function textOf(html: string): string {
-  return decodeEntities(html.replace(/<br\s*\/?>/g, '\n').replace(/<\/t[dh]>/g, '\t').replace(/<[^>]+>/g, '')).trim();
+  return decodeEntities(
+    html
+      .replace(/<br\s*\/?>/g, '\n')
+      .replace(/<\/t[dh]>/g, '\t')
+      .replace(/<[^>]+>/g, ''),
+  ).trim();
 }
 
 function escapeRegExp(text: string): string {

@@ -18,10 +18,29 @@ describe('renderReportHtml: the example pack', () => {
   });
 
   it('has one table per section, in the seed order, with the seed column labels', () => {
-    expect([...html.matchAll(/<h2>([^<]+)<\/h2>/g)].map((m) => m[1])).toEqual(['Child protection', 'CP Reviews and Visits', 'Data quality', 'Definitions']);
+    expect([...html.matchAll(/<h2>([^<]+)<\/h2>/g)].map((m) => m[1])).toEqual([
+      'Child protection',
+      'CP Reviews and Visits',
+      'Data quality',
+      'Definitions',
+    ]);
     expect(html.match(/<table class="pi"/g)).toHaveLength(2);
     const header = textOf(/<thead>([\s\S]*?)<\/thead>/.exec(html)?.[1] ?? '').split(/\s*\n\s*/);
-    expect(header).toEqual(['PI', 'Indicator', '2012/13', 'Jun-13', 'Jul-13', 'Aug-13', 'Sep-13', 'Oct-13', 'Nov-13', '2013/14 YTD', 'Target', 'Traffic light', 'Trend']);
+    expect(header).toEqual([
+      'PI',
+      'Indicator',
+      '2012/13',
+      'Jun-13',
+      'Jul-13',
+      'Aug-13',
+      'Sep-13',
+      'Oct-13',
+      'Nov-13',
+      '2013/14 YTD',
+      'Target',
+      'Traffic light',
+      'Trend',
+    ]);
   });
 
   it('puts the reason for each colour on the traffic-light cell and words, not colour alone', () => {
@@ -36,7 +55,12 @@ describe('renderReportHtml: the example pack', () => {
   it('marks No data distinctly from Data Only', () => {
     const pack = examplePack();
     const op367 = pack.sections[1].indicators[0];
-    pack.sections[1].indicators[0] = { ...op367, ytd: { value: null, numerator: 0, denominator: 0 }, rag: 'no-data', ragReason: 'No value this year.' };
+    pack.sections[1].indicators[0] = {
+      ...op367,
+      ytd: { value: null, numerator: 0, denominator: 0 },
+      rag: 'no-data',
+      ragReason: 'No value this year.',
+    };
     const cell = rowCells(renderReportHtml(pack, exampleMeta), 'Op367')[11];
     expect(cell).toContain('rag-no-data');
     expect(textOf(cell)).toBe('No data');
@@ -57,18 +81,24 @@ describe('renderReportHtml: the example pack', () => {
   });
 
   it('marks a drafted performance comment as a draft and shows the service placeholder', () => {
-    const reviews = /<div class="section" id="section-cp-reviews-visits">([\s\S]*?)<\/div>\s*<\/div>\s*<\/div>/.exec(html)?.[1] ?? '';
+    const reviews =
+      /<div class="section" id="section-cp-reviews-visits">([\s\S]*?)<\/div>\s*<\/div>\s*<\/div>/.exec(html)?.[1] ?? '';
     expect(reviews).toContain('Performance comment <span class="draft-badge">Draft</span>');
-    expect(textOf(reviews)).toContain('As at the end of November 104 out of 118 CP cases were reviewed within required timescales.');
+    expect(textOf(reviews)).toContain(
+      'As at the end of November 104 out of 118 CP cases were reviewed within required timescales.',
+    );
     expect(reviews).toContain('class="comment-text comment-placeholder" data-comment="service"');
     expect(textOf(reviews)).toContain('Service comment to be supplied by the service.');
     // The supplied performance comment of the first section is not a draft.
-    const protection = /<div class="section" id="section-child-protection">([\s\S]*?)<h3>Service comment/.exec(html)?.[1] ?? '';
+    const protection =
+      /<div class="section" id="section-child-protection">([\s\S]*?)<h3>Service comment/.exec(html)?.[1] ?? '';
     expect(protection).not.toContain('draft-badge');
   });
 
   it('shows indicator comments under their row', () => {
-    expect(textOf(html)).toContain("Comment on HY64: This month's % reflects the removal of one child out of 15 taken off CP plan.");
+    expect(textOf(html)).toContain(
+      "Comment on HY64: This month's % reflects the removal of one child out of 15 taken off CP plan.",
+    );
   });
 
   it('lists data-quality problems with counts of those not listed, and the definitions', () => {
@@ -76,7 +106,9 @@ describe('renderReportHtml: the example pack', () => {
     expect(quality).toContain('0 error(s) and 6 warning(s)');
     expect(quality).toMatch(/missing-value\s+Warning\s+5\s+2\s+3/);
     expect(quality).toContain('cppv_cp_visit_date');
-    expect(textOf(html)).toContain('Of the child protection plans that ended in the period, the percentage that had lasted two years or more.');
+    expect(textOf(html)).toContain(
+      'Of the child protection plans that ended in the period, the percentage that had lasted two years or more.',
+    );
   });
 
   it('is self-contained: inline CSS, no scripts, no external assets, A4 landscape print rules', () => {
@@ -88,7 +120,10 @@ describe('renderReportHtml: the example pack', () => {
 
   it('uses the same colours as the workbook for each status', () => {
     for (const style of Object.values(RAG_STYLES)) {
-      if (style.fill && style.css !== 'no-data') expect(html).toContain(`.rag-${style.css} { background-color: #${style.fill.slice(2)}; color: #${style.font.slice(2)};`);
+      if (style.fill && style.css !== 'no-data')
+        expect(html).toContain(
+          `.rag-${style.css} { background-color: #${style.fill.slice(2)}; color: #${style.font.slice(2)};`,
+        );
     }
   });
 });
@@ -116,6 +151,12 @@ describe('renderReportHtml: escaping', () => {
 
   it('shows the hostile comments as the text that was written', () => {
     const text = textOf(page);
-    for (const written of [HOSTILE.script, HOSTILE.hyperlink, HOSTILE.atSum, `${HOSTILE.plusOne} <img src=x onerror=alert(1)>`]) expect(text).toContain(written);
+    for (const written of [
+      HOSTILE.script,
+      HOSTILE.hyperlink,
+      HOSTILE.atSum,
+      `${HOSTILE.plusOne} <img src=x onerror=alert(1)>`,
+    ])
+      expect(text).toContain(written);
   });
 });

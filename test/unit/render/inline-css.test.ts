@@ -39,7 +39,19 @@ describe('inlineCss equals juice() with the same options', () => {
       period: '2013-11',
       runId: '20131202T070000Z-schedule',
       reason: 'The extract has 1 error: <ssd_cp_plans.csv> row 7 has no start date.',
-      quality: { ...pack.dataQuality, errors: [{ kind: 'missing-value', table: 'ssd_cp_plans', row: 7, column: 'cppl_cp_plan_start_date', value: null, message: 'Start date is missing.' }] },
+      quality: {
+        ...pack.dataQuality,
+        errors: [
+          {
+            kind: 'missing-value',
+            table: 'ssd_cp_plans',
+            row: 7,
+            column: 'cppl_cp_plan_start_date',
+            value: null,
+            message: 'Start date is missing.',
+          },
+        ],
+      },
     });
     const { ours, juices } = bothInlined(page);
     expect(ours).toBe(juices);

@@ -27,14 +27,23 @@ describe('buildPackView', () => {
     const pack = examplePack();
     pack.sections[1].comments.performance = { text: null, draft: false };
     const view = buildPackView(pack, exampleMeta);
-    expect(view.sections[1].performance).toMatchObject({ state: 'placeholder', text: 'Performance comment to be supplied.' });
+    expect(view.sections[1].performance).toMatchObject({
+      state: 'placeholder',
+      text: 'Performance comment to be supplied.',
+    });
   });
 
   it('counts a change to or from a state without a colour as a change with no direction', () => {
     const pack = examplePack();
     pack.sections[0].indicators[1].previousRag = 'no-data';
     const change = buildPackView(pack, exampleMeta).summary.changes.find((c) => c.code === 'OP388a');
-    expect(change).toEqual({ code: 'OP388a', title: pack.sections[0].indicators[1].title, from: 'No data', to: 'Red', direction: '' });
+    expect(change).toEqual({
+      code: 'OP388a',
+      title: pack.sections[0].indicators[1].title,
+      from: 'No data',
+      to: 'Red',
+      direction: '',
+    });
   });
 
   it('names the month before January as December of the year before', () => {

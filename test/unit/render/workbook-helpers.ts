@@ -45,7 +45,11 @@ export function columnsByHeader(sheet: XLSX.WorkSheet): Map<string, number> {
 }
 
 /** Writes text into the comment cells with these marker keys, as an officer would, and returns the saved workbook. */
-export async function fillCommentCells(buffer: Buffer, texts: Record<string, string>, edit?: (sheet: ExcelJS.Worksheet) => void): Promise<Buffer> {
+export async function fillCommentCells(
+  buffer: Buffer,
+  texts: Record<string, string>,
+  edit?: (sheet: ExcelJS.Worksheet) => void,
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const bytes = new Uint8Array(buffer.byteLength);
   bytes.set(buffer);
@@ -79,7 +83,10 @@ export function withComments(pack: Pack, comments: CommentsFile): Pack {
       return {
         ...section,
         comments: {
-          performance: supplied.performance !== undefined ? { text: supplied.performance, draft: false } : section.comments.performance,
+          performance:
+            supplied.performance !== undefined
+              ? { text: supplied.performance, draft: false }
+              : section.comments.performance,
           service: supplied.service !== undefined ? { text: supplied.service } : section.comments.service,
         },
         indicators: section.indicators.map((i) => ({ ...i, comment: comments.indicators?.[i.code] ?? i.comment })),

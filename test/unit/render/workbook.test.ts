@@ -8,8 +8,19 @@ import { cellAt, columnsByHeader, readWithSheetJs, rowsByCode, sheetOf } from '.
 const COLUMNS = ['2012/13', 'Jun-13', 'Jul-13', 'Aug-13', 'Sep-13', 'Oct-13', 'Nov-13', '2013/14 YTD', 'Target'];
 /** Number formats per indicator, from indicators.md Display and the configuration's decimals. */
 const FORMAT: Record<string, string> = {
-  Op388: '#,##0', OP388a: '#,##0', OP389a: '#,##0', 'OP 411': '#,##0', 'OP 413': '#,##0', HY64: '0.0%', Op64a: '0%',
-  'Op 365': '0%', Op421: '#,##0', Op422: '#,##0', Op367: '0%', OP380: '0%', OP381: '0%',
+  Op388: '#,##0',
+  OP388a: '#,##0',
+  OP389a: '#,##0',
+  'OP 411': '#,##0',
+  'OP 413': '#,##0',
+  HY64: '0.0%',
+  Op64a: '0%',
+  'Op 365': '0%',
+  Op421: '#,##0',
+  Op422: '#,##0',
+  Op367: '0%',
+  OP380: '0%',
+  OP381: '0%',
 };
 const FILL: Record<string, string> = { Red: 'C00000', Amber: 'FFC000', Green: '00B050', 'Data Only': 'D9D9D9' };
 
@@ -82,12 +93,22 @@ describe('renderWorkbook read back with SheetJS', () => {
 
   it('pre-fills the comment cells: supplied text, the draft, or the placeholder, highlighted as text cells', () => {
     const hy64 = cellAt(pack, row('HY64'), col('Comment'));
-    expect(hy64).toMatchObject({ t: 's', z: '@', v: "This month's % reflects the removal of one child out of 15 taken off CP plan." });
+    expect(hy64).toMatchObject({
+      t: 's',
+      z: '@',
+      v: "This month's % reflects the removal of one child out of 15 taken off CP plan.",
+    });
     expect(hy64?.s).toMatchObject({ fgColor: { rgb: 'FFF2CC' } });
-    const texts = Object.values(pack).filter((cell): cell is XLSX.CellObject => typeof cell === 'object' && cell !== null && 't' in cell).map((cell) => cell.v);
+    const texts = Object.values(pack)
+      .filter((cell): cell is XLSX.CellObject => typeof cell === 'object' && cell !== null && 't' in cell)
+      .map((cell) => cell.v);
     expect(texts).toContain('Service comment to be supplied by the service.');
-    expect(texts.some((v) => typeof v === 'string' && v.startsWith('As at the end of November 104 out of 118'))).toBe(true);
-    expect(texts).toContain('Performance comment — DRAFT drafted from the data: edit or replace it in the yellow cell below');
+    expect(texts.some((v) => typeof v === 'string' && v.startsWith('As at the end of November 104 out of 118'))).toBe(
+      true,
+    );
+    expect(texts).toContain(
+      'Performance comment — DRAFT drafted from the data: edit or replace it in the yellow cell below',
+    );
   });
 
   it('has definitions, data quality and run facts', () => {
@@ -110,7 +131,14 @@ describe('renderWorkbook layout', () => {
     await workbook.xlsx.load(bytes.buffer);
     const sheet = workbook.getWorksheet('Pack');
     expect(sheet?.views[0]).toMatchObject({ state: 'frozen', xSplit: 3, ySplit: 6 });
-    expect(sheet?.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:6' });
+    expect(sheet?.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:6',
+    });
     expect(sheet?.getColumn(1).hidden).toBe(true);
     expect(sheet?.getCell('B6').value).toBe('PI');
     const hy64Comment = sheet?.getRow(12).getCell(15);

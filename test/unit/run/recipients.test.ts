@@ -1,7 +1,8 @@
 import { RecipientNotAllowedError } from '../../../functions/core/errors';
 import { assertRecipientsAllowed, batchRecipients } from '../../../functions/run/recipients';
 
-const addresses = (prefix: string, n: number): string[] => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}@haringey.example`);
+const addresses = (prefix: string, n: number): string[] =>
+  Array.from({ length: n }, (_, i) => `${prefix}${i + 1}@haringey.example`);
 
 describe('batching recipients', () => {
   test('120 recipients (100 to, 20 cc) go in three messages of 50, 50 and 20, in order', () => {
@@ -30,9 +31,16 @@ describe('batching recipients', () => {
 
 describe('allowed domains', () => {
   test('every address outside is named and nothing passes', () => {
-    const check = (): void => assertRecipientsAllowed(['a@haringey.example', 'b@gmail.example', 'c@haringey.example.evil.example'], ['haringey.example'], 'previewTo');
+    const check = (): void =>
+      assertRecipientsAllowed(
+        ['a@haringey.example', 'b@gmail.example', 'c@haringey.example.evil.example'],
+        ['haringey.example'],
+        'previewTo',
+      );
     expect(check).toThrow(RecipientNotAllowedError);
-    expect(check).toThrow(/b@gmail\.example, c@haringey\.example\.evil\.example in previewTo are outside the allowed domains \(haringey\.example\)/);
+    expect(check).toThrow(
+      /b@gmail\.example, c@haringey\.example\.evil\.example in previewTo are outside the allowed domains \(haringey\.example\)/,
+    );
   });
 
   test('addresses inside pass, whatever their case', () => {

@@ -2,7 +2,9 @@ import { compareRunIds, isRunId, makeRunId } from '../../../functions/run/run-id
 
 describe('run ids', () => {
   test('UTC time to the millisecond, trigger and suffix', () => {
-    expect(makeRunId(new Date('2013-12-02T07:00:00.450Z'), 'schedule', '3fa1c0')).toBe('20131202T070000.450Z-schedule-3fa1c0');
+    expect(makeRunId(new Date('2013-12-02T07:00:00.450Z'), 'schedule', '3fa1c0')).toBe(
+      '20131202T070000.450Z-schedule-3fa1c0',
+    );
     expect(isRunId('20131202T070000.450Z-schedule-3fa1c0')).toBe(true);
     expect(isRunId('../../etc')).toBe(false);
   });
