@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { day, read } from '../extract/helpers';
 import { partPath } from '../../../functions/core/xlsx/sheet-stream';
+import { importCommentsFromWorkbook } from '../../../functions/core/render/import-comments';
+import { examplePack } from '../../fixtures/pack/example-pack';
 
 const FIXTURES = path.join(__dirname, '../../fixtures/xlsx-writers');
 
@@ -50,5 +52,18 @@ describe('relationship targets', () => {
     ['./worksheets/../worksheets/sheet2.xml', 'xl/worksheets/sheet2.xml'],
   ])('%s is the part %s', (target, part) => {
     expect(partPath(target)).toBe(part);
+  });
+});
+
+describe('returned packs saved by other writers', () => {
+  it.each([
+    ['openpyxl', 'Edited in openpyxl: two late visits'],
+    ['libreoffice', 'Edited in LibreOffice: two late visits'],
+  ])('saved by %s: the edited comment imports, found by its hidden marker', async (writer, text) => {
+    const book = readFileSync(path.join(FIXTURES, `pack-${writer}.xlsx`));
+    const comments = await importCommentsFromWorkbook(book, { period: '2013-11' });
+    expect(comments.indicators?.OP380).toBe(text);
+    // What the example pack supplied is still there; nothing else was typed in.
+    expect(comments.indicators?.HY64).toBe(examplePack().sections[0].indicators[5].comment);
   });
 });
