@@ -26,12 +26,17 @@ export const MAX_CONFIG_CHARS = 1_000_000;
  * wrote is either shown exactly or not accepted.
  */
 const HIDDEN_CHARACTER =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are refused
   /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/;
 
 function hiddenCharacterMessage(value: string): string {
   const at = value.search(HIDDEN_CHARACTER);
   const code = value.codePointAt(at) ?? 0;
-  return `contains the invisible or control character U+${code.toString(16).toUpperCase().padStart(4, '0')} at position ${at + 1}: such characters can make text display differently from what it says, so they are not accepted`;
+  return (
+    `contains the invisible or control character U+${code.toString(16).toUpperCase().padStart(4, '0')} ` +
+    `at position ${at + 1}: such characters can make text display ` +
+    'differently from what it says, so they are not accepted'
+  );
 }
 
 const visible = (schema: z.ZodString) =>
@@ -39,7 +44,10 @@ const visible = (schema: z.ZodString) =>
     error: (issue) => hiddenCharacterMessage(String(issue.input)),
   });
 const text = visible(z.string().trim().min(1).max(MAX_TEXT));
-/** An indicator code: a short identifier, starting with a letter or digit (never `=`, `+`, `-` or `@`, which spreadsheets read as a formula). */
+/**
+ * An indicator code: a short identifier, starting with a letter or digit (never `=`, `+`, `-` or `@`, which
+ * spreadsheets read as a formula).
+ */
 const code = z
   .string()
   .trim()
@@ -106,7 +114,8 @@ function unknownParameter(key: string, measure: MeasureName): string {
   const takers = MEASURES.filter((m) => Object.hasOwn(m.params.shape, key));
   if (takers.length === 0) return `${JSON.stringify(key)} is not a parameter of any measure`;
   const named = z.globalRegistry.get(takers[0].params.shape[key])?.appliesTo;
-  return `${key} applies only to ${typeof named === 'string' ? named : takers.map((m) => m.name).join(', ')}, not ${measure}`;
+  const who = typeof named === 'string' ? named : takers.map((m) => m.name).join(', ');
+  return `${key} applies only to ${who}, not ${measure}`;
 }
 
 const sectionSchema = z
@@ -212,7 +221,8 @@ export function parsePackConfig(value: unknown, source = 'configuration'): PackC
 export function parsePackConfigText(textValue: string, source = 'configuration'): PackConfig {
   if (textValue.length > MAX_CONFIG_CHARS) {
     throw new ConfigError(
-      `Invalid pack configuration in ${source}: it is ${textValue.length.toLocaleString('en-GB')} characters long, over the limit of ${MAX_CONFIG_CHARS.toLocaleString('en-GB')}`,
+      `Invalid pack configuration in ${source}: it is ${textValue.length.toLocaleString('en-GB')} ` +
+        `characters long, over the limit of ${MAX_CONFIG_CHARS.toLocaleString('en-GB')}`,
     );
   }
   let json: unknown;
@@ -226,7 +236,7 @@ export function parsePackConfigText(textValue: string, source = 'configuration')
   return parsePackConfig(json, source);
 }
 
-/** The set of tables the configured indicators need (extract.md: a table is required when a configured indicator needs it). */
+/** The tables the configured indicators need (extract.md: a table is required when a configured indicator needs it). */
 export function neededTables(config: PackConfig): Set<TableName> {
   const tables = new Set<TableName>();
   for (const section of config.sections)

@@ -18,7 +18,10 @@ export const emailAddress = z
   .max(254)
   .regex(/^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/, 'is not an email address');
 
-/** Formats a zod path as `sections[0].indicators[2].code`, quoting keys that are not plain names (`targets["2013/14"]`). */
+/**
+ * Formats a zod path as `sections[0].indicators[2].code`, quoting keys that are not plain names
+ * (`targets["2013/14"]`).
+ */
 export function formatPath(path: ReadonlyArray<PropertyKey>, root = '(root)'): string {
   let out = '';
   for (const part of path) {
@@ -29,7 +32,10 @@ export function formatPath(path: ReadonlyArray<PropertyKey>, root = '(root)'): s
   return out || root;
 }
 
-/** An issue's message; a bad record key says what is wrong with the key rather than zod's bare "Invalid key in record". */
+/**
+ * An issue's message; a bad record key says what is wrong with the key rather than zod's bare
+ * "Invalid key in record".
+ */
 function issueMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_key' && issue.issues.length > 0)
     return `invalid key: ${issue.issues.map((inner) => printable(inner.message)).join('; ')}`;

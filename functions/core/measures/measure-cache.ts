@@ -53,7 +53,7 @@ type Memo<E> = Map<object, Map<string, E>>;
 
 function memoized<E>(memo: Memo<E>, evaluates: object, params: MeasureParams, prepare: () => E): E {
   let byParams = memo.get(evaluates);
-  if (!byParams) memo.set(evaluates, (byParams = new Map()));
+  if (!byParams) memo.set(evaluates, (byParams = new Map<string, E>()));
   const key = JSON.stringify(params);
   let evaluator = byParams.get(key);
   if (evaluator === undefined) byParams.set(key, (evaluator = prepare()));

@@ -83,7 +83,7 @@ interface MeasureCommon<N extends string> {
    * count the same children) with the same parameters share one evaluator.
    */
   evaluates: object;
-  /** The configured parameters with the defaults applied; throws on invalid ones (the configuration check refuses them first). */
+  /** The configured parameters with the defaults applied; throws on invalid ones (the configuration refuses them). */
   parseParams(params: unknown): Record<string, unknown>;
   draft(figures: DraftFigures, params: unknown, context: DraftContext): string;
 }

@@ -47,7 +47,8 @@ export const cpVisitsTimelyMeasure = snapshotMeasure({
   counted: counted('ssd_cp_plans', 'ssd_cp_visits'),
   prepare: (index, days, params) => cpVisitsTimely(index, days, params.windowDays),
   draft: ({ month }, params, context) =>
-    `${atEnd(context)} ${outOf(month)} children on CP plans had been visited within the last ${params.windowDays} days.`,
+    `${atEnd(context)} ${outOf(month)} children on CP plans had been visited ` +
+    `within the last ${params.windowDays} days.`,
 });
 
 export const cinVisitsTimelyMeasure = snapshotMeasure({
