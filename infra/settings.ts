@@ -4,7 +4,7 @@
  * synthesis with a message naming the context key instead of deploying something odd.
  */
 import * as z from 'zod';
-import { emailAddress, issueLines } from '../functions/core/config/pack-config';
+import { emailAddress, issueLines } from '../functions/core/config/zod-helpers';
 
 /** What the stack needs to know about the council and its people. */
 export interface DeploymentSettings {

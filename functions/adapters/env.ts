@@ -6,7 +6,7 @@
  */
 import * as z from 'zod';
 import { ConfigError } from '../core/errors';
-import { issueLines } from '../core/config/pack-config';
+import { issueLines } from '../core/config/zod-helpers';
 
 const optionalText = z
   .string()
