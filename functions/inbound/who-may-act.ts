@@ -62,9 +62,9 @@ export function decideSender(receipt: SesReceipt, mail: InboundMail, policy: Sen
 export function spoofNoticeText(
   receipt: SesReceipt,
   mail: InboundMail,
-  claimedOfficer: string,
-  failed: Array<{ verdict: VerdictName; status: string }>,
+  decision: Extract<SenderDecision, { kind: 'notify-officers' }>,
 ): string {
+  const { claimedOfficer, failed } = decision;
   const checks = failed.map(({ verdict, status }) => `${verdict.toUpperCase()}: ${status}`).join(', ');
   return [
     `A message to the indicator pack's receiving address claimed to be from ${claimedOfficer},`,
