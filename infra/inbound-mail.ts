@@ -105,7 +105,8 @@ export class InboundMail extends Construct {
       props.targetRole,
       data.bucket,
       [INBOX_PREFIX, PROCESSED_PREFIX, SPOOF_NOTICE_PREFIX].map((prefix) => `/${prefix}*`),
-      'Object ARNs scoped to the inbox folders: each received message has its own key (its SES message id), unknown in advance.',
+      'Object ARNs scoped to the inbox folders: each received message has its own key ' +
+        '(its SES message id), unknown in advance.',
     );
   }
 }
