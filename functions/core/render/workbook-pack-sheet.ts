@@ -91,7 +91,8 @@ const LABELS: Record<CommentField, string> = { performance: 'Performance comment
 
 function commentLabel(field: CommentField, comment: WorkbookComment): string {
   const name = LABELS[field];
-  if (comment.state === 'draft') return `${name} — DRAFT drafted from the data: edit or replace it in the yellow cell below`;
+  if (comment.state === 'draft')
+    return `${name} — DRAFT drafted from the data: edit or replace it in the yellow cell below`;
   if (comment.state === 'placeholder') return `${name} — to be supplied: write it in the yellow cell below`;
   return name;
 }

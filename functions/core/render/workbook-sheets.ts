@@ -38,7 +38,7 @@ export function qualitySheet(workbook: ExcelJS.Workbook, view: WorkbookView): vo
   const sheet = workbook.addWorksheet('Data quality');
   // The summary's columns sit over the list's: Severity and Kind first in both, the counts in
   // the list's narrow Table and Row columns and the wide Column column.
-  const widths = [10, 22, 16, 8, 28, 16, 50];
+  const widths = [10, 22, 14, 8, 32, 14, 50];
   setWidths(sheet, widths);
   let row = writeTitle(sheet, 1, 'Data quality: problems by kind', FONTS.heading);
   if (q.counts.length === 0) row = writeLine(sheet, row, 'No problems were found in the extract.', widths);

@@ -8,13 +8,7 @@ import type { RagStatus, Unit } from '../pack/pack-types';
 import { formatValue } from '../pack/format';
 import type { Period, Problem } from '../types';
 import type { RenderMeta } from './render-types';
-import {
-  buildPackView,
-  type CommentState,
-  type DefinitionView,
-  type RowView,
-  type StatusChange,
-} from './view-model';
+import { buildPackView, type CommentState, type DefinitionView, type RowView, type StatusChange } from './view-model';
 import type { Pack } from '../pack/pack-types';
 
 export interface WorkbookStatus {
@@ -124,7 +118,11 @@ export function versusTarget(row: RowView): string {
   const relation = at ? 'at' : value > target ? 'above' : 'below';
   let decimals = indicator.unit === 'count' ? 0 : indicator.decimals;
   let valueText = formatValue(value, indicator.unit, decimals);
-  while (!at && valueText === formatValue(target, indicator.unit, decimals) && decimals < indicator.decimals + MAX_EXTRA_DECIMALS) {
+  while (
+    !at &&
+    valueText === formatValue(target, indicator.unit, decimals) &&
+    decimals < indicator.decimals + MAX_EXTRA_DECIMALS
+  ) {
     decimals += 1;
     valueText = formatValue(value, indicator.unit, decimals);
   }
