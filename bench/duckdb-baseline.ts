@@ -106,7 +106,8 @@ CREATE OR REPLACE MACRO pflag(s) AS CASE
   WHEN lower(s) IN ('n', 'no', '0', 'false') THEN false
   ELSE error('not a flag: ' || s)
   END;
-CREATE OR REPLACE MACRO pint(s) AS CASE WHEN s IS NULL THEN NULL ELSE coalesce(TRY_CAST(s AS INTEGER), error('not an integer: ' || s)) END;
+CREATE OR REPLACE MACRO pint(s) AS CASE WHEN s IS NULL THEN NULL
+  ELSE coalesce(TRY_CAST(s AS INTEGER), error('not an integer: ' || s)) END;
 CREATE OR REPLACE MACRO is_open(start_date, end_date, d) AS start_date <= d AND (end_date IS NULL OR end_date > d);
 CREATE OR REPLACE MACRO fy_start_year(d) AS CASE WHEN month(d) >= 4 THEN year(d) ELSE year(d) - 1 END;
 `;
@@ -131,6 +132,12 @@ const DEFAULT_WINDOW_DAYS: Partial<Record<MeasureName, number>> = {
   cp_visits_timely_pct: 28,
   cin_visits_timely_pct: 42,
 };
+
+/** A VARCHAR value read back from DuckDB (a column name or a column key), checked to be text. */
+function textOf(value: unknown): string {
+  if (typeof value !== 'string') throw new Error(`expected a text value from DuckDB, got ${typeof value}`);
+  return value;
+}
 
 function sqlString(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
@@ -157,12 +164,14 @@ async function loadTable(
     );
     return;
   }
-  const csv = `read_csv(${sqlString(file)}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"', nullstr = ['', 'NULL'], strict_mode = true)`;
+  const csv =
+    `read_csv(${sqlString(file)}, header = true, all_varchar = true, ` +
+    `delim = ',', quote = '"', escape = '"', nullstr = ['', 'NULL'], strict_mode = true)`;
   // Column names match case-insensitively after trimming (extract.md).
   const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${csv}`);
   const headerByName = new Map<string, string>();
   for (const row of described.getRowObjectsJS()) {
-    const header = String(row.column_name);
+    const header = textOf(row.column_name);
     headerByName.set(
       header
         .trim()
@@ -189,7 +198,8 @@ CREATE OR REPLACE TABLE cp AS
   SELECT cppl_cp_plan_id AS id, cppl_person_id AS person, cppl_cp_plan_start_date AS start_date,
          cppl_cp_plan_end_date AS end_date, coalesce(cppl_cp_plan_transfer_out, false) AS transfer_out,
          CASE WHEN cppl_number_of_previous_cp_plans IS NOT NULL THEN cppl_number_of_previous_cp_plans > 0
-              ELSE cppl_cp_plan_start_date > min(cppl_cp_plan_start_date) OVER (PARTITION BY cppl_person_id) END AS is_repeat
+              ELSE cppl_cp_plan_start_date > min(cppl_cp_plan_start_date)
+              OVER (PARTITION BY cppl_person_id) END AS is_repeat
   FROM ssd_cp_plans;
 CREATE OR REPLACE TABLE transfer_in_plans AS
   SELECT DISTINCT icpc_cp_plan_id AS id FROM ssd_initial_cp_conference
@@ -198,13 +208,17 @@ CREATE OR REPLACE TABLE held_reviews AS
   SELECT DISTINCT cppr_cp_plan_id AS id, cppr_cp_review_date AS review_date FROM ssd_cp_reviews
   WHERE cppr_cp_review_date IS NOT NULL;
 CREATE OR REPLACE TABLE cp_seen_visits AS
-  SELECT cppv_person_id AS person, cppv_cp_visit_date AS visit_date FROM ssd_cp_visits WHERE coalesce(cppv_cp_visit_seen, true);
+  SELECT cppv_person_id AS person, cppv_cp_visit_date AS visit_date FROM ssd_cp_visits
+    WHERE coalesce(cppv_cp_visit_seen, true);
 CREATE OR REPLACE TABLE cin_seen_visits AS
-  SELECT cinv_person_id AS person, cinv_cin_visit_date AS visit_date FROM ssd_cin_visits WHERE coalesce(cinv_cin_visit_seen, true);
+  SELECT cinv_person_id AS person, cinv_cin_visit_date AS visit_date FROM ssd_cin_visits
+    WHERE coalesce(cinv_cin_visit_seen, true);
 CREATE OR REPLACE TABLE cin AS
-  SELECT cinp_person_id AS person, cinp_cin_plan_start_date AS start_date, cinp_cin_plan_end_date AS end_date FROM ssd_cin_plans;
+  SELECT cinp_person_id AS person, cinp_cin_plan_start_date AS start_date, cinp_cin_plan_end_date AS end_date
+    FROM ssd_cin_plans;
 CREATE OR REPLACE TABLE cla AS
-  SELECT clae_person_id AS person, clae_cla_episode_start_date AS start_date, clae_cla_episode_ceased_date AS end_date FROM ssd_cla_episodes;
+  SELECT clae_person_id AS person, clae_cla_episode_start_date AS start_date, clae_cla_episode_ceased_date AS end_date
+    FROM ssd_cla_episodes;
 `;
 
 /**
@@ -229,14 +243,16 @@ function populationSql(population: Record<string, number>): string {
 CREATE OR REPLACE TABLE pop (year INTEGER, n INTEGER);
 ${rows.length ? `INSERT INTO pop VALUES ${rows.join(', ')};` : ''}
 CREATE OR REPLACE TABLE col_pop AS
-  SELECT c.col, arg_max(pop.n, pop.year) AS n FROM cols c LEFT JOIN pop ON pop.year <= fy_start_year(c.d) GROUP BY c.col;`;
+  SELECT c.col, arg_max(pop.n, pop.year) AS n
+    FROM cols c LEFT JOIN pop ON pop.year <= fy_start_year(c.d) GROUP BY c.col;`;
 }
 
 /** A query giving (col, num, den) for every column; den is NULL for counts (and the population for rates). */
 function measureSql(measure: MeasureName, windowDays: number | undefined): string {
   const snapshotChildren = (table: string) => `
     SELECT c.col, count(DISTINCT x.person) AS num, any_value(pp.n) AS den
-    FROM cols c JOIN col_pop pp USING (col) LEFT JOIN ${table} x ON is_open(x.start_date, x.end_date, c.d) GROUP BY c.col`;
+    FROM cols c JOIN col_pop pp USING (col)
+      LEFT JOIN ${table} x ON is_open(x.start_date, x.end_date, c.d) GROUP BY c.col`;
   const flowCount = (dateColumn: string, condition = 'true') => `
     SELECT c.col, count(x.id) FILTER (WHERE ${condition}) AS num, NULL AS den
     FROM cols c LEFT JOIN cp x ON x.${dateColumn} BETWEEN c.a AND c.b GROUP BY c.col`;
@@ -252,7 +268,8 @@ function measureSql(measure: MeasureName, windowDays: number | undefined): strin
       SELECT DISTINCT due.col, due.person FROM due JOIN ${seen} v
         ON v.person = due.person AND v.visit_date > due.d - ${w} AND v.visit_date <= due.d)
     SELECT c.col, count(visited.person) AS num, count(due.person) AS den
-    FROM cols c LEFT JOIN due ON due.col = c.col LEFT JOIN visited ON visited.col = due.col AND visited.person = due.person
+    FROM cols c LEFT JOIN due ON due.col = c.col
+      LEFT JOIN visited ON visited.col = due.col AND visited.person = due.person
     GROUP BY c.col`;
   switch (measure) {
     case 'cp_children':
@@ -291,7 +308,8 @@ function measureSql(measure: MeasureName, windowDays: number | undefined): strin
         steps AS (
           SELECT col, d, id, start_date AS t, (start_date + to_months(3))::DATE AS due FROM due_plans
           UNION ALL
-          SELECT p.col, p.d, p.id, r.review_date, (r.review_date + to_months(6))::DATE FROM due_plans p JOIN held_reviews r
+          SELECT p.col, p.d, p.id, r.review_date, (r.review_date + to_months(6))::DATE
+            FROM due_plans p JOIN held_reviews r
             ON r.id = p.id AND r.review_date > p.start_date AND r.review_date <= p.d),
         walked AS (
           SELECT col, id, bool_or(due <= d AND (next_review IS NULL OR next_review > due)) AS late
@@ -346,17 +364,18 @@ export async function duckdbPack(
     const monthRows = await connection.runAndReadAll(
       `SELECT col FROM cols WHERE col NOT IN ('priorYear', 'ytd') ORDER BY col`,
     );
-    const months = monthRows.getRowObjectsJS().map((r) => String(r.col));
+    const months = monthRows.getRowObjectsJS().map((r) => textOf(r.col));
     const indicators: BaselineIndicator[] = [];
     for (const section of config.sections) {
       for (const indicator of section.indicators) {
+        const measure = measureSql(indicator.measure, indicator.params.windowDays);
         const result = await connection.runAndReadAll(
-          `SELECT col, num::DOUBLE AS num, den::DOUBLE AS den FROM (${measureSql(indicator.measure, indicator.params.windowDays)})`,
+          `SELECT col, num::DOUBLE AS num, den::DOUBLE AS den FROM (${measure})`,
         );
         const byColumn = new Map<string, Cell>();
         for (const row of result.getRowObjectsJS()) {
           const den = row.den === null ? null : Number(row.den);
-          byColumn.set(String(row.col), toCell(MEASURE_UNITS[indicator.measure], Number(row.num), den));
+          byColumn.set(textOf(row.col), toCell(MEASURE_UNITS[indicator.measure], Number(row.num), den));
         }
         const cell = (col: string): Cell => {
           const found = byColumn.get(col);

@@ -18,7 +18,10 @@ export const PREFIX = {
   reports: 'reports/',
 } as const;
 
-/** The pack configuration the function reads by default (interfaces.md CONFIG_KEY): the function's own default, so the stack cannot seed one key while the function reads another. */
+/**
+ * The pack configuration the function reads by default (interfaces.md CONFIG_KEY): the function's own default, so the
+ * stack cannot seed one key while the function reads another.
+ */
 export const CONFIG_KEY = DEFAULT_CONFIG_KEY;
 
 export interface DataStoreProps {
@@ -62,7 +65,8 @@ export class DataStore extends Construct {
     Validations.of(this.accessLogBucket).acknowledge({
       id: 'AwsSolutions-S1',
       reason:
-        'This is the access-log bucket itself; logging it to itself (or another bucket) would only log the log delivery.',
+        'This is the access-log bucket itself; logging it to itself ' +
+        '(or another bucket) would only log the log delivery.',
     });
 
     this.bucket = new s3.Bucket(this, 'DataBucket', {
@@ -129,7 +133,8 @@ function allowLogGroupsInThisAccount(key: kms.Key): void {
       resources: ['*'],
       conditions: {
         ArnLike: {
-          'kms:EncryptionContext:aws:logs:arn': `arn:${stack.partition}:logs:${stack.region}:${stack.account}:log-group:*`,
+          'kms:EncryptionContext:aws:logs:arn':
+            `arn:${stack.partition}:logs:${stack.region}:${stack.account}:` + 'log-group:*',
         },
       },
     }),

@@ -98,7 +98,9 @@ export class MissingRunMonitor extends Construct {
     acknowledgeInvokeVersions(this.schedulerRole, this.function);
 
     this.missingRunAlarm = new cloudwatch.Alarm(this, 'MissingRunAlarm', {
-      alarmDescription: `No successful indicator pack run is recorded for last month by day ${props.alarmDay}: check reports/<YYYY-MM>/ for a failed manifest and rerun (docs/DEPLOY.md).`,
+      alarmDescription:
+        `No successful indicator pack run is recorded for last month by day ${props.alarmDay}: ` +
+        'check reports/<YYYY-MM>/ for a failed manifest and rerun (docs/DEPLOY.md).',
       metric: new cloudwatch.Metric({
         namespace: PACK_PUBLISHED_METRIC.namespace,
         metricName: PACK_PUBLISHED_METRIC.name,

@@ -101,7 +101,9 @@ const contextSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['missingRunAlarmDay'],
-        message: `must be after the scheduled day of the month (${scheduledDay}), or the check would run before the pack is due`,
+        message:
+          `must be after the scheduled day of the month (${scheduledDay}), ` +
+          'or the check would run before the pack is due',
       });
     }
   });

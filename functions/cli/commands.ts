@@ -23,9 +23,9 @@ import { configLocation, extractSource, fileLocation, outputStore } from './loca
 
 export interface Terminal {
   /** Progress and diagnostics (stderr). */
-  progress(line: string): void;
+  progress: (line: string) => void;
   /** The command's result (stdout). */
-  out(line: string): void;
+  out: (line: string) => void;
 }
 
 function osUser(): string {

@@ -75,11 +75,13 @@ async function main(): Promise<void> {
     await store.put(DEFAULT_CONFIG_KEY, await readFile(DEFAULT_CONFIG), CONTENT_TYPES.json);
     const rows = Object.values(written.rows).reduce((sum, n) => sum + n, 0);
     say(
-      `Uploaded a generated extract for ${PERIOD} (${written.files.length} tables, ${rows.toLocaleString('en-GB')} rows) and the default configuration.`,
+      `Uploaded a generated extract for ${PERIOD} (${written.files.length} tables, ` +
+        `${rows.toLocaleString('en-GB')} rows) and the default configuration.`,
     );
     say();
     say(
-      `Invoking the function's handler with {"trigger":"schedule","scheduledTime":"${SCHEDULED_TIME}"}; its JSON log follows:`,
+      `Invoking the function's handler with {"trigger":"schedule",` +
+        `"scheduledTime":"${SCHEDULED_TIME}"}; its JSON log follows:`,
     );
 
     const { handler } = await import('../handler');
@@ -104,7 +106,8 @@ async function main(): Promise<void> {
     say(`Workbook:  ${relative(path.join(runDir, 'pack.xlsx'))}`);
     say(`Manifest:  ${relative(path.join(runDir, 'manifest.json'))}`);
     say(
-      `Email:     ${ses.endpoint}/ (the local SES inbox${values.serve ? '' : '; run `npm start -- --serve` to keep it open'})`,
+      `Email:     ${ses.endpoint}/ (the local SES inbox` +
+        `${values.serve ? '' : '; run `npm start -- --serve` to keep it open'})`,
     );
     say(`Finished in ${((Date.now() - began) / 1000).toFixed(1)} s.`);
     if (result.status === 'failed') process.exitCode = 1;

@@ -36,13 +36,16 @@ export function assertRecipientsAllowed(
     // "x@evil.example,ann@haringey.example" ends in an allowed domain yet names two
     // mailboxes once the mail library parses it: only one plain address per entry is accepted.
     throw new RecipientNotAllowedError(
-      `${notPlain.map((a) => JSON.stringify(a)).join(', ')} in ${role} ${notPlain.length === 1 ? 'is' : 'are'} not a single plain email address (name@domain, no spaces, commas, angle brackets or quotes); nothing was sent.`,
+      `${notPlain.map((a) => JSON.stringify(a)).join(', ')} in ${role} ` +
+        `${notPlain.length === 1 ? 'is' : 'are'} not a single plain email address ` +
+        '(name@domain, no spaces, commas, angle brackets or quotes); nothing was sent.',
     );
   }
   const outside = addresses.filter((address) => !isAllowedAddress(address, allowedDomains));
   if (outside.length) {
     throw new RecipientNotAllowedError(
-      `${outside.length === 1 ? 'Address' : 'Addresses'} ${outside.join(', ')} in ${role} ${outside.length === 1 ? 'is' : 'are'} outside the allowed domains ` +
+      `${outside.length === 1 ? 'Address' : 'Addresses'} ${outside.join(', ')} in ` +
+        `${role} ${outside.length === 1 ? 'is' : 'are'} outside the allowed domains ` +
         `(${allowedDomains.join(', ')}); nothing was sent.`,
     );
   }

@@ -282,7 +282,8 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
     manifest.dataQuality = qualityCounts(readQuality);
     if (!read.extract || manifest.dataQuality.errors > 0) {
       throw new ExtractInvalidError(
-        `The extract at ${source.description} has ${plural(manifest.dataQuality.errors, 'error')}; the pack was not produced.`,
+        `The extract at ${source.description} has ` +
+          `${plural(manifest.dataQuality.errors, 'error')}; the pack was not produced.`,
         readQuality,
       );
     }
@@ -364,9 +365,8 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
       },
       () => ({ outputs: manifest.outputs.length, latestUpdated: manifest.latestUpdated }),
     );
-    progress(
-      `stored ${store.description}${prefix} (${manifest.latestUpdated ? 'now the latest' : 'a later run is the latest'})`,
-    );
+    const latest = manifest.latestUpdated ? 'now the latest' : 'a later run is the latest';
+    progress(`stored ${store.description}${prefix} (${latest})`);
 
     await stage(
       'send',
@@ -419,7 +419,8 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
               recipients,
             });
           progress(
-            `sent batch ${batch.index + 1} of ${messages.length} to ${plural(recipients.length, 'recipient')} (${messageId})`,
+            `sent batch ${batch.index + 1} of ${messages.length} to ` +
+              `${plural(recipients.length, 'recipient')} (${messageId})`,
           );
         }
       },
@@ -433,7 +434,8 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
     const held = manifest.batches.filter((b) => b.outcome === 'held-by-other');
     if (held.length) {
       throw new DeliveryError(
-        `Batch ${held.map((b) => b.index + 1).join(', ')} of the ${period} scheduled pack is claimed by another run that has not finished sending it; ` +
+        `Batch ${held.map((b) => b.index + 1).join(', ')} of the ${period} ` +
+          'scheduled pack is claimed by another run that has not finished sending it; ' +
           'this run did not send it and will be retried.',
       );
     }

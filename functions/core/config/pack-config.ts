@@ -40,12 +40,17 @@ export const MAX_CONFIG_CHARS = 1_000_000;
  * wrote is either shown exactly or not accepted.
  */
 const HIDDEN_CHARACTER =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are refused
   /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/;
 
 function hiddenCharacterMessage(value: string): string {
   const at = value.search(HIDDEN_CHARACTER);
   const code = value.codePointAt(at) ?? 0;
-  return `contains the invisible or control character U+${code.toString(16).toUpperCase().padStart(4, '0')} at position ${at + 1}: such characters can make text display differently from what it says, so they are not accepted`;
+  return (
+    `contains the invisible or control character U+${code.toString(16).toUpperCase().padStart(4, '0')} ` +
+    `at position ${at + 1}: such characters can make text display ` +
+    'differently from what it says, so they are not accepted'
+  );
 }
 
 const visible = (schema: z.ZodString) =>
@@ -53,7 +58,10 @@ const visible = (schema: z.ZodString) =>
     error: (issue) => hiddenCharacterMessage(String(issue.input)),
   });
 const text = visible(z.string().trim().min(1).max(MAX_TEXT));
-/** An indicator code: a short identifier, starting with a letter or digit (never `=`, `+`, `-` or `@`, which spreadsheets read as a formula). */
+/**
+ * An indicator code: a short identifier, starting with a letter or digit (never `=`, `+`, `-` or `@`, which
+ * spreadsheets read as a formula).
+ */
 const code = z
   .string()
   .trim()
@@ -214,7 +222,9 @@ export function isAllowedAddress(address: string, allowedDomains: Iterable<strin
   return false;
 }
 
-/** Formats a zod path as `sections[0].indicators[2].code`, quoting keys that are not plain names (`targets["2013/14"]`). */
+/**
+ * Formats a zod path as `sections[0].indicators[2].code`, quoting keys that are not plain names (`targets["2013/14"]`).
+ */
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   let out = '';
   for (const part of path) {
@@ -230,7 +240,9 @@ export function issueLines(issues: readonly z.core.$ZodIssue[]): string[] {
   return issues.map((issue) => `  - ${formatPath(issue.path)}: ${printable(issue.message)}`);
 }
 
-/** An issue's message; a bad record key says what is wrong with the key rather than zod's bare "Invalid key in record". */
+/**
+ * An issue's message; a bad record key says what is wrong with the key rather than zod's bare "Invalid key in record".
+ */
 function issueMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_key' && issue.issues.length > 0)
     return `invalid key: ${issue.issues.map((inner) => inner.message).join('; ')}`;
@@ -258,7 +270,8 @@ export function parsePackConfig(value: unknown, source = 'configuration'): PackC
 export function parsePackConfigText(textValue: string, source = 'configuration'): PackConfig {
   if (textValue.length > MAX_CONFIG_CHARS) {
     throw new ConfigError(
-      `Invalid pack configuration in ${source}: it is ${textValue.length.toLocaleString('en-GB')} characters long, over the limit of ${MAX_CONFIG_CHARS.toLocaleString('en-GB')}`,
+      `Invalid pack configuration in ${source}: it is ${textValue.length.toLocaleString('en-GB')} ` +
+        `characters long, over the limit of ${MAX_CONFIG_CHARS.toLocaleString('en-GB')}`,
     );
   }
   let json: unknown;

@@ -59,7 +59,8 @@ function checkRow(row: ExcelJS.Row, cells: readonly CellValue[], sheet: string, 
   if (row.number - 1 > limits.rowsPerTable) {
     throw where(
       limitExceeded(
-        `sheet ${sheet} has more than ${limits.rowsPerTable.toLocaleString('en-GB')} rows (the limit); reading stopped at row ${row.number}`,
+        `sheet ${sheet} has more than ${limits.rowsPerTable.toLocaleString('en-GB')} ` +
+          `rows (the limit); reading stopped at row ${row.number}`,
         row.number,
       ),
     );
@@ -67,7 +68,8 @@ function checkRow(row: ExcelJS.Row, cells: readonly CellValue[], sheet: string, 
   if (cells.length > limits.columns) {
     throw where(
       limitExceeded(
-        `sheet ${sheet}, row ${row.number} has a value beyond column ${limits.columns.toLocaleString('en-GB')} (the limit); reading stopped`,
+        `sheet ${sheet}, row ${row.number} has a value beyond column ` +
+          `${limits.columns.toLocaleString('en-GB')} (the limit); reading stopped`,
         row.number,
         cells.length - 1,
       ),
@@ -77,7 +79,8 @@ function checkRow(row: ExcelJS.Row, cells: readonly CellValue[], sheet: string, 
     if (typeof cell === 'string' && cell.length > limits.cellChars) {
       throw where(
         limitExceeded(
-          `sheet ${sheet}, row ${row.number}: a cell is longer than ${limits.cellChars.toLocaleString('en-GB')} characters (the limit); reading stopped`,
+          `sheet ${sheet}, row ${row.number}: a cell is longer than ` +
+            `${limits.cellChars.toLocaleString('en-GB')} characters (the limit); reading stopped`,
           row.number,
           column,
         ),

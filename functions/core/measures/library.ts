@@ -23,13 +23,13 @@ export type PreparedMeasure =
 interface SnapshotDefinition {
   kind: 'snapshot';
   unit: Unit;
-  prepare(index: ExtractIndex, days: DaySet, params: MeasureParams): SnapshotEvaluator;
+  prepare: (index: ExtractIndex, days: DaySet, params: MeasureParams) => SnapshotEvaluator;
 }
 
 interface FlowDefinition {
   kind: 'flow';
   unit: Unit;
-  prepare(index: ExtractIndex, windows: readonly Window[], params: MeasureParams): FlowEvaluator;
+  prepare: (index: ExtractIndex, windows: readonly Window[], params: MeasureParams) => FlowEvaluator;
 }
 
 export type MeasureDefinition = SnapshotDefinition | FlowDefinition;
@@ -101,7 +101,7 @@ type Memo<E> = Map<object, Map<string, E>>;
 
 function memoized<E>(memo: Memo<E>, preparation: object, params: MeasureParams, prepare: () => E): E {
   let byParams = memo.get(preparation);
-  if (!byParams) memo.set(preparation, (byParams = new Map()));
+  if (!byParams) memo.set(preparation, (byParams = new Map<string, E>()));
   const key = JSON.stringify(params);
   let evaluator = byParams.get(key);
   if (evaluator === undefined) byParams.set(key, (evaluator = prepare()));

@@ -48,23 +48,41 @@ export function draftSentence(row: DraftRow, context: DraftContext): string {
     case 'cp_children':
       return `${atEnd} ${children(m.value)} ${m.value === 1 ? 'was' : 'were'} subject to a child protection plan.`;
     case 'cp_rate':
-      return `${atEnd} the rate of children subject to a child protection plan was ${formatValue(m.value, 'rate', row.decimals)} per 10,000 (${children(m.numerator)}).`;
+      return (
+        `${atEnd} the rate of children subject to a child protection plan was ` +
+        `${formatValue(m.value, 'rate', row.decimals)} per 10,000 (${children(m.numerator)}).`
+      );
     case 'cla_rate':
-      return `${atEnd} the rate of children in care was ${formatValue(m.value, 'rate', row.decimals)} per 10,000 (${children(m.numerator)}).`;
+      return (
+        `${atEnd} the rate of children in care was ` +
+        `${formatValue(m.value, 'rate', row.decimals)} per 10,000 (${children(m.numerator)}).`
+      );
     case 'cp_starts':
       return `In ${month} ${plans(m.value)} started, ${n(y.value)} ${soFar}.`;
     case 'cp_ends':
       return `In ${month} ${plans(m.value)} ended, ${n(y.value)} ${soFar}.`;
     case 'cp_ended_2y_pct':
-      return `Of the plans ending, ${outOf(m)} in ${month} and ${outOf(y)} (${percentOf(row, y)}) ${soFar} had lasted two years or more.`;
+      return (
+        `Of the plans ending, ${outOf(m)} in ${month} and ${outOf(y)} ` +
+        `(${percentOf(row, y)}) ${soFar} had lasted two years or more.`
+      );
     case 'cp_open_2y_pct':
       return `${atEnd} ${outOf(m)} open plans (${percentOf(row, m)}) had lasted two years or more.`;
     case 'cp_repeat_pct':
-      return `Of the plans starting, ${outOf(m)} in ${month} and ${outOf(y)} (${percentOf(row, y)}) ${soFar} were a child's second or subsequent plan.`;
+      return (
+        `Of the plans starting, ${outOf(m)} in ${month} and ${outOf(y)} (${percentOf(row, y)}) ` +
+        `${soFar} were a child's second or subsequent plan.`
+      );
     case 'cp_moved_in':
-      return `In ${month} ${children(m.value)} moved to ${authority} on a child protection plan, ${n(y.value)} ${soFar}.`;
+      return (
+        `In ${month} ${children(m.value)} moved to ${authority} ` +
+        `on a child protection plan, ${n(y.value)} ${soFar}.`
+      );
     case 'cp_moved_out':
-      return `In ${month} ${children(m.value)} moved out of ${authority} on a child protection plan, ${n(y.value)} ${soFar}.`;
+      return (
+        `In ${month} ${children(m.value)} moved out of ${authority} ` +
+        `on a child protection plan, ${n(y.value)} ${soFar}.`
+      );
     case 'cp_reviews_timely_pct':
       return `${atEnd} ${outOf(m)} CP cases were reviewed within required timescales.`;
     case 'cp_visits_timely_pct':

@@ -128,7 +128,8 @@ function findComments(workbook: ExcelJS.Workbook): { found: FoundComment[]; mark
       if (parsed.kind === 'section') text = firstTextInRow(row);
       else if (commentColumn === null)
         throw new UserError(
-          `The comment for ${parsed.code} (${where}) has no column headed "${COMMENT_HEADER}" above it; restore the header row or use a fresh copy of the pack workbook.`,
+          `The comment for ${parsed.code} (${where}) has no column headed "${COMMENT_HEADER}" ` +
+            'above it; restore the header row or use a fresh copy of the pack workbook.',
         );
       else text = cellText(row.getCell(commentColumn).value);
       found.push({ key: marker, parsed, text: cleanText(text), where });
@@ -156,20 +157,24 @@ export async function importCommentsFromWorkbook(
     await workbook.xlsx.load(bytes.buffer);
   } catch (cause) {
     throw new UserError(
-      `Cannot read the comments workbook: it is not a readable .xlsx file (${cause instanceof Error ? cause.message : String(cause)}).`,
+      'Cannot read the comments workbook: it is not a readable .xlsx ' +
+        `file (${cause instanceof Error ? cause.message : String(cause)}).`,
       { cause },
     );
   }
   const keys = readKeysSheet(workbook);
   if (options.period !== undefined && keys.period !== null && keys.period !== options.period) {
     throw new UserError(
-      `The comments workbook is the pack for ${keys.period}, not ${options.period}; import it with --period ${keys.period} or use the ${options.period} workbook.`,
+      `The comments workbook is the pack for ${keys.period}, not ${options.period}; ` +
+        `import it with --period ${keys.period} or use the ${options.period} workbook.`,
     );
   }
   const { found, markers } = findComments(workbook);
   if (markers === 0) {
     throw new UserError(
-      `The workbook has no comment cells marked by indicator-pack (keys in the hidden column A of the "${PACK_SHEET}" sheet); import the pack.xlsx this tool produced, with its yellow comment cells filled in.`,
+      'The workbook has no comment cells marked by ' +
+        `indicator-pack (keys in the hidden column A of the "${PACK_SHEET}" ` +
+        'sheet); import the pack.xlsx this tool produced, with its yellow comment cells filled in.',
     );
   }
 
@@ -179,13 +184,15 @@ export async function importCommentsFromWorkbook(
     if (!isOfficersText(comment, keys.prefilled.get(comment.key))) continue;
     if (comment.text.length > MAX_COMMENT_LENGTH) {
       throw new UserError(
-        `The comment at ${comment.where} is ${formatValue(comment.text.length, 'count', 0)} characters long; the limit is ${formatValue(MAX_COMMENT_LENGTH, 'count', 0)}. Shorten it and import again.`,
+        `The comment at ${comment.where} is ${formatValue(comment.text.length, 'count', 0)} characters ` +
+          `long; the limit is ${formatValue(MAX_COMMENT_LENGTH, 'count', 0)}. Shorten it and import again.`,
       );
     }
     const earlier = seen.get(comment.key);
     if (earlier && earlier.text !== comment.text) {
       throw new UserError(
-        `Two different comments are marked for the same place (${earlier.where} and ${comment.where}); keep one and import again.`,
+        `Two different comments are marked for the same place (${earlier.where} ` +
+          `and ${comment.where}); keep one and import again.`,
       );
     }
     seen.set(comment.key, comment);

@@ -26,7 +26,10 @@ interface RagStyle {
   label: string;
   /** CSS class suffix and a stable name for tests. */
   css: string;
-  /** ARGB fill and font colours for the workbook; the HTML's are the same colours in templates/partials/table-css.hbs (keep the two in step). */
+  /**
+   * ARGB fill and font colours for the workbook; the HTML's are the same colours in templates/partials/table-css.hbs
+   * (keep the two in step).
+   */
   fill: string | null;
   font: string;
 }

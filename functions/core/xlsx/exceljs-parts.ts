@@ -16,7 +16,11 @@
 import type * as ExcelJS from 'exceljs';
 
 /** The in-memory workbook: writes pack.xlsx and reads a returned one (comment import). */
-export const Workbook: typeof ExcelJS.Workbook = require('exceljs/lib/doc/workbook');
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a deep path with no type declarations: see above
+export const Workbook = require('exceljs/lib/doc/workbook') as typeof ExcelJS.Workbook;
+
+type WorkbookReaderClass = typeof ExcelJS.stream.xlsx.WorkbookReader;
 
 /** The streaming reader: reads extract.xlsx sheet by sheet, row by row. */
-export const WorkbookReader: typeof ExcelJS.stream.xlsx.WorkbookReader = require('exceljs/lib/stream/xlsx/workbook-reader');
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a deep path with no type declarations: see above
+export const WorkbookReader = require('exceljs/lib/stream/xlsx/workbook-reader') as WorkbookReaderClass;
