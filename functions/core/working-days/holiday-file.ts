@@ -6,7 +6,7 @@
  */
 import * as z from 'zod';
 import { dayFromParts, parseIsoDay } from '../calendar';
-import { issueLines } from '../config/pack-config';
+import { issueLines } from '../config/zod-helpers';
 import { UserError } from '../errors';
 import { printable } from '../printable';
 import type { Day } from '../types';
