@@ -9,7 +9,7 @@ import { ConfigError, UserError } from '../core/errors';
 import { parsePackConfigText, type PackConfig } from '../core/config/pack-config';
 import { issueLines } from '../core/config/zod-helpers';
 import type { CommentsFile } from '../core/pack/pack-types';
-import type { InputRead, Period, Problem } from '../core/types';
+import type { InputRead, Problem } from '../core/types';
 import { MAX_COMMENT_LENGTH } from '../core/render/import-comments';
 
 export interface InputLocation {
@@ -69,14 +69,6 @@ const commentsFileSchema = z
   .strict();
 
 const MAX_COMMENTS_BYTES = 2 * 1024 * 1024;
-
-/**
- * Where a month's supplied comments live in the data bucket (interfaces.md): the run reads them there, `comments
- * import` writes them there.
- */
-export function commentsKey(period: Period): string {
-  return `comments/${period}.json`;
-}
 
 /**
  * Characters removed from comments:
