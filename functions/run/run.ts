@@ -212,7 +212,8 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
     const meta: RenderMeta = {
       runId,
       generatedAt: startedAt.toISOString(),
-      sources: [source.description, describeLocation(deps.config)],
+      // Keys or file names only: the pack is emailed, and must not carry the officer's local paths.
+      sources: [source.name, deps.config.key],
       codeVersion: deps.codeVersion,
     };
     const rendered = await stage(
