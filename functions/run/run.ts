@@ -27,7 +27,7 @@ import {
   type Delivery,
 } from './delivery';
 import type { RunEvent } from './events';
-import { describeLocation, type InputLocation } from './inputs';
+import type { InputLocation } from './inputs';
 import type { Manifest, RunStatus } from './manifest';
 import { periodForSchedule } from './period';
 import { makeRunId, randomSuffix, type Trigger } from './run-id';

@@ -166,7 +166,7 @@ test('an invalid comments file stops the run with a clear reason', async () => {
   expect(terminal.outLines[0]).toMatch(/Invalid comments file .*bad-comments\.json:\n {2}- indicators\.HY64: /);
 });
 
-test('no output names a local path: the pack, workbook, pack.json and email name inputs by file or folder name', async () => {
+test('no output names a local path: pack, workbook, pack.json and email name inputs by file or folder', async () => {
   const officerFolder = mkdtempSync(path.join(tmpdir(), 'officer-desktop-'));
   const extract = path.join(officerFolder, 'extract-2013-11');
   cpSync(extractDir, extract, { recursive: true });
