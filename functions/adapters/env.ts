@@ -6,8 +6,8 @@
  */
 import * as z from 'zod';
 import { ConfigError } from '../core/errors';
+import { issueLines } from '../core/config/zod-helpers';
 import { LAYOUT } from '../core/layout';
-import { issueLines } from '../core/config/pack-config';
 
 const optionalText = z
   .string()

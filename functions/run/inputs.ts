@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import type { ObjectStore } from '../adapters/object-store';
 import { ConfigError, UserError } from '../core/errors';
-import { issueLines, parsePackConfigText, type PackConfig } from '../core/config/pack-config';
+import { parsePackConfigText, type PackConfig } from '../core/config/pack-config';
+import { issueLines } from '../core/config/zod-helpers';
 import type { CommentsFile } from '../core/pack/pack-types';
 import type { InputRead, Problem } from '../core/types';
 import { MAX_COMMENT_LENGTH } from '../core/render/import-comments';
@@ -159,7 +160,7 @@ export async function loadComments(location: InputLocation): Promise<LoadedComme
   }
   const result = commentsFileSchema.safeParse(json);
   if (!result.success) {
-    throw new UserError(`Invalid comments file ${where}:\n${issueLines(result.error.issues.slice(0, 10)).join('\n')}`);
+    throw new UserError(`Invalid comments file ${where}:\n${issueLines(result.error.issues, { max: 10 }).join('\n')}`);
   }
   const { comments, problems } = neutraliseAll(result.data, location.key);
   return { comments, problems, input: inputRead(location, found.body, found.etag, found.versionId) };
