@@ -1,5 +1,5 @@
 /**
- * The email forms of the pack (interfaces.md, Email): an HTML body laid out for Outlook
+ * The email forms of the pack (docs/OUTPUTS.md, Email): an HTML body laid out for Outlook
  * and Gmail — table layout, CSS inlined by juice's inliner, width attributes, no flex/grid, SVG or
  * images — and a plain-text alternative with the same content. Also the failure notice
  * for the officers, which carries the reason and the data-quality report but never a
