@@ -4,13 +4,24 @@
  * are formatted only through format.ts.
  */
 import type { MeasureName } from '../config/pack-config';
-import { monthName, parsePeriod, previousPeriod } from '../calendar';
+import { previousPeriod } from '../calendar';
 import type { DataQuality, Period, Problem } from '../types';
 import { MAX_LISTED_PER_KIND } from '../extract/problems';
 import { formatValue } from '../pack/format';
 import type { Pack, PackIndicator, PackSection, RagStatus, Trend } from '../pack/pack-types';
 import { MEASURE_DEFINITIONS } from './definitions';
+import { monthLabel, monthTitle } from './labels';
+import { CORPORATE_PLAN_LEGEND, CORPORATE_PLAN_MARK, RAG_STYLES } from './rag-styles';
 import type { RenderMeta } from './render-types';
+
+export { monthLabel, monthTitle } from './labels';
+export {
+  COMMENT_FILL,
+  CORPORATE_PLAN_FILL,
+  CORPORATE_PLAN_LEGEND,
+  CORPORATE_PLAN_MARK,
+  RAG_STYLES,
+} from './rag-styles';
 
 /** Text shown (and pre-filled in the workbook) where no service comment was supplied. */
 export const SERVICE_PLACEHOLDER = 'Service comment to be supplied by the service.';
@@ -18,42 +29,6 @@ export const SERVICE_PLACEHOLDER = 'Service comment to be supplied by the servic
 export const PERFORMANCE_PLACEHOLDER = 'Performance comment to be supplied.';
 /** Every placeholder text: the workbook import never takes one of these as a comment. */
 export const PLACEHOLDERS: readonly string[] = [SERVICE_PLACEHOLDER, PERFORMANCE_PLACEHOLDER];
-
-export const CORPORATE_PLAN_MARK = '★';
-export const CORPORATE_PLAN_LEGEND = `Highlighted PIs (${CORPORATE_PLAN_MARK}) are in the Corporate plan`;
-
-interface RagStyle {
-  label: string;
-  /** CSS class suffix and a stable name for tests. */
-  css: string;
-  /** ARGB fill and font colours for the workbook; the HTML's are the same colours in templates/partials/table-css.hbs (keep the two in step). */
-  fill: string | null;
-  font: string;
-}
-
-/** Words and colours per status. Contrast of text on fill is at least 4.5:1 (WCAG AA). */
-export const RAG_STYLES: Record<RagStatus, RagStyle> = {
-  red: { label: 'Red', css: 'red', fill: 'FFC00000', font: 'FFFFFFFF' },
-  amber: { label: 'Amber', css: 'amber', fill: 'FFFFC000', font: 'FF000000' },
-  green: { label: 'Green', css: 'green', fill: 'FF00B050', font: 'FF000000' },
-  'data-only': { label: 'Data Only', css: 'data-only', fill: 'FFD9D9D9', font: 'FF000000' },
-  'no-data': { label: 'No data', css: 'no-data', fill: 'FFFFFFFF', font: 'FF595959' },
-  none: { label: '-', css: 'none', fill: null, font: 'FF000000' },
-};
-
-/** Highlight for corporate-plan rows and for comment cells (ARGB; the HTML's copies are in table-css.hbs). */
-export const CORPORATE_PLAN_FILL = 'FFDDEBF7';
-export const COMMENT_FILL = 'FFFFF2CC';
-
-/** `2013-06` → `Jun-13`, the seed's column label. */
-export function monthLabel(period: Period): string {
-  return `${monthName(period).slice(0, 3)}-${String(parsePeriod(period).year % 100).padStart(2, '0')}`;
-}
-
-/** `2013-11` → `November 2013`. */
-export function monthTitle(period: Period): string {
-  return `${monthName(period)} ${parsePeriod(period).year}`;
-}
 
 const SPARK_LEVELS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
