@@ -19,9 +19,10 @@ import { DeliveryError, ExtractInvalidError, UserError } from '../core/errors';
 import { withWarnings } from '../core/extract/problems';
 import { readExtract } from '../core/extract/read-extract';
 import { buildPack } from '../core/pack/build-pack';
-import { renderEmail, renderFailureNotice } from '../core/render/email';
+import { emailFromView, renderFailureNotice } from '../core/render/email';
 import type { ExtractSource } from '../core/extract/source';
 import type { EmailKind, RenderMeta } from '../core/render/render-types';
+import { workbookName } from '../core/render/workbook-name';
 import type { DataQuality, Period } from '../core/types';
 import { createOnce } from './create-once';
 import { DEFAULT_HOLDER_WAIT_MS, ScheduleDeliveryLedger } from './delivery-ledger';
@@ -139,14 +140,6 @@ function planDelivery(delivery: Delivery, config: PackConfig): DeliveryPlan {
 
 function describeDelivery(delivery: Delivery): string {
   return delivery.mode === 'distribution' ? delivery.kind : delivery.mode;
-}
-
-function workbookName(config: PackConfig, period: Period): string {
-  const slug = config.authority
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-  return `${slug || 'indicator'}-pack-${period}.xlsx`;
 }
 
 function plural(n: number, word: string): string {
@@ -306,6 +299,7 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
       generatedAt: startedAt.toISOString(),
       sources: [source.description, describeLocation(deps.config)],
       codeVersion: deps.codeVersion,
+      workbookName: workbookName(packConfig.authority, period),
     };
     const rendered = await stage(
       'render',
@@ -318,9 +312,9 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
       'compose',
       async () => {
         if (!plan.kind) return [];
-        const email = renderEmail(pack, meta, plan.kind);
+        const email = emailFromView(rendered.view, plan.kind);
         const attachment = {
-          filename: workbookName(packConfig, period),
+          filename: meta.workbookName,
           content: rendered.workbook,
           contentType: CONTENT_TYPES.xlsx,
         };

@@ -429,9 +429,13 @@ function keysSheet(workbook: ExcelJS.Workbook, view: PackView, prefilled: Prefil
 }
 
 export async function renderWorkbook(pack: Pack, meta: RenderMeta): Promise<Buffer> {
-  const view = buildPackView(pack, meta);
+  return workbookFromView(buildPackView(pack, meta));
+}
+
+/** The workbook from a view built once per run. */
+export async function workbookFromView(view: PackView): Promise<Buffer> {
   const workbook = new Workbook();
-  const generated = new Date(meta.generatedAt);
+  const generated = new Date(view.meta.generatedAt);
   workbook.creator = 'indicator-pack';
   workbook.title = `${view.title}: ${view.periodTitle}`;
   if (!Number.isNaN(generated.getTime())) {
