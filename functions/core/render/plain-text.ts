@@ -37,7 +37,8 @@ export function qualityText(quality: QualityView): string[] {
   const lines = ['== Data quality ==', ''];
   if (quality.isClean) return [...lines, 'No problems were found in the extract.', ''];
   lines.push(
-    `${quality.errorTotal} error(s) and ${quality.warningTotal} warning(s) in the extract. At most ${quality.listedPerKind} of each kind are listed.`,
+    `${quality.errorTotal} error(s) and ${quality.warningTotal} warning(s) in ` +
+      `the extract. At most ${quality.listedPerKind} of each kind are listed.`,
     '',
   );
   for (const c of quality.counts)

@@ -7,8 +7,9 @@
 import type { MeasureName } from '../config/pack-config';
 import { monthName } from '../calendar';
 import { formatValue } from '../pack/format';
+import { measureOf } from '../measures/registry';
 import type { Pack, PackIndicator, PackSection, RagStatus } from '../pack/pack-types';
-import type { Period } from '../types';
+import type { DataQuality, Period } from '../types';
 import { aboutView, type AboutView } from './about-view';
 import {
   attentionList,
@@ -20,7 +21,6 @@ import {
   type StatusChange,
 } from './attention';
 import { commentView, PERFORMANCE_PLACEHOLDER, SERVICE_PLACEHOLDER, type CommentView } from './comments-view';
-import { MEASURE_DEFINITIONS } from './definitions';
 import { monthLabel, monthTitle } from './labels';
 import { qualityView, type QualityView } from './quality-view';
 import { CORPORATE_PLAN_LEGEND, CORPORATE_PLAN_MARK, RAG_STYLES } from './rag-styles';
@@ -124,6 +124,8 @@ export interface PackView {
   sections: SectionView[];
   summary: SummaryView;
   quality: QualityView;
+  /** The extract's problems as computed, for renderers that store numbers (the workbook). */
+  dataQuality: DataQuality;
   definitions: DefinitionView[];
   corporatePlanLegend: string;
   corporatePlanMark: string;
@@ -192,7 +194,11 @@ function definitionsView(pack: Pack): DefinitionView[] {
   const codes = new Map<MeasureName, string[]>();
   for (const section of pack.sections)
     for (const i of section.indicators) codes.set(i.measure, [...(codes.get(i.measure) ?? []), i.code]);
-  return [...codes].map(([measure, list]) => ({ measure, codes: list.join(', '), text: MEASURE_DEFINITIONS[measure] }));
+  return [...codes].map(([measure, list]) => ({
+    measure,
+    codes: list.join(', '),
+    text: measureOf(measure).definition,
+  }));
 }
 
 export function buildPackView(pack: Pack, meta: RenderMeta): PackView {
@@ -211,6 +217,7 @@ export function buildPackView(pack: Pack, meta: RenderMeta): PackView {
     sections: pack.sections.map((s) => sectionView(s, monthLabels, month)),
     summary: { ...statusCounts(pack), changes: statusChanges(pack), previousMonthTitle: previousMonthTitle(pack) },
     quality: qualityView(pack.dataQuality),
+    dataQuality: pack.dataQuality,
     definitions: definitionsView(pack),
     corporatePlanLegend: CORPORATE_PLAN_LEGEND,
     corporatePlanMark: CORPORATE_PLAN_MARK,

@@ -19,7 +19,8 @@ const SUPPLIED = {
 describe('comments round trip: fill the workbook, import, rerender', () => {
   const officer = {
     'comment:section:child-protection:service': HOSTILE.hyperlink,
-    'comment:section:cp-reviews-visits:performance': `${HOSTILE.script}\r\nReviews fell to 88% as two conferences moved.`,
+    'comment:section:cp-reviews-visits:performance':
+      `${HOSTILE.script}\r\nReviews fell ` + 'to 88% as two conferences moved.',
     'comment:section:cp-reviews-visits:service': HOSTILE.atSum,
     'comment:indicator:OP380': HOSTILE.plusOne,
     'comment:indicator:Op367': HOSTILE.minusTwo,
@@ -93,21 +94,25 @@ describe('importCommentsFromWorkbook', () => {
     });
   });
 
-  it('treats a draft with only its line breaks or spaces changed as unchanged, and an edited draft as the officer’s', async () => {
-    // The draft as shown: its sentences composed into one paragraph (comments-view.ts).
-    const draft = buildPackView(examplePack(), exampleMeta).sections[1].performance.text;
-    const key = 'comment:section:cp-reviews-visits:performance';
-    const rewrapped = await fillCommentCells(await renderWorkbook(examplePack(), exampleMeta), {
-      [key]: draft.replace(/ /g, '\n  '),
-    });
-    expect((await importCommentsFromWorkbook(rewrapped)).sections?.['cp-reviews-visits']).toBeUndefined();
-    const edited = await fillCommentCells(await renderWorkbook(examplePack(), exampleMeta), {
-      [key]: `${draft} Two were late by a day.`,
-    });
-    expect((await importCommentsFromWorkbook(edited)).sections?.['cp-reviews-visits']).toEqual({
-      performance: `${draft} Two were late by a day.`,
-    });
-  });
+  it(
+    'treats a draft with only its line breaks or spaces ' +
+      'changed as unchanged, and an edited draft as the officer’s',
+    async () => {
+      // The draft as shown: its sentences composed into one paragraph (comments-view.ts).
+      const draft = buildPackView(examplePack(), exampleMeta).sections[1].performance.text;
+      const key = 'comment:section:cp-reviews-visits:performance';
+      const rewrapped = await fillCommentCells(await renderWorkbook(examplePack(), exampleMeta), {
+        [key]: draft.replace(/ /g, '\n  '),
+      });
+      expect((await importCommentsFromWorkbook(rewrapped)).sections?.['cp-reviews-visits']).toBeUndefined();
+      const edited = await fillCommentCells(await renderWorkbook(examplePack(), exampleMeta), {
+        [key]: `${draft} Two were late by a day.`,
+      });
+      expect((await importCommentsFromWorkbook(edited)).sections?.['cp-reviews-visits']).toEqual({
+        performance: `${draft} Two were late by a day.`,
+      });
+    },
+  );
 
   it('finds comment cells by marker after the officer inserts rows', async () => {
     const returned = await fillCommentCells(
@@ -126,7 +131,7 @@ describe('importCommentsFromWorkbook', () => {
     });
     await expect(importCommentsFromWorkbook(returned)).rejects.toThrow(UserError);
     await expect(importCommentsFromWorkbook(returned)).rejects.toThrow(
-      /sheet "Pack", row 12 is 5,001 characters long; the limit is 5,000/,
+      /sheet "Pack", row 11 is 5,001 characters long; the limit is 5,000/,
     );
     const atLimit = await fillCommentCells(await renderWorkbook(examplePack(), exampleMeta), {
       'comment:indicator:HY64': 'x'.repeat(MAX_COMMENT_LENGTH),
