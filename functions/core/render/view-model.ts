@@ -134,16 +134,6 @@ export interface PackView {
   meta: RenderMeta;
 }
 
-/**
- * Why a measure could not be computed (PackIndicator.unavailable, coming from the measure
- * registry branch). Read without depending on the field's declaration, so this works both
- * before and after that field exists.
- */
-function unavailableReason(indicator: PackIndicator): string | null {
-  const value: unknown = Object.entries(indicator).find(([key]) => key === 'unavailable')?.[1];
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
-}
-
 function ragView(status: RagStatus, reason: string): RagView {
   const style = RAG_STYLES[status];
   return { status, label: style.label, css: style.css, reason, fill: style.fill, font: style.font };
@@ -151,7 +141,8 @@ function ragView(status: RagStatus, reason: string): RagView {
 
 function rowView(indicator: PackIndicator, monthLabels: string[]): RowView {
   const show = (value: number | null) => formatValue(value, indicator.unit, indicator.decimals);
-  const unavailable = unavailableReason(indicator);
+  // A measure that could not be computed: No data with the reason, visibly in the row.
+  const unavailable = indicator.unavailable;
   const months = indicator.months.map((m) => show(m.value));
   return {
     code: indicator.code,
