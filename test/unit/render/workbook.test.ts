@@ -103,7 +103,7 @@ describe('renderWorkbook read back with SheetJS', () => {
       .filter((cell): cell is XLSX.CellObject => typeof cell === 'object' && cell !== null && 't' in cell)
       .map((cell) => cell.v);
     expect(texts).toContain('Service comment to be supplied by the service.');
-    expect(texts.some((v) => typeof v === 'string' && v.startsWith('As at the end of November 104 out of 118'))).toBe(
+    expect(texts.some((v) => typeof v === 'string' && v.startsWith('As at the end of November, 104 out of 118'))).toBe(
       true,
     );
     expect(texts).toContain(
