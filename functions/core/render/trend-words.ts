@@ -1,6 +1,6 @@
 /**
  * The trend of a row in words, as the reader sees it: month p against month p − 1 as
- * printed. The pack compares unrounded values (indicators.md, "Trend"), so two months both
+ * printed. The pack compares unrounded values (docs/OUTPUTS.md, "Trend"), so two months both
  * printed as 88 can be "up"; the words then say "Slightly up" rather than contradict the
  * figures beside them (issue 14).
  */
