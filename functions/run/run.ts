@@ -16,7 +16,9 @@ import {
 import { CONTENT_TYPES, type ObjectStore } from '../adapters/object-store';
 import { neededTables, type PackConfig } from '../core/config/pack-config';
 import { DeliveryError, ExtractInvalidError, UserError } from '../core/errors';
+import { assertMonthEnded } from '../core/extract/period';
 import { withWarnings } from '../core/extract/problems';
+import { checkInputs } from '../core/input-checks';
 import { readExtract } from '../core/extract/read-extract';
 import { buildPack } from '../core/pack/build-pack';
 import { renderEmail, renderFailureNotice } from '../core/render/email';
@@ -30,7 +32,7 @@ import { commentsKey, describeLocation, loadComments, loadConfig, type InputLoca
 import { publishLatest, runPrefix } from './latest';
 import { qualityCounts, type Manifest, type RunStatus } from './manifest';
 import { renderPack } from './pack-steps';
-import { periodForSchedule } from './period';
+import { londonDayOf, periodForSchedule } from './period';
 import { allowlistedMailer, assertRecipientsAllowed, batchRecipients, type RecipientBatch } from './recipients';
 import { makeRunId, randomSuffix, type Trigger } from './run-id';
 
@@ -212,6 +214,7 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
   let failedStage: string | null = null;
 
   try {
+    assertMonthEnded(period, londonDayOf(clock.now()));
     const mailer = deps.mailer;
     if (request.delivery.mode !== 'none' && !mailer)
       throw new UserError('This run was asked to send email but has no mailer configured.');
@@ -275,7 +278,9 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
         warnings: r.quality.warnings.length,
       }),
     );
-    quality = withWarnings(read.quality, commentProblems);
+    quality = await stage('check-inputs', () =>
+      checkInputs(withWarnings(read.quality, commentProblems), { config: packConfig, period, extract: read.extract }),
+    );
     manifest.inputs.push(...read.inputs);
     manifest.tables = read.tables;
     const readQuality = quality;

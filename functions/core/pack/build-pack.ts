@@ -15,7 +15,8 @@ import type { DataQuality, Extract, Period } from '../types';
 import { allColumns, planColumns, type Column, type ColumnPlan } from './columns';
 import { indicatorComment, sectionComments, type DraftContext, type DraftRow } from './comments';
 import type { Cell, CommentsFile, Pack, PackIndicator, PackSection } from './pack-types';
-import { judgeRag, targetFor } from './rag';
+import { judgeRag, statusChanged, targetFor } from './rag';
+import { targetMissingForYear } from './targets';
 import { trendOf } from './trend';
 
 export { serializePack } from './serialize';
@@ -64,6 +65,7 @@ function buildIndicator(indicator: IndicatorConfig, context: PackContext): PackI
       financialYear,
     });
   const now = judge(ytd.value, columns.ytd.financialYear);
+  const previousRag = judge(previousYtd.value, columns.previousYtd.financialYear).status;
   const polarity = rule?.polarity ?? null;
   return {
     code: indicator.code,
@@ -78,9 +80,11 @@ function buildIndicator(indicator: IndicatorConfig, context: PackContext): PackI
     months,
     ytd,
     target,
+    targetMissing: targetMissingForYear(rule, columns.ytd.financialYear),
     rag: now.status,
     ragReason: now.reason,
-    previousRag: judge(previousYtd.value, columns.previousYtd.financialYear).status,
+    previousRag,
+    statusChanged: statusChanged(previousRag, now.status),
     trend: trendOf(thisMonth.value, lastMonth.value, polarity, target),
     comment: indicatorComment(indicator.code, context.comments),
   };

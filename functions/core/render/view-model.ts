@@ -112,9 +112,12 @@ export interface RagView {
   font: string;
 }
 
-function ragView(status: RagStatus, reason: string): RagView {
+/** A row whose year has no target though other years have is labelled with the reason ("No target for 2014/15"). */
+function ragView(indicator: Pick<PackIndicator, 'rag' | 'ragReason' | 'targetMissing'>): RagView {
+  const { rag: status, ragReason: reason } = indicator;
   const style = RAG_STYLES[status];
-  return { status, label: style.label, css: style.css, reason, fill: style.fill, font: style.font };
+  const label = status === 'none' && indicator.targetMissing ? reason : style.label;
+  return { status, label, css: style.css, reason, fill: style.fill, font: style.font };
 }
 
 export interface RowView {
@@ -244,7 +247,7 @@ export interface PackView {
 const RAG_ORDER: Partial<Record<RagStatus, number>> = { red: 0, amber: 1, green: 2 };
 
 function statusChange(indicator: PackIndicator): StatusChange | null {
-  if (indicator.previousRag === indicator.rag) return null;
+  if (!indicator.statusChanged) return null;
   const from = RAG_ORDER[indicator.previousRag];
   const to = RAG_ORDER[indicator.rag];
   const direction = from === undefined || to === undefined ? '' : to > from ? 'better' : 'worse';
@@ -324,7 +327,7 @@ function rowView(indicator: PackIndicator, monthLabels: string[]): RowView {
     months: indicator.months.map((m) => show(m.value)),
     ytd: show(indicator.ytd.value),
     target: show(indicator.target),
-    rag: ragView(indicator.rag, indicator.ragReason),
+    rag: ragView(indicator),
     trend: trendView(indicator.trend, indicator, monthLabels),
     comment: indicator.comment !== null && indicator.comment.trim() !== '' ? indicator.comment : null,
     indicator,
