@@ -8,21 +8,21 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { DEFAULT_CONFIG_KEY } from '../functions/adapters/env';
+import { LAYOUT } from '../functions/core/layout';
 
-/** The bucket's top-level folders (interfaces.md). */
+/** The bucket's top-level folders the stack grants access to, from the one layout the functions use. */
 export const PREFIX = {
-  extracts: 'extracts/',
-  config: 'config/',
-  comments: 'comments/',
-  reports: 'reports/',
+  extracts: LAYOUT.folder('extracts'),
+  config: LAYOUT.folder('config'),
+  comments: LAYOUT.folder('comments'),
+  reports: LAYOUT.folder('reports'),
 } as const;
 
 /**
- * The pack configuration the function reads by default (interfaces.md CONFIG_KEY): the function's own default, so the
+ * The pack configuration the function reads by default (CONFIG_KEY): the layout's, so the
  * stack cannot seed one key while the function reads another.
  */
-export const CONFIG_KEY = DEFAULT_CONFIG_KEY;
+export const CONFIG_KEY = LAYOUT.configKey;
 
 export interface DataStoreProps {
   readonly extractRetentionDays: number;

@@ -19,7 +19,8 @@ import { importCommentsFromWorkbook } from '../core/render/import-comments';
 import { codeVersion } from '../run/code-version';
 import { parseRunEvent } from '../run/events';
 import { londonDayOf } from '../run/period';
-import { commentsKey, loadConfig } from '../run/inputs';
+import { loadConfig } from '../run/inputs';
+import { LAYOUT } from '../core/layout';
 import { runPack, type Delivery, type RunResult } from '../run/run';
 import type { Command } from './args';
 import { configLocation, extractSource, fileLocation, outputStore } from './locations';
@@ -177,7 +178,7 @@ async function importComments(
   }
   const env = readCliEnv();
   if (!env.dataBucket) throw new UsageError('comments import: give --out FILE or set DATA_BUCKET');
-  const key = commentsKey(command.period);
+  const key = LAYOUT.commentsKey(command.period);
   await new S3ObjectStore(sharedS3Client(), env.dataBucket).put(key, body, CONTENT_TYPES.json);
   terminal.out(`Wrote s3://${env.dataBucket}/${key}`);
   return 0;

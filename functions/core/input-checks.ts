@@ -13,7 +13,7 @@ import { financialYearLabel, financialYearStartOfPeriod } from './calendar';
 import type { IndicatorConfig, PackConfig } from './config/pack-config';
 import { coverageProblem } from './extract/coverage';
 import { withProblems } from './extract/problems';
-import { MEASURE_DEFINITIONS } from './measures/library';
+import { measureOf } from './measures/registry';
 import { PopulationLookup } from './measures/population';
 import { allColumns, planColumns } from './pack/columns';
 import { missingTargetsProblem } from './pack/targets';
@@ -28,7 +28,7 @@ export interface InputCheck {
 
 /** Throws the computation's own ConfigError when a rate column of the pack has no population to use. */
 function assertPopulationCovers(config: PackConfig, period: Period): void {
-  const isRate = (i: IndicatorConfig) => MEASURE_DEFINITIONS[i.measure].unit === 'rate';
+  const isRate = (i: IndicatorConfig) => measureOf(i.measure).unit === 'rate';
   const hasRates = config.sections.some((s) => s.indicators.some(isRate));
   if (!hasRates) return;
   const population = new PopulationLookup(config.population);

@@ -6,9 +6,10 @@ import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import type { ObjectStore } from '../adapters/object-store';
 import { ConfigError, UserError } from '../core/errors';
-import { issueLines, parsePackConfigText, type PackConfig } from '../core/config/pack-config';
+import { parsePackConfigText, type PackConfig } from '../core/config/pack-config';
+import { issueLines } from '../core/config/zod-helpers';
 import type { CommentsFile } from '../core/pack/pack-types';
-import type { InputRead, Period, Problem } from '../core/types';
+import type { InputRead, Problem } from '../core/types';
 import { MAX_COMMENT_LENGTH } from '../core/render/import-comments';
 
 export interface InputLocation {
@@ -68,14 +69,6 @@ const commentsFileSchema = z
   .strict();
 
 const MAX_COMMENTS_BYTES = 2 * 1024 * 1024;
-
-/**
- * Where a month's supplied comments live in the data bucket (interfaces.md): the run reads them there, `comments
- * import` writes them there.
- */
-export function commentsKey(period: Period): string {
-  return `comments/${period}.json`;
-}
 
 /**
  * Characters removed from comments:
@@ -167,7 +160,7 @@ export async function loadComments(location: InputLocation): Promise<LoadedComme
   }
   const result = commentsFileSchema.safeParse(json);
   if (!result.success) {
-    throw new UserError(`Invalid comments file ${where}:\n${issueLines(result.error.issues.slice(0, 10)).join('\n')}`);
+    throw new UserError(`Invalid comments file ${where}:\n${issueLines(result.error.issues, { max: 10 }).join('\n')}`);
   }
   const { comments, problems } = neutraliseAll(result.data, location.key);
   return { comments, problems, input: inputRead(location, found.body, found.etag, found.versionId) };

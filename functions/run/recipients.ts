@@ -10,7 +10,7 @@ export const MAX_RECIPIENTS_PER_MESSAGE = 50;
 
 /**
  * One mailbox and nothing else, checked again at send time: the configuration's rule
- * (emailAddress in pack-config.ts) and also no backslash or square brackets (quoted
+ * (emailAddress in zod-helpers.ts) and also no backslash or square brackets (quoted
  * local parts and [domain literals] are never a council mailbox).
  */
 const PLAIN_ADDRESS = /^[^\s@<>()",;:\\[\]]+@[^\s@<>()",;:\\[\]]+\.[^\s@<>()",;:\\[\]]+$/;

@@ -5,7 +5,7 @@
 import { dayFromIso } from '../../../functions/core/calendar';
 import type { MeasureName } from '../../../functions/core/config/pack-config';
 import { ExtractIndex } from '../../../functions/core/measures/extract-index';
-import { MeasureCache, type MeasureParams } from '../../../functions/core/measures/library';
+import { MeasureCache, type MeasureParams } from '../../../functions/core/measures/measure-cache';
 import type { Tally } from '../../../functions/core/measures/tally';
 import type { Extract } from '../../../functions/core/types';
 
