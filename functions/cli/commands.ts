@@ -169,7 +169,7 @@ async function importComments(
   } catch (error) {
     throw new UserError(`Cannot read ${command.from}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const comments = await importCommentsFromWorkbook(workbook, { period: command.period });
+  const comments = await importCommentsFromWorkbook(workbook, { period: command.period, onNotice: terminal.out });
   const body = `${JSON.stringify(comments, null, 2)}\n`;
   if (command.out !== undefined) {
     await writeFile(command.out, body);

@@ -169,7 +169,7 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
     }
     const comments = await stage(
       'comments',
-      () => loadCommentsInput(commentsLocation(deps.comments, store, period)),
+      () => loadCommentsInput(commentsLocation(deps.comments, store, period), loaded.config),
       (r) => ({ found: r.comments !== null }),
     );
     record.inputsRead(comments.inputs);

@@ -3,7 +3,7 @@
  * extract that stops before the month does, a configuration without the population the pack needs, an invalid
  * configuration, a broken extract) both fail with the same reason; and what `validate` passes, the run makes.
  */
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { isoFromDay, previousPeriod } from '../../functions/core/calendar';
@@ -107,4 +107,31 @@ test('validate names the indicators without a target for the year (April, before
   expect(validate.out).toMatch(/no-target-for-year/);
   expect(validate.out).toMatch(/No target for 2014\/15: OP388a, OP389a, .* have targets for other years/);
   rmSync(april, { recursive: true, force: true });
+});
+
+describe('--comments', () => {
+  const runWith = (comments: string, out: string) =>
+    runCliCapturing(['run', '--period', '2013-11', '--extract', extractDir, '--out', out, '--comments', comments]);
+
+  test('a file that does not exist is an error naming it (exit 1)', async () => {
+    const missing = path.join(work, 'no-such-comments.json');
+    const { code, out } = await runWith(missing, mkdtempSync(path.join(work, 'out-')));
+    expect(code).toBe(1);
+    expect(out).toContain(`No comments file at ${missing}`);
+  });
+
+  test('a misspelt indicator code is a warning in the pack naming the closest code', async () => {
+    const file = path.join(work, 'typo-comments.json');
+    writeFileSync(file, JSON.stringify({ indicators: { HY46: 'Two children moved in.' } }));
+    const out = mkdtempSync(path.join(work, 'out-'));
+    expect((await runWith(file, out)).code).toBe(0);
+    const latest = JSON.parse(readFileSync(path.join(out, 'reports', '2013-11', 'latest.json'), 'utf8')) as {
+      prefix: string;
+    };
+    const pack = JSON.parse(readFileSync(path.join(out, latest.prefix, 'pack.json'), 'utf8')) as {
+      dataQuality: { warnings: Array<{ kind: string; message: string }> };
+    };
+    const warning = pack.dataQuality.warnings.find((w) => w.kind === 'unknown-comment-indicator');
+    expect(warning?.message).toMatch(/"HY46".*Did you mean "HY64"\?/);
+  });
 });
