@@ -11,7 +11,7 @@ import { cellOf } from '../measures/cells';
 import { ExtractIndex } from '../measures/extract-index';
 import { MeasureCache, type PreparedMeasure } from '../measures/measure-cache';
 import { PopulationLookup } from '../measures/population';
-import type { DataQuality, Extract, Period } from '../types';
+import type { DataQuality, Extract, Period, Problem } from '../types';
 import { allColumns, planColumns, type Column, type ColumnPlan } from './columns';
 import { indicatorComment, sectionComments, type DraftContext, type DraftRow } from './comments';
 import type { Cell, CommentsFile, Pack, PackIndicator, PackSection } from './pack-types';
@@ -37,9 +37,15 @@ interface PackContext {
   measures: MeasureCache;
   population: PopulationLookup;
   comments: CommentsFile | null;
+  /** One warning per indicator whose measure this extract cannot give. */
+  unavailable: Problem[];
 }
 
+/** A cell that cannot be known: no value, no figures to show (never 0). */
+const NO_CELL: Cell = { value: null, numerator: null, denominator: null };
+
 function evaluate(measure: PreparedMeasure, column: Column, population: PopulationLookup): Cell {
+  if (measure.kind === 'unavailable') return { ...NO_CELL };
   const tally = measure.kind === 'snapshot' ? measure.at(column.to) : measure.over(column.from, column.to);
   return cellOf(measure.unit, tally, measure.unit === 'rate' ? population.forDay(column.to) : null);
 }
@@ -65,8 +71,21 @@ function buildIndicator(indicator: IndicatorConfig, context: PackContext): PackI
       financialYear,
     });
   const now = judge(ytd.value, columns.ytd.financialYear);
-  const previousRag = judge(previousYtd.value, columns.previousYtd.financialYear).status;
   const polarity = rule?.polarity ?? null;
+  const unavailable = measure.kind === 'unavailable' ? measure.reason : null;
+  const rag = unavailable === null ? now.status : 'no-data';
+  const previousRag =
+    unavailable === null ? judge(previousYtd.value, columns.previousYtd.financialYear).status : 'no-data';
+  if (measure.kind === 'unavailable') {
+    context.unavailable.push({
+      kind: 'measure-unavailable',
+      table: measure.missing?.table ?? null,
+      row: null,
+      column: measure.missing?.column ?? null,
+      value: indicator.code,
+      message: `${indicator.code} (${indicator.title}) shows No data: ${measure.reason}.`,
+    });
+  }
   return {
     code: indicator.code,
     title: indicator.title,
@@ -81,18 +100,21 @@ function buildIndicator(indicator: IndicatorConfig, context: PackContext): PackI
     ytd,
     target,
     targetMissing: targetMissingForYear(rule, columns.ytd.financialYear),
-    rag: now.status,
-    ragReason: now.reason,
+    rag,
+    ragReason: unavailable === null ? now.reason : `No data: ${unavailable}`,
     previousRag,
-    statusChanged: statusChanged(previousRag, now.status),
+    statusChanged: statusChanged(previousRag, rag),
     trend: trendOf(thisMonth.value, lastMonth.value, polarity, target),
     comment: indicatorComment(indicator.code, context.comments),
+    unavailable,
   };
 }
 
 function buildSection(section: SectionConfig, context: PackContext, draft: DraftContext): PackSection {
   const indicators = section.indicators.map((indicator) => buildIndicator(indicator, context));
   const rows: DraftRow[] = indicators.map((row, i) => ({
+    code: row.code,
+    unavailable: row.unavailable,
     measure: row.measure,
     unit: row.unit,
     decimals: row.decimals,
@@ -117,6 +139,7 @@ export function buildPack(input: BuildPackInput): Pack {
     measures: new MeasureCache(new ExtractIndex(input.extract), allColumns(columns)),
     population: new PopulationLookup(config.population),
     comments: input.comments ?? null,
+    unavailable: [],
   };
   const draft: DraftContext = {
     monthName: monthName(period),
@@ -132,6 +155,6 @@ export function buildPack(input: BuildPackInput): Pack {
     priorYear: columns.priorYearLabel,
     months: columns.months.map((month) => month.period),
     sections,
-    dataQuality: withWarnings(input.quality, context.population.warnings()),
+    dataQuality: withWarnings(input.quality, [...context.population.warnings(), ...context.unavailable]),
   };
 }
