@@ -12,10 +12,13 @@ import { S3ObjectStore } from '../adapters/s3-object-store';
 import { UsageError, UserError } from '../core/errors';
 import { neededTables } from '../core/config/pack-config';
 import { formatQualityReport } from '../core/extract/quality-report';
+import { assertMonthEnded } from '../core/extract/period';
 import { readExtract } from '../core/extract/read-extract';
+import { checkInputs } from '../core/input-checks';
 import { importCommentsFromWorkbook } from '../core/render/import-comments';
 import { codeVersion } from '../run/code-version';
 import { parseRunEvent } from '../run/events';
+import { londonDayOf } from '../run/period';
 import { loadConfig } from '../run/inputs';
 import { LAYOUT } from '../core/layout';
 import { runPack, type Delivery, type RunResult } from '../run/run';
@@ -44,7 +47,8 @@ function reportRun(result: RunResult, terminal: Terminal): number {
     if (result.quality && result.quality.errors.length > 0) terminal.out(formatQualityReport(result.quality));
     if (manifest.failureNotice?.messageId)
       terminal.out(`A failure notice went to ${manifest.failureNotice.recipients.join(', ')}.`);
-    return 1;
+    // A refusal of the command line itself (a month that has not ended) keeps its exit status 2.
+    return result.error instanceof UserError ? result.error.exitCode : 1;
   }
   terminal.out(`Run ${result.runId}: ${result.status}`);
   for (const key of manifest.outputs) terminal.out(`  ${key}`);
@@ -89,6 +93,8 @@ async function run(command: Extract<Command, { name: 'run' }>, terminal: Termina
 }
 
 async function validate(command: Extract<Command, { name: 'validate' }>, terminal: Terminal): Promise<number> {
+  // What the run checks, in the order it checks it (run.ts), so a clean report means the run will not fail on these.
+  assertMonthEnded(command.period, londonDayOf(systemClock.now()));
   const env = readCliEnv();
   const { config } = await loadConfig(configLocation(command.config, env));
   const source = extractSource(command.extract, command.period, env);
@@ -97,8 +103,9 @@ async function validate(command: Extract<Command, { name: 'validate' }>, termina
     neededTables: neededTables(config),
     onTable: (table) => terminal.progress(`read ${table.file}: ${table.rows.toLocaleString('en-GB')} rows`),
   });
-  terminal.out(formatQualityReport(read.quality));
-  return read.quality.errors.length > 0 || !read.extract ? 1 : 0;
+  const quality = checkInputs(read.quality, { config, period: command.period, extract: read.extract });
+  terminal.out(formatQualityReport(quality));
+  return quality.errors.length > 0 || !read.extract ? 1 : 0;
 }
 
 async function rerun(command: Extract<Command, { name: 'rerun' }>, terminal: Terminal): Promise<number> {
@@ -107,6 +114,7 @@ async function rerun(command: Extract<Command, { name: 'rerun' }>, terminal: Ter
   if (!functionName)
     throw new UsageError('rerun: give --function NAME or set INDICATOR_PACK_FUNCTION to the deployed function');
   // Validated here as the function will, so a mistake is reported before anything is asked of it.
+  assertMonthEnded(command.period, londonDayOf(systemClock.now()));
   const event = parseRunEvent({
     trigger: 'rerun',
     period: command.period,
@@ -161,7 +169,7 @@ async function importComments(
   } catch (error) {
     throw new UserError(`Cannot read ${command.from}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const comments = await importCommentsFromWorkbook(workbook, { period: command.period });
+  const comments = await importCommentsFromWorkbook(workbook, { period: command.period, onNotice: terminal.out });
   const body = `${JSON.stringify(comments, null, 2)}\n`;
   if (command.out !== undefined) {
     await writeFile(command.out, body);

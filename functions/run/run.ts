@@ -12,6 +12,7 @@ import { SES_MAX_MESSAGE_BYTES, type Mailer } from '../adapters/mailer';
 import type { ObjectStore } from '../adapters/object-store';
 import type { PackConfig } from '../core/config/pack-config';
 import { ExtractInvalidError, UserError } from '../core/errors';
+import { assertMonthEnded } from '../core/extract/period';
 import { LAYOUT } from '../core/layout';
 import type { ExtractSource } from '../core/extract/source';
 import type { RenderMeta } from '../core/render/render-types';
@@ -30,7 +31,7 @@ import {
 import type { RunEvent } from './events';
 import type { InputLocation } from './inputs';
 import type { Manifest, RunStatus } from './manifest';
-import { periodForSchedule } from './period';
+import { londonDayOf, periodForSchedule } from './period';
 import { makeRunId, randomSuffix, type Trigger } from './run-id';
 import { RunRecorder } from './run-record';
 import { computePack } from './steps/compute';
@@ -145,6 +146,7 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
   let config: PackConfig | null = null;
 
   try {
+    assertMonthEnded(period, londonDayOf(clock.now()));
     const { mailer } = deps;
     if (request.delivery.mode !== 'none' && !mailer)
       throw new UserError('This run was asked to send email but has no mailer configured.');
@@ -170,7 +172,7 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
     }
     const comments = await stage(
       'comments',
-      () => loadCommentsInput(commentsLocation(deps.comments, store, period)),
+      () => loadCommentsInput(commentsLocation(deps.comments, store, period), loaded.config),
       (r) => ({ found: r.comments !== null }),
     );
     record.inputsRead(comments.inputs);

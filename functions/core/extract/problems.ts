@@ -51,15 +51,25 @@ export class ProblemCollector {
 }
 
 /**
- * A data-quality report with warnings found after the read added (the comments', the
- * computation's): listed and counted under their kinds. A new object; `quality` is left
- * as it was.
+ * A data-quality report with problems found after the read added (the comments', the input checks', the
+ * computation's): listed and counted under their kinds. A new object; `quality` is left as it was.
  */
-export function withWarnings(quality: DataQuality, added: readonly Problem[]): DataQuality {
+export function withProblems(
+  quality: DataQuality,
+  errors: readonly Problem[],
+  warnings: readonly Problem[],
+): DataQuality {
   const counts = { ...quality.counts };
-  for (const problem of added) {
-    const entry = counts[problem.kind] ?? { severity: 'warning' as const, total: 0, listed: 0 };
+  const count = (problem: Problem, severity: Severity) => {
+    const entry = counts[problem.kind] ?? { severity, total: 0, listed: 0 };
     counts[problem.kind] = { severity: entry.severity, total: entry.total + 1, listed: entry.listed + 1 };
-  }
-  return { errors: [...quality.errors], warnings: [...quality.warnings, ...added], counts };
+  };
+  for (const problem of errors) count(problem, 'error');
+  for (const problem of warnings) count(problem, 'warning');
+  return { errors: [...quality.errors, ...errors], warnings: [...quality.warnings, ...warnings], counts };
+}
+
+/** withProblems with warnings only. */
+export function withWarnings(quality: DataQuality, added: readonly Problem[]): DataQuality {
+  return withProblems(quality, [], added);
 }

@@ -15,7 +15,8 @@ import type { DataQuality, Extract, Period, Problem } from '../types';
 import { allColumns, planColumns, type Column, type ColumnPlan } from './columns';
 import { indicatorComment, sectionComments, type DraftContext, type DraftRow } from './comments';
 import type { Cell, CommentsFile, Pack, PackIndicator, PackSection } from './pack-types';
-import { judgeRag, targetFor } from './rag';
+import { judgeRag, statusChanged, targetFor } from './rag';
+import { targetMissingForYear } from './targets';
 import { trendOf } from './trend';
 
 export { serializePack } from './serialize';
@@ -72,6 +73,9 @@ function buildIndicator(indicator: IndicatorConfig, context: PackContext): PackI
   const now = judge(ytd.value, columns.ytd.financialYear);
   const polarity = rule?.polarity ?? null;
   const unavailable = measure.kind === 'unavailable' ? measure.reason : null;
+  const rag = unavailable === null ? now.status : 'no-data';
+  const previousRag =
+    unavailable === null ? judge(previousYtd.value, columns.previousYtd.financialYear).status : 'no-data';
   if (measure.kind === 'unavailable') {
     context.unavailable.push({
       kind: 'measure-unavailable',
@@ -95,9 +99,11 @@ function buildIndicator(indicator: IndicatorConfig, context: PackContext): PackI
     months,
     ytd,
     target,
-    rag: unavailable === null ? now.status : 'no-data',
+    targetMissing: targetMissingForYear(rule, columns.ytd.financialYear),
+    rag,
     ragReason: unavailable === null ? now.reason : `No data: ${unavailable}`,
-    previousRag: unavailable === null ? judge(previousYtd.value, columns.previousYtd.financialYear).status : 'no-data',
+    previousRag,
+    statusChanged: statusChanged(previousRag, rag),
     trend: trendOf(thisMonth.value, lastMonth.value, polarity, target),
     comment: indicatorComment(indicator.code, context.comments),
     unavailable,

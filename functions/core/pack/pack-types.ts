@@ -42,11 +42,21 @@ export interface PackIndicator {
   months: MonthCell[];
   ytd: Cell;
   target: number | null;
+  /**
+   * True when targets are set for other financial years but not for this pack's (the April case): the row shows
+   * "No target for <year>" and the data-quality section warns.
+   */
+  targetMissing: boolean;
   rag: RagStatus;
   /** Why the status is what it is, in words (e.g. "94.8% against 95%: higher is better, Amber within 10%"). */
   ragReason: string;
   /** The status the same pack gives for month p-1 (its YTD at p-1 against that FY's target). */
   previousRag: RagStatus;
+  /**
+   * Whether the status changed since month p-1, as "changed status since last month" reports it: false when either
+   * month had no target to judge against (rag.ts, statusChanged).
+   */
+  statusChanged: boolean;
   trend: Trend;
   /** Supplied comment for this indicator, if any. */
   comment: string | null;

@@ -6,6 +6,7 @@
 import type { RagConfig } from '../config/pack-config';
 import { formatValue } from './format';
 import type { RagStatus, Unit } from './pack-types';
+import { noTargetForYearText, targetMissingForYear } from './targets';
 
 export const DEFAULT_AMBER = 0.1;
 export const DEFAULT_GREEN = 0.05;
@@ -56,6 +57,8 @@ export function judgeRag(input: RagInput): RagResult {
   const { value, target, rule, unit, decimals, financialYear } = input;
   if (!rule || target === null) {
     if (input.dataOnly) return { status: 'data-only', reason: `Data only: no target is set for ${financialYear}` };
+    if (targetMissingForYear(rule, financialYear))
+      return { status: 'none', reason: noTargetForYearText(financialYear) };
     return { status: 'none', reason: `No target is set for ${financialYear}` };
   }
   const targetText = formatValue(target, unit, decimals);
@@ -97,4 +100,16 @@ export function judgeRag(input: RagInput): RagResult {
     status,
     reason: `${valueText} against ${targetText}: ${POLARITY_WORDS[rule.polarity]}, ${STATUS_WORD[status]} ${detail}`,
   };
+}
+
+/** Statuses that are a judgement against a target (a month with none of these had no target to judge against). */
+const JUDGED: ReadonlySet<RagStatus> = new Set<RagStatus>(['red', 'amber', 'green', 'no-data']);
+
+/**
+ * Whether a row's status changed since last month, for "changed status since last month": only between two months
+ * that each had a target. A month with no target (status none or data-only) is not a status to change from or to —
+ * otherwise every April, before the new year's targets are added, every indicator would "change" from Red to -.
+ */
+export function statusChanged(previous: RagStatus, current: RagStatus): boolean {
+  return previous !== current && JUDGED.has(previous) && JUDGED.has(current);
 }

@@ -29,6 +29,8 @@ export const MAX_COMMENT_LENGTH = 5000;
 export interface ImportCommentsOptions {
   /** When given, the workbook must be the pack for this month. */
   period?: Period;
+  /** Told of each comment cell not imported because it holds a formula or an error value (naming the cell). */
+  onNotice?: (message: string) => void;
 }
 
 /** The text a reader sees in a cell, whatever form exceljs holds it in. */
@@ -40,7 +42,7 @@ function cellText(value: ExcelJS.CellValue): string {
   if ('richText' in value) return value.richText.map((run) => run.text).join('');
   if ('hyperlink' in value) return typeof value.text === 'string' ? value.text : cellText(value.text);
   if ('formula' in value || 'sharedFormula' in value) {
-    // An officer typed a formula into a cell that was not formatted as text: keep what it showed.
+    // What a formula showed (markers, the keys sheet); a comment cell's formula is refused by commentText.
     const result = value.result;
     if (result === undefined || result === null) return '';
     if (typeof result === 'object' && !(result instanceof Date)) return '';
@@ -134,13 +136,53 @@ interface FoundComment {
   where: string;
 }
 
-/** The first cell right of the marker column with text. */
-function firstTextInRow(cells: readonly ExcelJS.CellValue[]): string {
-  for (let c = MARKER_COLUMN + 1; c < cells.length; c++) {
-    const text = cellText(cells[c]);
-    if (text.trim() !== '') return text;
-  }
+/** The first cell right of the marker column that is filled in (with text, a formula or an error). */
+function firstFilledColumn(cells: readonly ExcelJS.CellValue[]): number | null {
+  for (let c = MARKER_COLUMN + 1; c < cells.length; c++)
+    if (cellText(cells[c]).trim() !== '' || unimportable(cells[c]) !== null) return c;
+  return null;
+}
+
+/** Whether a cell holds a formula or an error value, which are not comment text. */
+function unimportable(value: ExcelJS.CellValue): 'a formula' | 'an error value' | null {
+  if (value === null || typeof value !== 'object' || value instanceof Date) return null;
+  if ('formula' in value || 'sharedFormula' in value) return 'a formula';
+  if ('error' in value) return 'an error value';
+  return null;
+}
+
+/** `Pack!H12`, `'My notes'!B3`: the cell as Excel names it. */
+function cellAddress(sheet: string, row: number, column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  const name = /^[A-Za-z_][A-Za-z0-9_]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  return `${name}!${letters}${row}`;
+}
+
+/**
+ * A comment cell's text. A formula or an error value is not imported — what a formula shows is not the officer's
+ * words and may change when the workbook recalculates — and the notice names the cell, so it is never dropped silently.
+ */
+function commentText(
+  cells: readonly ExcelJS.CellValue[],
+  column: number | null,
+  at: CellAt,
+  notices: string[],
+): string {
+  if (column === null) return '';
+  const what = unimportable(cells[column]);
+  if (what === null) return cellText(cells[column]);
+  notices.push(
+    `${cellAddress(at.sheet, at.row, column)} holds ${what}; its text was not imported — ` +
+      'type the comment as plain text',
+  );
   return '';
+}
+
+interface CellAt {
+  sheet: string;
+  row: number;
 }
 
 function commentColumnOf(cells: readonly ExcelJS.CellValue[]): number | null {
@@ -148,8 +190,9 @@ function commentColumnOf(cells: readonly ExcelJS.CellValue[]): number | null {
   return null;
 }
 
-function findComments(workbook: readonly Sheet[]): { found: FoundComment[]; markers: number } {
+function findComments(workbook: readonly Sheet[]): { found: FoundComment[]; markers: number; notices: string[] } {
   const found: FoundComment[] = [];
+  const notices: string[] = [];
   let markers = 0;
   // The Pack sheet first, then any other sheet the officer may have copied blocks to.
   const sheets = workbook
@@ -168,17 +211,18 @@ function findComments(workbook: readonly Sheet[]): { found: FoundComment[]; mark
       markers += 1;
       const where = `sheet "${sheet.name}", row ${rowNumber}`;
       let text: string;
-      if (parsed.kind === 'section') text = firstTextInRow(cells);
+      const at = { sheet: sheet.name, row: rowNumber };
+      if (parsed.kind === 'section') text = commentText(cells, firstFilledColumn(cells), at, notices);
       else if (commentColumn === null)
         throw new UserError(
           `The comment for ${parsed.code} (${where}) has no column headed "${COMMENT_HEADER}" ` +
             'above it; restore the header row or use a fresh copy of the pack workbook.',
         );
-      else text = cellText(cells[commentColumn]);
+      else text = commentText(cells, commentColumn, at, notices);
       found.push({ key: marker, parsed, text: cleanText(text), where });
     }
   }
-  return { found, markers };
+  return { found, markers, notices };
 }
 
 function isOfficersText(comment: FoundComment, prefill: Prefill | undefined): boolean {
@@ -209,7 +253,8 @@ export async function importCommentsFromWorkbook(
         `import it with --period ${keys.period} or use the ${options.period} workbook.`,
     );
   }
-  const { found, markers } = findComments(workbook);
+  const { found, markers, notices } = findComments(workbook);
+  for (const notice of notices) options.onNotice?.(notice);
   if (markers === 0) {
     throw new UserError(
       'The workbook has no comment cells marked by ' +

@@ -10,6 +10,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
+import { commentHtml } from './comment-html';
 
 const CANDIDATE_DIRS = [path.resolve(__dirname, '../../../templates'), path.resolve(__dirname, 'templates')];
 
@@ -33,6 +34,10 @@ function compileTemplates(): Map<string, Render> {
   const dir = templatesDir();
   // Its own environment, so no global Handlebars state is shared with anything else.
   const env = Handlebars.create();
+  env.registerHelper(
+    'paragraphs',
+    (text: unknown) => new env.SafeString(commentHtml(typeof text === 'string' ? text : '')),
+  );
   const partialsDir = path.join(dir, 'partials');
   for (const file of readdirSync(partialsDir).filter((f) => f.endsWith('.hbs'))) {
     env.registerPartial(file.slice(0, -'.hbs'.length), readFileSync(path.join(partialsDir, file), 'utf8'));

@@ -134,9 +134,11 @@ export interface PackView {
   meta: RenderMeta;
 }
 
-function ragView(status: RagStatus, reason: string): RagView {
+/** A row whose year has no target though other years have one is labelled with the reason ("No target for 2014/15"). */
+function ragView(status: RagStatus, reason: string, targetMissing = false): RagView {
   const style = RAG_STYLES[status];
-  return { status, label: style.label, css: style.css, reason, fill: style.fill, font: style.font };
+  const label = status === 'none' && targetMissing ? reason : style.label;
+  return { status, label, css: style.css, reason, fill: style.fill, font: style.font };
 }
 
 function rowView(indicator: PackIndicator, monthLabels: string[]): RowView {
@@ -154,7 +156,10 @@ function rowView(indicator: PackIndicator, monthLabels: string[]): RowView {
     monthCells: months.map((value, i) => ({ label: monthLabels[i], short: monthLabels[i].slice(0, 3), value })),
     ytd: show(indicator.ytd.value),
     target: show(indicator.target),
-    rag: unavailable === null ? ragView(indicator.rag, indicator.ragReason) : ragView('no-data', unavailable),
+    rag:
+      unavailable === null
+        ? ragView(indicator.rag, indicator.ragReason, indicator.targetMissing)
+        : ragView('no-data', unavailable),
     note: unavailable === null ? statusNote(indicator) : `No data: ${unavailable}`,
     trend: {
       ...trendWords(indicator),

@@ -4,7 +4,9 @@
  */
 import type { ObjectStore } from '../../adapters/object-store';
 import type { PackConfig } from '../../core/config/pack-config';
+import { UserError } from '../../core/errors';
 import { LAYOUT } from '../../core/layout';
+import { unknownCommentTargets } from '../../core/pack/comment-targets';
 import type { CommentsFile } from '../../core/pack/pack-types';
 import type { InputRead, Period, Problem } from '../../core/types';
 import { describeLocation, loadComments, loadConfig, type InputLocation } from '../inputs';
@@ -30,18 +32,35 @@ export interface CommentsInput {
   progress: string | null;
 }
 
-/** Where the run reads the month's comments: the one given, else the layout's key in the run's store. */
-export function commentsLocation(given: InputLocation | undefined, store: ObjectStore, period: Period): InputLocation {
-  return given ?? { store, key: LAYOUT.commentsKey(period) };
+/** Where the month's comments are read from, and whether they must be there. */
+export interface CommentsSource {
+  location: InputLocation;
+  /**
+   * True for a location the person running named (the CLI's --comments): its absence is an error naming it. The
+   * layout's key is optional — no comments yet is the normal case for the scheduled run.
+   */
+  required: boolean;
 }
 
-export async function loadCommentsInput(location: InputLocation): Promise<CommentsInput> {
+/** Where the run reads the month's comments: the one given (required), else the layout's key in the run's store. */
+export function commentsLocation(given: InputLocation | undefined, store: ObjectStore, period: Period): CommentsSource {
+  return given
+    ? { location: given, required: true }
+    : { location: { store, key: LAYOUT.commentsKey(period) }, required: false };
+}
+
+export async function loadCommentsInput(source: CommentsSource, config: PackConfig): Promise<CommentsInput> {
+  const { location } = source;
   const loaded = await loadComments(location);
-  if (!loaded) return { comments: null, inputs: [], problems: [], progress: null };
+  if (!loaded) {
+    if (source.required)
+      throw new UserError(`No comments file at ${describeLocation(location)}: check the path given with --comments.`);
+    return { comments: null, inputs: [], problems: [], progress: null };
+  }
   return {
     comments: loaded.comments,
     inputs: [loaded.input],
-    problems: loaded.problems,
+    problems: [...loaded.problems, ...unknownCommentTargets(loaded.comments, config, location.key)],
     progress: `comments read: ${describeLocation(location)}`,
   };
 }

@@ -7,6 +7,7 @@ import { neededTables, type PackConfig } from '../../core/config/pack-config';
 import { ExtractInvalidError } from '../../core/errors';
 import { withWarnings } from '../../core/extract/problems';
 import { readExtract } from '../../core/extract/read-extract';
+import { checkInputs } from '../../core/input-checks';
 import type { ExtractSource } from '../../core/extract/source';
 import type { DataQuality, Extract, InputRead, Period, Problem, TableStats } from '../../core/types';
 import { qualityCounts } from '../manifest';
@@ -41,7 +42,12 @@ export async function readAndValidate(request: ReadRequest): Promise<ReadOutcome
     neededTables: neededTables(request.config),
     onTable: (table) => request.onProgress(`read ${table.file}: ${plural(table.rows, 'row')}`),
   });
-  const quality = withWarnings(read.quality, request.commentProblems);
+  // The checks validate shares (input-checks.ts): population, the extract against the month, targets for the year.
+  const quality = checkInputs(withWarnings(read.quality, request.commentProblems), {
+    config: request.config,
+    period,
+    extract: read.extract,
+  });
   const errors = qualityCounts(quality).errors;
   const refused = !read.extract || errors > 0;
   return {

@@ -179,7 +179,10 @@ describe('renderEmail and renderFailureNotice: quiet months', () => {
   it('says so when nothing changed status and the extract had no problems', () => {
     const pack = examplePack();
     for (const section of pack.sections)
-      for (const indicator of section.indicators) indicator.previousRag = indicator.rag;
+      for (const indicator of section.indicators) {
+        indicator.previousRag = indicator.rag;
+        indicator.statusChanged = false;
+      }
     pack.dataQuality = { errors: [], warnings: [], counts: {} };
     const email = renderEmail(pack, exampleMeta, 'pack');
     expect(textOf(email.html)).toContain('No indicator changed status since October 2013.');

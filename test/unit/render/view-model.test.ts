@@ -46,6 +46,7 @@ describe('buildPackView', () => {
   it('counts a change to or from a state without a colour as a change with no direction', () => {
     const pack = examplePack();
     pack.sections[0].indicators[1].previousRag = 'no-data';
+    pack.sections[0].indicators[1].statusChanged = true; // no data is still judged against a target
     const change = buildPackView(pack, exampleMeta).summary.changes.find((c) => c.code === 'OP388a');
     expect(change).toEqual({
       code: 'OP388a',

@@ -1,4 +1,7 @@
-import { londonPeriodOf, periodForSchedule } from '../../../functions/run/period';
+import { isoFromDay } from '../../../functions/core/calendar';
+import { UsageError } from '../../../functions/core/errors';
+import { assertMonthEnded } from '../../../functions/core/extract/period';
+import { londonDayOf, londonPeriodOf, periodForSchedule } from '../../../functions/run/period';
 
 describe('the month a scheduled run reports on (Europe/London)', () => {
   test.each([
@@ -25,5 +28,39 @@ describe('the month a scheduled run reports on (Europe/London)', () => {
   test('the London month of an instant', () => {
     expect(londonPeriodOf(new Date('2014-03-31T23:00:00Z'))).toBe('2014-04');
     expect(londonPeriodOf(new Date('2013-12-31T23:59:59Z'))).toBe('2013-12');
+  });
+});
+
+describe('a month that has not ended is refused', () => {
+  const today = (iso: string) => londonDayOf(new Date(iso));
+
+  test('the London date of an instant', () => {
+    // 23:30 UTC on 31 March 2014 is 00:30 BST on 1 April.
+    expect(isoFromDay(today('2014-03-31T23:30:00Z'))).toBe('2014-04-01');
+    expect(isoFromDay(today('2013-11-30T23:30:00Z'))).toBe('2013-11-30');
+  });
+
+  test('the current month, naming today and the latest month that can be made', () => {
+    const refuse = () => assertMonthEnded('2026-12', today('2026-12-01T09:00:00Z'));
+    expect(refuse).toThrow(UsageError);
+    expect(refuse).toThrow('2026-12 has not ended (today is 2026-12-01); a pack can be made for 2026-11 or earlier');
+  });
+
+  test('a month far in the future', () => {
+    expect(() => assertMonthEnded('2099-01', today('2026-12-01T09:00:00Z'))).toThrow(
+      '2099-01 has not ended (today is 2026-12-01); a pack can be made for 2026-11 or earlier',
+    );
+  });
+
+  test("the month before today's, from its first day on (in London)", () => {
+    expect(() => assertMonthEnded('2026-11', today('2026-12-01T00:00:00Z'))).not.toThrow();
+    // 23:30 UTC on 31 March 2014 is already April in London: March has ended.
+    expect(() => assertMonthEnded('2014-03', today('2014-03-31T23:30:00Z'))).not.toThrow();
+    expect(() => assertMonthEnded('2014-03', today('2014-03-31T22:30:00Z'))).toThrow(/today is 2014-03-31/);
+  });
+
+  test('the month a schedule computes has always ended at the scheduled time', () => {
+    const at = new Date('2014-05-01T07:00:00Z');
+    expect(() => assertMonthEnded(periodForSchedule(at), londonDayOf(at))).not.toThrow();
   });
 });
