@@ -51,6 +51,7 @@ class BlockWriter {
     ssd_cin_plans: [],
     ssd_cin_visits: [],
     ssd_cla_episodes: [],
+    ssd_cin_episodes: [],
   };
 
   add(table: TableName, values: Record<string, string>): void {

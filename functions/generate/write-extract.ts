@@ -43,6 +43,7 @@ function emptyCounts(): Record<TableName, number> {
     ssd_cin_plans: 0,
     ssd_cin_visits: 0,
     ssd_cla_episodes: 0,
+    ssd_cin_episodes: 0,
   };
 }
 

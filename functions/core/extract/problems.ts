@@ -3,7 +3,7 @@
  * only the first 50 of each kind are kept (extract.md, "Validation"), so a badly broken
  * national extract cannot flood memory or the report.
  */
-import type { DataQuality, Problem, Severity } from '../types';
+import type { DataQuality, InfoNote, Problem, Severity } from '../types';
 
 export const MAX_LISTED_PER_KIND = 50;
 
@@ -11,6 +11,12 @@ export class ProblemCollector {
   private readonly errors: Problem[] = [];
   private readonly warnings: Problem[] = [];
   private readonly counts: DataQuality['counts'] = {};
+  private readonly notes: InfoNote[] = [];
+
+  /** A fact about the read that is not a problem (one line each: callers summarise). */
+  info(note: InfoNote): void {
+    this.notes.push(note);
+  }
 
   error(problem: Problem): void {
     this.add('error', problem);
@@ -31,7 +37,7 @@ export class ProblemCollector {
   result(): DataQuality {
     const counts: DataQuality['counts'] = {};
     for (const [kind, count] of Object.entries(this.counts)) counts[kind] = { ...count };
-    return { errors: [...this.errors], warnings: [...this.warnings], counts };
+    return { errors: [...this.errors], warnings: [...this.warnings], info: [...this.notes], counts };
   }
 
   private add(severity: Severity, problem: Problem): void {
@@ -61,5 +67,5 @@ export function withWarnings(quality: DataQuality, added: readonly Problem[]): D
     const entry = counts[problem.kind] ?? { severity: 'warning' as const, total: 0, listed: 0 };
     counts[problem.kind] = { severity: entry.severity, total: entry.total + 1, listed: entry.listed + 1 };
   }
-  return { errors: [...quality.errors], warnings: [...quality.warnings, ...added], counts };
+  return { errors: [...quality.errors], warnings: [...quality.warnings, ...added], info: [...quality.info], counts };
 }

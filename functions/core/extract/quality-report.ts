@@ -56,6 +56,9 @@ export function formatQualityReport(quality: DataQuality): string {
       summary,
       ...formatSection('Errors', 'error', quality.errors, quality),
       ...formatSection('Warnings', 'warning', quality.warnings, quality),
+      ...(quality.info.length === 0
+        ? []
+        : ['Information:', ...quality.info.map((note) => `  ${printable(note.message)}`)]),
     ].join('\n') + '\n'
   );
 }

@@ -212,6 +212,8 @@ export interface QualityView {
   /** How many problems of each kind the report lists (the reader's cap). */
   listedPerKind: number;
   isClean: boolean;
+  /** What the read excluded or noted by rule (not problems): one line each. */
+  info: string[];
 }
 
 export interface DefinitionView {
@@ -307,6 +309,7 @@ export function qualityView(quality: DataQuality): QualityView {
     warningTotal,
     listedPerKind: MAX_LISTED_PER_KIND,
     isClean: errorTotal === 0 && warningTotal === 0,
+    info: quality.info.map((note) => note.message),
   };
 }
 

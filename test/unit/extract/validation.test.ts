@@ -143,13 +143,19 @@ describe('errors', () => {
   });
 
   it(`lists at most ${MAX_LISTED_PER_KIND} problems of a kind, and counts them all`, async () => {
-    const rows = Array.from({ length: 60 }, (_, i) => `C${i},not-a-date`);
-    const result = await read({ 'ssd_cin_visits.csv': csv('cinv_person_id,cinv_cin_visit_date', ...rows, 'C1,') });
+    const rows = Array.from({ length: 60 }, (_, i) => `C${i},not-a-date,Y`);
+    const result = await read({
+      'ssd_cin_visits.csv': csv(
+        'cinv_person_id,cinv_cin_visit_date,cinv_cin_visit_seen',
+        ...rows,
+        'C1,2013-01-01,maybe',
+      ),
+    });
     expect(result.quality.errors).toHaveLength(MAX_LISTED_PER_KIND + 1);
     expect(result.quality.errors[MAX_LISTED_PER_KIND - 1].row).toBe(51);
     expect(result.quality.counts).toEqual({
       'bad-date': { severity: 'error', total: 60, listed: 50 },
-      'missing-value': { severity: 'error', total: 1, listed: 1 },
+      'bad-flag': { severity: 'error', total: 1, listed: 1 },
     });
   });
 });

@@ -140,7 +140,7 @@ describe('renderEmail and renderFailureNotice: quiet months', () => {
     const pack = examplePack();
     for (const section of pack.sections)
       for (const indicator of section.indicators) indicator.previousRag = indicator.rag;
-    pack.dataQuality = { errors: [], warnings: [], counts: {} };
+    pack.dataQuality = { errors: [], warnings: [], info: [], counts: {} };
     const email = renderEmail(pack, exampleMeta, 'pack');
     expect(textOf(email.html)).toContain('No indicator changed status since October 2013.');
     expect(textOf(email.html)).toContain('No problems were found in the extract.');
