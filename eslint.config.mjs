@@ -15,6 +15,7 @@ export default tseslint.config(
       'test-artifacts/',
       '**/*.js',
       '**/*.mjs',
+      '**/*.cjs',
     ],
   },
   eslint.configs.recommended,

@@ -80,7 +80,8 @@ async function oneColdRun(
     const output = JSON.parse(readFileSync(out, 'utf8')) as DriverOutput;
     if (output.first.status !== 'sent' || output.second.status !== 'sent') {
       throw new Error(
-        `cold start: expected two sent runs, got ${output.first.status} (${output.first.error}) and ${output.second.status} (${output.second.error})`,
+        `cold start: expected two sent runs, got ${output.first.status} (${output.first.error}) ` +
+          `and ${output.second.status} (${output.second.error})`,
       );
     }
     const emails = await stack.emails();

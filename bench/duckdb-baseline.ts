@@ -12,6 +12,7 @@ import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { MeasureName, PackConfig } from '../functions/core/config/pack-config';
+import { measureOf } from '../functions/core/measures/registry';
 import type { Cell, MonthCell, Unit } from '../functions/core/pack/pack-types';
 import type { Period } from '../functions/core/types';
 
@@ -106,31 +107,20 @@ CREATE OR REPLACE MACRO pflag(s) AS CASE
   WHEN lower(s) IN ('n', 'no', '0', 'false') THEN false
   ELSE error('not a flag: ' || s)
   END;
-CREATE OR REPLACE MACRO pint(s) AS CASE WHEN s IS NULL THEN NULL ELSE coalesce(TRY_CAST(s AS INTEGER), error('not an integer: ' || s)) END;
+CREATE OR REPLACE MACRO pint(s) AS CASE WHEN s IS NULL THEN NULL
+  ELSE coalesce(TRY_CAST(s AS INTEGER), error('not an integer: ' || s)) END;
 CREATE OR REPLACE MACRO is_open(start_date, end_date, d) AS start_date <= d AND (end_date IS NULL OR end_date > d);
 CREATE OR REPLACE MACRO fy_start_year(d) AS CASE WHEN month(d) >= 4 THEN year(d) ELSE year(d) - 1 END;
 `;
 
-const MEASURE_UNITS: Record<MeasureName, Unit> = {
-  cp_children: 'count',
-  cp_rate: 'rate',
-  cla_rate: 'rate',
-  cp_starts: 'count',
-  cp_ends: 'count',
-  cp_ended_2y_pct: 'percent',
-  cp_open_2y_pct: 'percent',
-  cp_repeat_pct: 'percent',
-  cp_moved_in: 'count',
-  cp_moved_out: 'count',
-  cp_reviews_timely_pct: 'percent',
-  cp_visits_timely_pct: 'percent',
-  cin_visits_timely_pct: 'percent',
-};
+/** An indicator's parameters, with the registry's defaults applied. */
+type MeasureParams = Readonly<Record<string, unknown>>;
 
-const DEFAULT_WINDOW_DAYS: Partial<Record<MeasureName, number>> = {
-  cp_visits_timely_pct: 28,
-  cin_visits_timely_pct: 42,
-};
+/** A VARCHAR value read back from DuckDB (a column name or a column key), checked to be text. */
+function textOf(value: unknown): string {
+  if (typeof value !== 'string') throw new Error(`expected a text value from DuckDB, got ${typeof value}`);
+  return value;
+}
 
 function sqlString(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
@@ -157,12 +147,14 @@ async function loadTable(
     );
     return;
   }
-  const csv = `read_csv(${sqlString(file)}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"', nullstr = ['', 'NULL'], strict_mode = true)`;
+  const csv =
+    `read_csv(${sqlString(file)}, header = true, all_varchar = true, ` +
+    `delim = ',', quote = '"', escape = '"', nullstr = ['', 'NULL'], strict_mode = true)`;
   // Column names match case-insensitively after trimming (extract.md).
   const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${csv}`);
   const headerByName = new Map<string, string>();
   for (const row of described.getRowObjectsJS()) {
-    const header = String(row.column_name);
+    const header = textOf(row.column_name);
     headerByName.set(
       header
         .trim()
@@ -189,7 +181,8 @@ CREATE OR REPLACE TABLE cp AS
   SELECT cppl_cp_plan_id AS id, cppl_person_id AS person, cppl_cp_plan_start_date AS start_date,
          cppl_cp_plan_end_date AS end_date, coalesce(cppl_cp_plan_transfer_out, false) AS transfer_out,
          CASE WHEN cppl_number_of_previous_cp_plans IS NOT NULL THEN cppl_number_of_previous_cp_plans > 0
-              ELSE cppl_cp_plan_start_date > min(cppl_cp_plan_start_date) OVER (PARTITION BY cppl_person_id) END AS is_repeat
+              ELSE cppl_cp_plan_start_date > min(cppl_cp_plan_start_date)
+              OVER (PARTITION BY cppl_person_id) END AS is_repeat
   FROM ssd_cp_plans;
 CREATE OR REPLACE TABLE transfer_in_plans AS
   SELECT DISTINCT icpc_cp_plan_id AS id FROM ssd_initial_cp_conference
@@ -198,13 +191,17 @@ CREATE OR REPLACE TABLE held_reviews AS
   SELECT DISTINCT cppr_cp_plan_id AS id, cppr_cp_review_date AS review_date FROM ssd_cp_reviews
   WHERE cppr_cp_review_date IS NOT NULL;
 CREATE OR REPLACE TABLE cp_seen_visits AS
-  SELECT cppv_person_id AS person, cppv_cp_visit_date AS visit_date FROM ssd_cp_visits WHERE coalesce(cppv_cp_visit_seen, true);
+  SELECT cppv_person_id AS person, cppv_cp_visit_date AS visit_date FROM ssd_cp_visits
+    WHERE coalesce(cppv_cp_visit_seen, true);
 CREATE OR REPLACE TABLE cin_seen_visits AS
-  SELECT cinv_person_id AS person, cinv_cin_visit_date AS visit_date FROM ssd_cin_visits WHERE coalesce(cinv_cin_visit_seen, true);
+  SELECT cinv_person_id AS person, cinv_cin_visit_date AS visit_date FROM ssd_cin_visits
+    WHERE coalesce(cinv_cin_visit_seen, true);
 CREATE OR REPLACE TABLE cin AS
-  SELECT cinp_person_id AS person, cinp_cin_plan_start_date AS start_date, cinp_cin_plan_end_date AS end_date FROM ssd_cin_plans;
+  SELECT cinp_person_id AS person, cinp_cin_plan_start_date AS start_date, cinp_cin_plan_end_date AS end_date
+    FROM ssd_cin_plans;
 CREATE OR REPLACE TABLE cla AS
-  SELECT clae_person_id AS person, clae_cla_episode_start_date AS start_date, clae_cla_episode_ceased_date AS end_date FROM ssd_cla_episodes;
+  SELECT clae_person_id AS person, clae_cla_episode_start_date AS start_date, clae_cla_episode_ceased_date AS end_date
+    FROM ssd_cla_episodes;
 `;
 
 /**
@@ -229,21 +226,26 @@ function populationSql(population: Record<string, number>): string {
 CREATE OR REPLACE TABLE pop (year INTEGER, n INTEGER);
 ${rows.length ? `INSERT INTO pop VALUES ${rows.join(', ')};` : ''}
 CREATE OR REPLACE TABLE col_pop AS
-  SELECT c.col, arg_max(pop.n, pop.year) AS n FROM cols c LEFT JOIN pop ON pop.year <= fy_start_year(c.d) GROUP BY c.col;`;
+  SELECT c.col, arg_max(pop.n, pop.year) AS n
+    FROM cols c LEFT JOIN pop ON pop.year <= fy_start_year(c.d) GROUP BY c.col;`;
 }
 
-/** A query giving (col, num, den) for every column; den is NULL for counts (and the population for rates). */
-function measureSql(measure: MeasureName, windowDays: number | undefined): string {
-  const snapshotChildren = (table: string) => `
+/** The SQL shapes several measures share. */
+const snapshotChildren = (table: string) => `
     SELECT c.col, count(DISTINCT x.person) AS num, any_value(pp.n) AS den
-    FROM cols c JOIN col_pop pp USING (col) LEFT JOIN ${table} x ON is_open(x.start_date, x.end_date, c.d) GROUP BY c.col`;
-  const flowCount = (dateColumn: string, condition = 'true') => `
+    FROM cols c JOIN col_pop pp USING (col)
+      LEFT JOIN ${table} x ON is_open(x.start_date, x.end_date, c.d) GROUP BY c.col`;
+const flowCount = (dateColumn: string, condition = 'true') => `
     SELECT c.col, count(x.id) FILTER (WHERE ${condition}) AS num, NULL AS den
     FROM cols c LEFT JOIN cp x ON x.${dateColumn} BETWEEN c.a AND c.b GROUP BY c.col`;
-  const flowPercent = (dateColumn: string, condition: string) => `
+const flowPercent = (dateColumn: string, condition: string) => `
     SELECT c.col, count(x.id) FILTER (WHERE ${condition}) AS num, count(x.id) AS den
     FROM cols c LEFT JOIN cp x ON x.${dateColumn} BETWEEN c.a AND c.b GROUP BY c.col`;
-  const visits = (plans: string, seen: string, w: number) => `
+const visits = (plans: string, seen: string, params: MeasureParams) => {
+  const w = params.windowDays;
+  if (typeof w !== 'number' || !Number.isInteger(w))
+    throw new Error('DuckDB baseline: a visit measure without windowDays');
+  return `
     WITH children AS (
       SELECT c.col, c.d, x.person, min(x.start_date) AS first_start
       FROM cols c JOIN ${plans} x ON is_open(x.start_date, x.end_date, c.d) GROUP BY c.col, c.d, x.person),
@@ -252,59 +254,55 @@ function measureSql(measure: MeasureName, windowDays: number | undefined): strin
       SELECT DISTINCT due.col, due.person FROM due JOIN ${seen} v
         ON v.person = due.person AND v.visit_date > due.d - ${w} AND v.visit_date <= due.d)
     SELECT c.col, count(visited.person) AS num, count(due.person) AS den
-    FROM cols c LEFT JOIN due ON due.col = c.col LEFT JOIN visited ON visited.col = due.col AND visited.person = due.person
+    FROM cols c LEFT JOIN due ON due.col = c.col
+      LEFT JOIN visited ON visited.col = due.col AND visited.person = due.person
     GROUP BY c.col`;
-  switch (measure) {
-    case 'cp_children':
-      return `SELECT col, num, NULL AS den FROM (${snapshotChildren('cp')})`;
-    case 'cp_rate':
-      return snapshotChildren('cp');
-    case 'cla_rate':
-      return snapshotChildren('cla');
-    case 'cp_starts':
-      return flowCount('start_date');
-    case 'cp_ends':
-      return flowCount('end_date');
-    case 'cp_moved_in':
-      return flowCount('start_date', 'x.id IN (SELECT id FROM transfer_in_plans)');
-    case 'cp_moved_out':
-      return flowCount('end_date', 'x.transfer_out');
-    case 'cp_ended_2y_pct':
-      return flowPercent('end_date', 'x.end_date >= x.start_date + to_months(24)');
-    case 'cp_repeat_pct':
-      return flowPercent('start_date', 'x.is_repeat');
-    case 'cp_open_2y_pct':
-      return `
+};
+
+/**
+ * For each measure of the registry, a query giving (col, num, den) for every column; den
+ * is NULL for counts (and the population for rates). The parameters arrive with the
+ * registry's defaults applied. A Record over every measure name: a measure added to the
+ * registry without its SQL here fails the type-check.
+ */
+const MEASURE_SQL: Record<MeasureName, (params: MeasureParams) => string> = {
+  cp_children: () => `SELECT col, num, NULL AS den FROM (${snapshotChildren('cp')})`,
+  cp_rate: () => snapshotChildren('cp'),
+  cla_rate: () => snapshotChildren('cla'),
+  cp_starts: () => flowCount('start_date'),
+  cp_ends: () => flowCount('end_date'),
+  cp_moved_in: () => flowCount('start_date', 'x.id IN (SELECT id FROM transfer_in_plans)'),
+  cp_moved_out: () => flowCount('end_date', 'x.transfer_out'),
+  cp_ended_2y_pct: () => flowPercent('end_date', 'x.end_date >= x.start_date + to_months(24)'),
+  cp_repeat_pct: () => flowPercent('start_date', 'x.is_repeat'),
+  cp_open_2y_pct: () => `
         SELECT c.col, count(x.id) FILTER (WHERE c.d >= x.start_date + to_months(24)) AS num, count(x.id) AS den
-        FROM cols c LEFT JOIN cp x ON is_open(x.start_date, x.end_date, c.d) GROUP BY c.col`;
-    case 'cp_reviews_timely_pct':
-      // The walk, without recursion: with the plan's start and its distinct held reviews
-      // (after the start, on or before d) in date order, each step t has a due date
-      // (start + 3 months, then review + 6 months) and a next review. The plan is late
-      // exactly when some step falls due by d and its next review is missing or after
-      // the due date: a step due after d ends the walk, and every later step is due later
-      // still (addMonths is monotone), so no later step can fall due by d.
-      return `
+        FROM cols c LEFT JOIN cp x ON is_open(x.start_date, x.end_date, c.d) GROUP BY c.col`,
+  // The walk, without recursion: with the plan's start and its distinct held reviews
+  // (after the start, on or before d) in date order, each step t has a due date
+  // (start + 3 months, then review + 6 months) and a next review. The plan is late
+  // exactly when some step falls due by d and its next review is missing or after
+  // the due date: a step due after d ends the walk, and every later step is due later
+  // still (addMonths is monotone), so no later step can fall due by d.
+  cp_reviews_timely_pct: () => `
         WITH due_plans AS (
           SELECT c.col, c.d, x.id, x.start_date FROM cols c JOIN cp x
             ON is_open(x.start_date, x.end_date, c.d) AND x.start_date + to_months(3) <= c.d),
         steps AS (
           SELECT col, d, id, start_date AS t, (start_date + to_months(3))::DATE AS due FROM due_plans
           UNION ALL
-          SELECT p.col, p.d, p.id, r.review_date, (r.review_date + to_months(6))::DATE FROM due_plans p JOIN held_reviews r
+          SELECT p.col, p.d, p.id, r.review_date, (r.review_date + to_months(6))::DATE
+            FROM due_plans p JOIN held_reviews r
             ON r.id = p.id AND r.review_date > p.start_date AND r.review_date <= p.d),
         walked AS (
           SELECT col, id, bool_or(due <= d AND (next_review IS NULL OR next_review > due)) AS late
           FROM (SELECT *, lead(t) OVER (PARTITION BY col, id ORDER BY t) AS next_review FROM steps)
           GROUP BY col, id)
         SELECT c.col, count(w.id) FILTER (WHERE NOT w.late) AS num, count(w.id) AS den
-        FROM cols c LEFT JOIN walked w ON w.col = c.col GROUP BY c.col`;
-    case 'cp_visits_timely_pct':
-      return visits('cp', 'cp_seen_visits', windowDays ?? DEFAULT_WINDOW_DAYS[measure] ?? 28);
-    case 'cin_visits_timely_pct':
-      return visits('cin', 'cin_seen_visits', windowDays ?? DEFAULT_WINDOW_DAYS[measure] ?? 42);
-  }
-}
+        FROM cols c LEFT JOIN walked w ON w.col = c.col GROUP BY c.col`,
+  cp_visits_timely_pct: (params) => visits('cp', 'cp_seen_visits', params),
+  cin_visits_timely_pct: (params) => visits('cin', 'cin_seen_visits', params),
+};
 
 function toCell(unit: Unit, num: number, den: number | null): Cell {
   if (unit === 'count') return { value: num, numerator: null, denominator: null };
@@ -346,17 +344,19 @@ export async function duckdbPack(
     const monthRows = await connection.runAndReadAll(
       `SELECT col FROM cols WHERE col NOT IN ('priorYear', 'ytd') ORDER BY col`,
     );
-    const months = monthRows.getRowObjectsJS().map((r) => String(r.col));
+    const months = monthRows.getRowObjectsJS().map((r) => textOf(r.col));
     const indicators: BaselineIndicator[] = [];
     for (const section of config.sections) {
       for (const indicator of section.indicators) {
+        const measure = measureOf(indicator.measure);
+        const sql = MEASURE_SQL[indicator.measure](measure.parseParams(indicator.params));
         const result = await connection.runAndReadAll(
-          `SELECT col, num::DOUBLE AS num, den::DOUBLE AS den FROM (${measureSql(indicator.measure, indicator.params.windowDays)})`,
+          `SELECT col, num::DOUBLE AS num, den::DOUBLE AS den FROM (${sql})`,
         );
         const byColumn = new Map<string, Cell>();
         for (const row of result.getRowObjectsJS()) {
           const den = row.den === null ? null : Number(row.den);
-          byColumn.set(String(row.col), toCell(MEASURE_UNITS[indicator.measure], Number(row.num), den));
+          byColumn.set(textOf(row.col), toCell(measure.unit, Number(row.num), den));
         }
         const cell = (col: string): Cell => {
           const found = byColumn.get(col);

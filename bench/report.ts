@@ -59,32 +59,46 @@ export function renderResults(results: BenchResults): string {
   const { machine, scales, built, cold } = results;
   const lines: string[] = [];
   lines.push(
-    `Measured ${machine.date} on ${machine.nproc} cores (${machine.cpu}), node ${machine.node}; period ${results.period}, the default pack (13 indicators × 8 columns).`,
+    `Measured ${machine.date} on ${machine.nproc} cores (${machine.cpu}), node ` +
+      `${machine.node}; period ${results.period}, the default pack (13 indicators × 8 columns).`,
   );
   lines.push('', '```', `$ nproc\n${machine.nproc}\n$ free -h\n${machine.free}`, '```', '');
   lines.push(
-    'Medians of the runs, (min–max). Each run is a fresh process running the bundled code. "read + compute" is the pipeline\'s read + validate + compute; DuckDB\'s columns are the same work (load the CSV files into typed tables, all measures for all columns); DuckDB uses both cores unless limited to one thread.',
+    'Medians of the runs, (min–max). Each run is a fresh process running the ' +
+      'bundled code. "read + compute" is the pipeline\'s read + validate + compute; ' +
+      "DuckDB's columns are the same work (load the CSV files into typed tables, all " +
+      'measures for all columns); DuckDB uses both cores unless limited to one thread.',
     '',
   );
   lines.push(
-    '| scale | rows | runs | read + validate | compute | render HTML | render XLSX | read + compute | µs/row | rows/s | peak RSS | DuckDB read | DuckDB compute | DuckDB total | pipeline ÷ DuckDB | DuckDB 1 thread | pipeline ÷ DuckDB 1 thread | DuckDB peak RSS |',
+    '| scale | rows | runs | read + validate | compute | render HTML | render XLSX | read ' +
+      '+ compute | µs/row | rows/s | peak RSS | DuckDB read | DuckDB compute | DuckDB total ' +
+      '| pipeline ÷ DuckDB | DuckDB 1 thread | pipeline ÷ DuckDB 1 thread | DuckDB peak RSS |',
   );
   lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const s of scales) {
     const perRow = (s.readCompute.median * 1000) / s.rows;
     lines.push(
-      `| ${s.scale} | ${thousands(s.rows)} | ${s.runs} | ${formatMs(s.read)} | ${formatMs(s.compute)} | ${formatMs(s.renderHtml)} | ${formatMs(s.renderXlsx)} | ${formatMs(s.readCompute)} | ${perRow.toFixed(2)} | ${thousands(s.rows / (s.readCompute.median / 1000))} | ${mb(s.peakRssMb)} | ${formatMs(s.duckRead)} | ${formatMs(s.duckCompute)} | ${formatMs(s.duckTotal)} | ${(s.readCompute.median / s.duckTotal.median).toFixed(2)}× | ${formatMs(s.duckOneThreadTotal)} | ${(s.readCompute.median / s.duckOneThreadTotal.median).toFixed(2)}× | ${mb(s.duckPeakRssMb)} |`,
+      `| ${s.scale} | ${thousands(s.rows)} | ${s.runs} | ${formatMs(s.read)} | ${formatMs(s.compute)} ` +
+        `| ${formatMs(s.renderHtml)} | ${formatMs(s.renderXlsx)} | ${formatMs(s.readCompute)} | ` +
+        `${perRow.toFixed(2)} | ${thousands(s.rows / (s.readCompute.median / 1000))} | ${mb(s.peakRssMb)} ` +
+        `| ${formatMs(s.duckRead)} | ${formatMs(s.duckCompute)} | ${formatMs(s.duckTotal)} | ` +
+        `${(s.readCompute.median / s.duckTotal.median).toFixed(2)}× | ${formatMs(s.duckOneThreadTotal)} ` +
+        `| ${(s.readCompute.median / s.duckOneThreadTotal.median).toFixed(2)}× | ${mb(s.duckPeakRssMb)} |`,
     );
   }
 
   if (scales.length > 1) {
     lines.push(
       '',
-      '**Growth**, each scale against the one before (k is the exponent in cost ∝ rows^k: 1 = linear, 0 = flat). Heap after read is the heap in use once the extract is read (still referenced, not collected first).',
+      '**Growth**, each scale against the one before (k is the exponent in ' +
+        'cost ∝ rows^k: 1 = linear, 0 = flat). Heap after read is the heap in ' +
+        'use once the extract is read (still referenced, not collected first).',
       '',
     );
     lines.push(
-      '| scale | rows | read + compute | µs/row | rows × | time × | k (time) | peak RSS | RSS × | k (RSS) | heap after read | heap × |',
+      '| scale | rows | read + compute | µs/row | rows × | time × | k ' +
+        '(time) | peak RSS | RSS × | k (RSS) | heap after read | heap × |',
     );
     lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|');
     scales.forEach((s, i) => {
@@ -103,19 +117,30 @@ export function renderResults(results: BenchResults): string {
       const heapX = s.heapAfterReadMb.median / before.heapAfterReadMb.median;
       const k = (x: number) => (Math.log(x) / Math.log(rowsX)).toFixed(2);
       lines.push(
-        `${head} | ${rowsX.toFixed(1)} | ${timeX.toFixed(1)} | ${k(timeX)} | ${rss} | ${rssX.toFixed(1)} | ${k(rssX)} | ${heap} | ${heapX.toFixed(1)} |`,
+        `${head} | ${rowsX.toFixed(1)} | ${timeX.toFixed(1)} | ${k(timeX)} | ${rss} ` +
+          `| ${rssX.toFixed(1)} | ${k(rssX)} | ${heap} | ${heapX.toFixed(1)} |`,
       );
     });
   }
 
   lines.push(
     '',
-    `**Function bundle** (esbuild as the CDK stack bundles it: ${built.handlerDescription}): ${kib(built.handlerBytes)} (${built.handlerBytes} bytes), plus ${built.handlerMapBytes > 0 ? `a ${kib(built.handlerMapBytes)} source map and ` : ''}templates/. Largest parts: ${built.largestInputs.map((i) => `${i.input} ${kib(i.bytes)}`).join(', ')}.`,
+    `**Function bundle** (esbuild as the CDK stack bundles it: ${built.handlerDescription}): ` +
+      `${kib(built.handlerBytes)} (${built.handlerBytes} bytes), plus ` +
+      `${built.handlerMapBytes > 0 ? `a ${kib(built.handlerMapBytes)} source map and ` : ''}templates/. ` +
+      `Largest parts: ${built.largestInputs.map((i) => `${i.input} ${kib(i.bytes)}`).join(', ')}.`,
   );
   if (cold) {
     lines.push(
       '',
-      `**Cold start** at scale 1 against local s3rver + aws-ses-v2-local (${cold.runs} run${cold.runs === 1 ? '' : 's'}, each a new node process running the bundle without NODE_OPTIONS as the stack sets none, so the source map is not loaded; each into a fresh bucket): process start to first handler result ${formatMs(cold.coldMs)}; of which node starting ${formatMs(cold.bootMs)}, loading the bundle ${formatMs(cold.loadMs)}, and the handler call (read, compute, render, store, send) ${formatMs(cold.handlerMs)}. A second call in the same process (warm, next month into the same bucket): ${formatMs(cold.warmMs)}.`,
+      '**Cold start** at scale 1 against local s3rver + ' +
+        `aws-ses-v2-local (${cold.runs} run${cold.runs === 1 ? '' : 's'}, ` +
+        'each a new node process running the bundle without NODE_OPTIONS as the stack sets ' +
+        'none, so the source map is not loaded; each into a fresh bucket): process start to ' +
+        `first handler result ${formatMs(cold.coldMs)}; of which node starting ` +
+        `${formatMs(cold.bootMs)}, loading the bundle ${formatMs(cold.loadMs)}, and the handler ` +
+        `call (read, compute, render, store, send) ${formatMs(cold.handlerMs)}. A second call ` +
+        `in the same process (warm, next month into the same bucket): ${formatMs(cold.warmMs)}.`,
     );
   }
 
@@ -123,7 +148,9 @@ export function renderResults(results: BenchResults): string {
   const s100 = at(100);
   lines.push('', '**Goals**', '', '| goal | measured | status |', '|---|---|---|');
   const ratio100 = s100
-    ? `${(s100.readCompute.median / s100.duckTotal.median).toFixed(2)}× (${formatMs(s100.readCompute)} against ${formatMs(s100.duckTotal)}; ${(s100.readCompute.median / s100.duckOneThreadTotal.median).toFixed(2)}× DuckDB on 1 thread)`
+    ? `${(s100.readCompute.median / s100.duckTotal.median).toFixed(2)}× (${formatMs(s100.readCompute)} ` +
+      `against ${formatMs(s100.duckTotal)}; ` +
+      `${(s100.readCompute.median / s100.duckOneThreadTotal.median).toFixed(2)}× DuckDB on 1 thread)`
     : '-';
   lines.push(
     goal(

@@ -96,7 +96,8 @@ async function benchScale(built: BuiltBench, scale: number, runs: number): Promi
   const mismatches = compareCells(checkPipe.cells, checkDuck.cells);
   if (mismatches.length > 0) {
     throw new Error(
-      `scale ${scale}: the pipeline and DuckDB disagree in ${mismatches.length} cells:\n${describeMismatches(mismatches)}`,
+      `scale ${scale}: the pipeline and DuckDB disagree in ` +
+        `${mismatches.length} cells:\n${describeMismatches(mismatches)}`,
     );
   }
   console.log(`scale ${scale}: pipeline and DuckDB agree in every cell; timing ${runs} runs of each`);

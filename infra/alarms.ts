@@ -29,7 +29,8 @@ export class PackAlarms extends Construct {
       this,
       'RunErrors',
       props.runFunction,
-      'The indicator pack run failed (it is retried twice). Read the newest manifest.json under reports/<YYYY-MM>/ and the function log.',
+      'The indicator pack run failed (it is retried twice). Read the ' +
+        'newest manifest.json under reports/<YYYY-MM>/ and the function log.',
     );
     this.monitorErrors = functionErrorsAlarm(
       this,
@@ -39,7 +40,8 @@ export class PackAlarms extends Construct {
     );
     this.deadLetters = new cloudwatch.Alarm(this, 'DeadLetters', {
       alarmDescription:
-        'An event could not be processed after its retries and is in the dead-letter queue: a month may not have been reported. Read the message, fix the cause, rerun the month.',
+        'An event could not be processed after its retries and is in the dead-letter queue: a ' +
+        'month may not have been reported. Read the message, fix the cause, rerun the month.',
       metric: props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
         statistic: cloudwatch.Stats.MAXIMUM,
         period: Duration.minutes(5),

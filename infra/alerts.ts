@@ -66,7 +66,9 @@ export class Alerts extends Construct {
     Validations.of(this.deadLetterQueue).acknowledge({
       id: 'AwsSolutions-SQS3',
       reason:
-        'This queue is itself the dead-letter queue (of the schedules and of the functions’ async invocations); nothing consumes it automatically, so it needs no dead-letter queue of its own. Its depth is alarmed.',
+        'This queue is itself the dead-letter queue (of the schedules and of ' +
+        'the functions’ async invocations); nothing consumes it automatically, ' +
+        'so it needs no dead-letter queue of its own. Its depth is alarmed.',
     });
   }
 

@@ -8,18 +8,21 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { DEFAULT_CONFIG_KEY } from '../functions/adapters/env';
+import { LAYOUT } from '../functions/core/layout';
 
-/** The bucket's top-level folders (interfaces.md). */
+/** The bucket's top-level folders the stack grants access to, from the one layout the functions use. */
 export const PREFIX = {
-  extracts: 'extracts/',
-  config: 'config/',
-  comments: 'comments/',
-  reports: 'reports/',
+  extracts: LAYOUT.folder('extracts'),
+  config: LAYOUT.folder('config'),
+  comments: LAYOUT.folder('comments'),
+  reports: LAYOUT.folder('reports'),
 } as const;
 
-/** The pack configuration the function reads by default (interfaces.md CONFIG_KEY): the function's own default, so the stack cannot seed one key while the function reads another. */
-export const CONFIG_KEY = DEFAULT_CONFIG_KEY;
+/**
+ * The pack configuration the function reads by default (CONFIG_KEY): the layout's, so the
+ * stack cannot seed one key while the function reads another.
+ */
+export const CONFIG_KEY = LAYOUT.configKey;
 
 export interface DataStoreProps {
   readonly extractRetentionDays: number;
@@ -62,7 +65,8 @@ export class DataStore extends Construct {
     Validations.of(this.accessLogBucket).acknowledge({
       id: 'AwsSolutions-S1',
       reason:
-        'This is the access-log bucket itself; logging it to itself (or another bucket) would only log the log delivery.',
+        'This is the access-log bucket itself; logging it to itself ' +
+        '(or another bucket) would only log the log delivery.',
     });
 
     this.bucket = new s3.Bucket(this, 'DataBucket', {
@@ -129,7 +133,8 @@ function allowLogGroupsInThisAccount(key: kms.Key): void {
       resources: ['*'],
       conditions: {
         ArnLike: {
-          'kms:EncryptionContext:aws:logs:arn': `arn:${stack.partition}:logs:${stack.region}:${stack.account}:log-group:*`,
+          'kms:EncryptionContext:aws:logs:arn':
+            `arn:${stack.partition}:logs:${stack.region}:${stack.account}:` + 'log-group:*',
         },
       },
     }),

@@ -18,7 +18,8 @@ import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
 import { PACK_PUBLISHED_METRIC } from '../functions/monitor/pack-check';
 import type { Alerts } from './alerts';
-import { PREFIX, type DataStore } from './data-store';
+import { LAYOUT } from '../functions/core/layout';
+import type { DataStore } from './data-store';
 import { functionRole, lambdaLogGroup } from './function-basics';
 import { acknowledgeInvokeVersions, SCHEDULE_TIME_ZONE, schedulerRole } from './monthly-schedule';
 import { REPO_ROOT } from './pack-function';
@@ -55,7 +56,7 @@ export class MissingRunMonitor extends Construct {
         sid: 'ListLatestPointers',
         actions: ['s3:ListBucket'],
         resources: [data.bucket.bucketArn],
-        conditions: { StringLike: { 's3:prefix': `${PREFIX.reports}*/latest.json` } },
+        conditions: { StringLike: { 's3:prefix': LAYOUT.latestKey('*') } },
       }),
     );
 
@@ -98,7 +99,9 @@ export class MissingRunMonitor extends Construct {
     acknowledgeInvokeVersions(this.schedulerRole, this.function);
 
     this.missingRunAlarm = new cloudwatch.Alarm(this, 'MissingRunAlarm', {
-      alarmDescription: `No successful indicator pack run is recorded for last month by day ${props.alarmDay}: check reports/<YYYY-MM>/ for a failed manifest and rerun (docs/DEPLOY.md).`,
+      alarmDescription:
+        `No successful indicator pack run is recorded for last month by day ${props.alarmDay}: ` +
+        'check reports/<YYYY-MM>/ for a failed manifest and rerun (docs/DEPLOY.md).',
       metric: new cloudwatch.Metric({
         namespace: PACK_PUBLISHED_METRIC.namespace,
         metricName: PACK_PUBLISHED_METRIC.name,

@@ -77,6 +77,7 @@ export function acknowledgeInvokeVersions(role: iam.Role, fn: lambda.IFunction):
     role,
     fn,
     [':*'],
-    "Added by CDK's Scheduler Lambda target (grantInvoke): the versions and aliases of this one function, nothing wider.",
+    "Added by CDK's Scheduler Lambda target (grantInvoke): the " +
+      'versions and aliases of this one function, nothing wider.',
   );
 }

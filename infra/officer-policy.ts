@@ -65,7 +65,8 @@ export class OfficerPolicy extends Construct {
       this.policy,
       data.bucket,
       [PREFIX.extracts, PREFIX.comments, PREFIX.reports].map((prefix) => `/${prefix}*`),
-      "Object ARNs scoped to the folders of an officer's work: a new extract and comments file each month (extracts/, comments/), and each month's packs and manifests to read (reports/).",
+      "Object ARNs scoped to the folders of an officer's work: a new extract and comments file " +
+        "each month (extracts/, comments/), and each month's packs and manifests to read (reports/).",
     );
   }
 }

@@ -166,7 +166,9 @@ export class PackFunction extends Construct {
       this.role,
       data.bucket,
       [PREFIX.extracts, PREFIX.config, PREFIX.comments, PREFIX.reports].map((prefix) => `/${prefix}*`),
-      'Object ARNs scoped to one folder of the data bucket, as interfaces.md defines what a run reads (extracts/, config/, comments/) and writes (reports/): new month and run folders appear every month, so the keys cannot be listed in advance.',
+      'Object ARNs scoped to one folder of the data bucket, as interfaces.md defines ' +
+        'what a run reads (extracts/, config/, comments/) and writes (reports/): new month ' +
+        'and run folders appear every month, so the keys cannot be listed in advance.',
     );
   }
 }

@@ -4,7 +4,7 @@
  * synthesis with a message naming the context key instead of deploying something odd.
  */
 import * as z from 'zod';
-import { emailAddress, issueLines } from '../functions/core/config/pack-config';
+import { emailAddress, issueLines } from '../functions/core/config/zod-helpers';
 
 /** What the stack needs to know about the council and its people. */
 export interface DeploymentSettings {
@@ -31,6 +31,11 @@ export interface DeploymentSettings {
   readonly noncurrentVersionRetentionDays: number;
   /** Day of the month by which last month's pack must exist, or the officers are alerted. */
   readonly missingRunAlarmDay: number;
+  /**
+   * The address officers reply to (issue 17). Unset: no receipt rule is made, and the
+   * stack does not receive mail (e.g. where SES email receiving is not offered).
+   */
+  readonly receivingAddress: string | undefined;
 }
 
 const domain = z
@@ -85,6 +90,7 @@ const contextSchema = z
     noncurrentVersionRetentionDays: days,
     // At most 28 so that the check happens in every month, February included.
     missingRunAlarmDay: z.coerce.number().int().min(1).max(28),
+    receivingAddress: emailAddress.optional(),
   })
   .superRefine((settings, ctx) => {
     const senderDomain = domainOf(settings.senderAddress);
@@ -101,7 +107,9 @@ const contextSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['missingRunAlarmDay'],
-        message: `must be after the scheduled day of the month (${scheduledDay}), or the check would run before the pack is due`,
+        message:
+          `must be after the scheduled day of the month (${scheduledDay}), ` +
+          'or the check would run before the pack is due',
       });
     }
   });
@@ -118,6 +126,7 @@ export const CONTEXT_KEYS = [
   'extractRetentionDays',
   'noncurrentVersionRetentionDays',
   'missingRunAlarmDay',
+  'receivingAddress',
 ] as const;
 
 /**
@@ -146,6 +155,7 @@ export function readSettings(lookup: (key: string) => unknown): DeploymentSettin
     extractRetentionDays: settings.extractRetentionDays,
     noncurrentVersionRetentionDays: settings.noncurrentVersionRetentionDays,
     missingRunAlarmDay: settings.missingRunAlarmDay,
+    receivingAddress: settings.receivingAddress,
   };
 }
 

@@ -9,6 +9,7 @@ import { PackAlarms } from './alarms';
 import { DataStore } from './data-store';
 import { DefaultConfig } from './default-config';
 import { Email } from './email';
+import { InboundMail } from './inbound-mail';
 import { MissingRunMonitor } from './missing-run-monitor';
 import { MonthlySchedule } from './monthly-schedule';
 import { OfficerPolicy } from './officer-policy';
@@ -29,6 +30,8 @@ export class IndicatorPackStack extends Stack {
   readonly alarms: PackAlarms;
   readonly officers: OfficerPolicy;
   readonly defaultConfig: DefaultConfig;
+  /** SES email receiving for the officers' replies; only when `receivingAddress` is set. */
+  readonly inbound: InboundMail | undefined;
 
   constructor(scope: Construct, id: string, props: IndicatorPackStackProps) {
     super(scope, id, props);
@@ -65,6 +68,15 @@ export class IndicatorPackStack extends Stack {
     });
     this.officers = new OfficerPolicy(this, 'Officers', { data: this.data, runFunction: this.run.function });
     this.defaultConfig = new DefaultConfig(this, 'DefaultConfig', { data: this.data, settings });
+    this.inbound =
+      settings.receivingAddress === undefined
+        ? undefined
+        : new InboundMail(this, 'Inbound', {
+            data: this.data,
+            receivingAddress: settings.receivingAddress,
+            target: this.run.function,
+            targetRole: this.run.role,
+          });
 
     new CfnOutput(this, 'DataBucketName', {
       value: this.data.bucket.bucketName,

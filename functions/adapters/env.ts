@@ -6,7 +6,8 @@
  */
 import * as z from 'zod';
 import { ConfigError } from '../core/errors';
-import { issueLines } from '../core/config/pack-config';
+import { issueLines } from '../core/config/zod-helpers';
+import { LAYOUT } from '../core/layout';
 
 const optionalText = z
   .string()
@@ -32,8 +33,6 @@ export interface FunctionEnv {
   sesConfigurationSet: string | undefined;
 }
 
-export const DEFAULT_CONFIG_KEY = 'config/pack.json';
-
 type EnvSource = Record<string, string | undefined>;
 
 /** Validates the function's own variables; throws a ConfigError naming the variable. */
@@ -44,7 +43,7 @@ export function readFunctionEnv(env: EnvSource = process.env): FunctionEnv {
   }
   return {
     dataBucket: result.data.DATA_BUCKET,
-    configKey: result.data.CONFIG_KEY ?? DEFAULT_CONFIG_KEY,
+    configKey: result.data.CONFIG_KEY ?? LAYOUT.configKey,
     sesConfigurationSet: result.data.SES_CONFIGURATION_SET,
   };
 }
@@ -74,7 +73,7 @@ export function readCliEnv(env: EnvSource = process.env): CliEnv {
   const parsed = cliEnvSchema.parse(env);
   return {
     dataBucket: parsed.DATA_BUCKET,
-    configKey: parsed.CONFIG_KEY ?? DEFAULT_CONFIG_KEY,
+    configKey: parsed.CONFIG_KEY ?? LAYOUT.configKey,
     sesConfigurationSet: parsed.SES_CONFIGURATION_SET,
     functionName: parsed.INDICATOR_PACK_FUNCTION,
   };

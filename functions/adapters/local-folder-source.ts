@@ -37,7 +37,7 @@ export function localFolderSource(dir: string): ExtractSource {
         names.map(async (name): Promise<ExtractFile> => {
           const file = path.join(folder, name);
           const { size } = await stat(file);
-          return { name, key: file, size, open: async () => createReadStream(file) };
+          return { name, key: file, size, open: () => Promise.resolve(createReadStream(file)) };
         }),
       );
     },

@@ -63,7 +63,8 @@ export function assertFitsLimit(mail: ComposedMail, limitBytes: number, what: st
   if (encoded > limitBytes) {
     const mb = (n: number): string => (n / (1024 * 1024)).toFixed(1);
     throw new MessageTooLargeError(
-      `The ${what} would be ${mb(encoded)} MB after base64 encoding, over the email limit of ${mb(limitBytes)} MB; nothing was sent. ` +
+      `The ${what} would be ${mb(encoded)} MB after base64 encoding, ` +
+        `over the email limit of ${mb(limitBytes)} MB; nothing was sent. ` +
         'Reduce the attachment (fewer months or indicators) or fetch the pack from storage instead.',
     );
   }

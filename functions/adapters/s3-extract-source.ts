@@ -4,12 +4,7 @@
  * when listing, so a file replaced mid-run fails the read instead of mixing versions.
  */
 import type { ExtractFile, ExtractSource } from '../core/extract/source';
-import type { Period } from '../core/types';
 import type { S3ObjectStore } from './s3-object-store';
-
-export function extractPrefix(period: Period): string {
-  return `extracts/${period}/`;
-}
 
 export function s3ExtractSource(store: S3ObjectStore, prefix: string): ExtractSource {
   const normalised = prefix === '' || prefix.endsWith('/') ? prefix : `${prefix}/`;

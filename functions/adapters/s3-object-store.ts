@@ -87,7 +87,10 @@ export class S3ObjectStore implements ObjectStore {
     const found = await this.getStream(key);
     if (!found) return null;
     const chunks: Buffer[] = [];
-    for await (const chunk of found.stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+    // A byte stream (not object mode): its chunks are Buffers, or strings if an encoding was set.
+    for await (const chunk of found.stream as AsyncIterable<Buffer | string>) {
+      chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    }
     const body = Buffer.concat(chunks);
     return { key, size: body.length, etag: found.etag, versionId: found.versionId, body };
   }

@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { isPeriod } from '../core/calendar';
 import { UsageError } from '../core/errors';
+import { LAYOUT } from '../core/layout';
 
 export const USAGE = `usage: npm run report -- <command> [options]
 
@@ -19,7 +20,7 @@ export const USAGE = `usage: npm run report -- <command> [options]
   invoke   --event FILE
            Runs the function's handler in this process with that event.
   comments import --period YYYY-MM --from EDITED.xlsx [--out FILE]
-           Reads comments from a returned workbook into comments/<YYYY-MM>.json
+           Reads comments from a returned workbook into ${LAYOUT.commentsKey('<YYYY-MM>')}
            (in DATA_BUCKET, or FILE with --out).
 
 Exit status: 0 success, 1 the run failed, 2 the command line is wrong.`;

@@ -16,16 +16,17 @@ import { readExtract } from '../core/extract/read-extract';
 import { importCommentsFromWorkbook } from '../core/render/import-comments';
 import { codeVersion } from '../run/code-version';
 import { parseRunEvent } from '../run/events';
-import { commentsKey, loadConfig } from '../run/inputs';
+import { loadConfig } from '../run/inputs';
+import { LAYOUT } from '../core/layout';
 import { runPack, type Delivery, type RunResult } from '../run/run';
 import type { Command } from './args';
 import { configLocation, extractSource, fileLocation, outputStore } from './locations';
 
 export interface Terminal {
   /** Progress and diagnostics (stderr). */
-  progress(line: string): void;
+  progress: (line: string) => void;
   /** The command's result (stdout). */
-  out(line: string): void;
+  out: (line: string) => void;
 }
 
 function osUser(): string {
@@ -169,7 +170,7 @@ async function importComments(
   }
   const env = readCliEnv();
   if (!env.dataBucket) throw new UsageError('comments import: give --out FILE or set DATA_BUCKET');
-  const key = commentsKey(command.period);
+  const key = LAYOUT.commentsKey(command.period);
   await new S3ObjectStore(sharedS3Client(), env.dataBucket).put(key, body, CONTENT_TYPES.json);
   terminal.out(`Wrote s3://${env.dataBucket}/${key}`);
   return 0;

@@ -8,9 +8,10 @@ import type { CliEnv } from '../adapters/env';
 import { localFolderSource } from '../adapters/local-folder-source';
 import { LocalObjectStore } from '../adapters/local-object-store';
 import { parseS3Url, type ObjectStore } from '../adapters/object-store';
-import { extractPrefix, s3ExtractSource } from '../adapters/s3-extract-source';
+import { s3ExtractSource } from '../adapters/s3-extract-source';
 import { S3ObjectStore } from '../adapters/s3-object-store';
 import { UsageError } from '../core/errors';
+import { LAYOUT } from '../core/layout';
 import type { ExtractSource } from '../core/extract/source';
 import type { Period } from '../core/types';
 import type { InputLocation } from '../run/inputs';
@@ -36,8 +37,10 @@ export function fileLocation(where: string): InputLocation {
 export function extractSource(where: string | undefined, period: Period, env: CliEnv): ExtractSource {
   if (where === undefined) {
     if (!env.dataBucket)
-      throw new UsageError('--extract DIR|s3://… is required (or set DATA_BUCKET to read extracts/<YYYY-MM>/ from it)');
-    return s3ExtractSource(bucketStore(env.dataBucket), extractPrefix(period));
+      throw new UsageError(
+        `--extract DIR|s3://… is required (or set DATA_BUCKET to read ${LAYOUT.extractPrefix('<YYYY-MM>')} from it)`,
+      );
+    return s3ExtractSource(bucketStore(env.dataBucket), LAYOUT.extractPrefix(period));
   }
   const s3 = parseS3Url(where);
   if (s3) return s3ExtractSource(bucketStore(s3.bucket), s3.key);

@@ -13,9 +13,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createS3Client } from '../adapters/aws-clients';
-import { DEFAULT_CONFIG_KEY } from '../adapters/env';
-import { extractPrefix } from '../adapters/s3-extract-source';
 import { S3ObjectStore } from '../adapters/s3-object-store';
+import { LAYOUT, RUN_FILES } from '../core/layout';
 import { CONTENT_TYPES } from '../adapters/object-store';
 import { writeExtract } from '../generate/write-extract';
 import type { Pack } from '../core/pack/pack-types';
@@ -70,16 +69,21 @@ async function main(): Promise<void> {
     const extractDir = path.join(scratch, 'extract');
     const written = await writeExtract({ period: PERIOD, scale: 1, seed: 1, out: extractDir, format: 'csv' });
     for (const file of written.files) {
-      await store.put(`${extractPrefix(PERIOD)}${path.basename(file)}`, await readFile(path.resolve(extractDir, file)));
+      await store.put(
+        `${LAYOUT.extractPrefix(PERIOD)}${path.basename(file)}`,
+        await readFile(path.resolve(extractDir, file)),
+      );
     }
-    await store.put(DEFAULT_CONFIG_KEY, await readFile(DEFAULT_CONFIG), CONTENT_TYPES.json);
+    await store.put(LAYOUT.configKey, await readFile(DEFAULT_CONFIG), CONTENT_TYPES.json);
     const rows = Object.values(written.rows).reduce((sum, n) => sum + n, 0);
     say(
-      `Uploaded a generated extract for ${PERIOD} (${written.files.length} tables, ${rows.toLocaleString('en-GB')} rows) and the default configuration.`,
+      `Uploaded a generated extract for ${PERIOD} (${written.files.length} tables, ` +
+        `${rows.toLocaleString('en-GB')} rows) and the default configuration.`,
     );
     say();
     say(
-      `Invoking the function's handler with {"trigger":"schedule","scheduledTime":"${SCHEDULED_TIME}"}; its JSON log follows:`,
+      `Invoking the function's handler with {"trigger":"schedule",` +
+        `"scheduledTime":"${SCHEDULED_TIME}"}; its JSON log follows:`,
     );
 
     const { handler } = await import('../handler');
@@ -93,18 +97,19 @@ async function main(): Promise<void> {
       const found = await store.get(object.key);
       if (found) await writeFile(path.join(runDir, object.key.slice(result.prefix.length)), found.body);
     }
-    const packFile = await store.get(`${result.prefix}pack.json`);
+    const packFile = await store.get(`${result.prefix}${RUN_FILES.json}`);
     if (packFile) {
       const pack = JSON.parse(packFile.body.toString('utf8')) as Pack;
       say(`RAG: ${ragCounts(pack)}`);
     }
     const relative = (file: string): string => path.relative(process.cwd(), file) || '.';
     say();
-    say(`Report:    ${relative(path.join(runDir, 'pack.html'))}`);
-    say(`Workbook:  ${relative(path.join(runDir, 'pack.xlsx'))}`);
-    say(`Manifest:  ${relative(path.join(runDir, 'manifest.json'))}`);
+    say(`Report:    ${relative(path.join(runDir, RUN_FILES.html))}`);
+    say(`Workbook:  ${relative(path.join(runDir, RUN_FILES.workbook))}`);
+    say(`Manifest:  ${relative(path.join(runDir, RUN_FILES.manifest))}`);
     say(
-      `Email:     ${ses.endpoint}/ (the local SES inbox${values.serve ? '' : '; run `npm start -- --serve` to keep it open'})`,
+      `Email:     ${ses.endpoint}/ (the local SES inbox` +
+        `${values.serve ? '' : '; run `npm start -- --serve` to keep it open'})`,
     );
     say(`Finished in ${((Date.now() - began) / 1000).toFixed(1)} s.`);
     if (result.status === 'failed') process.exitCode = 1;

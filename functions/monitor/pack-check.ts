@@ -5,7 +5,7 @@
  */
 import type { Period } from '../core/types';
 import { periodForSchedule } from '../run/period';
-import { latestKey } from '../run/latest';
+import { LAYOUT } from '../core/layout';
 
 /** The CloudWatch metric the monitor publishes and the stack alarms on. */
 export const PACK_PUBLISHED_METRIC = {
@@ -22,7 +22,7 @@ export const PACK_PUBLISHED_METRIC = {
 export const dueReportPeriod: (now: Date) => Period = periodForSchedule;
 
 /** latest.json exists once a month's run has succeeded (interfaces.md, "Outputs"); the key the run publishes. */
-export const latestPointerKey: (period: Period) => string = latestKey;
+export const latestPointerKey: (period: Period) => string = LAYOUT.latestKey;
 
 /**
  * A CloudWatch Embedded Metric Format record: printed to the function's log, it becomes

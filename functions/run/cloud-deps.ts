@@ -7,7 +7,8 @@ import type { Clock } from '../adapters/clock';
 import type { FunctionEnv } from '../adapters/env';
 import type { Logger } from '../adapters/logger';
 import type { Mailer } from '../adapters/mailer';
-import { extractPrefix, s3ExtractSource } from '../adapters/s3-extract-source';
+import { s3ExtractSource } from '../adapters/s3-extract-source';
+import { LAYOUT } from '../core/layout';
 import { S3ObjectStore } from '../adapters/s3-object-store';
 import { codeVersion } from './code-version';
 import type { RunDeps } from './run';
@@ -23,7 +24,7 @@ export function bucketRunDeps(options: {
   return {
     store,
     config: { store, key: options.env.configKey },
-    extractSource: (period) => s3ExtractSource(store, extractPrefix(period)),
+    extractSource: (period) => s3ExtractSource(store, LAYOUT.extractPrefix(period)),
     mailer: options.mailer,
     clock: options.clock,
     logger: options.logger,

@@ -28,6 +28,7 @@
 import type { ObjectStore } from '../adapters/object-store';
 import { CONTENT_TYPES } from '../adapters/object-store';
 import type { Clock } from '../adapters/clock';
+import { LAYOUT } from '../core/layout';
 import type { Period } from '../core/types';
 
 /** When the owner's deadline is not known: longer than Lambda's 15-minute maximum timeout. */
@@ -86,6 +87,7 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 
 export class ScheduleDeliveryLedger {
   readonly prefix: string;
+  private readonly period: Period;
   private readonly leaseMs: number;
   private readonly deadline: Date | null;
   private readonly holderWaitMs: number;
@@ -98,26 +100,27 @@ export class ScheduleDeliveryLedger {
     timing: LedgerTiming | number = {},
   ) {
     if (typeof timing === 'number') timing = { leaseMs: timing };
-    this.prefix = `reports/${period}/delivery/schedule/`;
+    this.period = period;
+    this.prefix = LAYOUT.deliveryPrefix(period);
     this.leaseMs = timing.leaseMs ?? DEFAULT_LEASE_MS;
     this.deadline = timing.deadline ?? null;
     this.holderWaitMs = timing.holderWaitMs ?? 0;
   }
 
   claimKey(batch: number): string {
-    return `${this.prefix}batch-${batch}.json`;
+    return LAYOUT.claimKey(this.period, batch);
   }
 
   sentKey(batch: number): string {
-    return `${this.prefix}batch-${batch}.sent.json`;
+    return LAYOUT.receiptKey(this.period, batch);
   }
 
   /** The batches that already have a receipt. */
   async sentBatches(): Promise<Set<number>> {
     const sent = new Set<number>();
     for (const object of await this.store.list(this.prefix)) {
-      const match = /batch-(\d+)\.sent\.json$/.exec(object.key);
-      if (match) sent.add(Number(match[1]));
+      const batch = LAYOUT.receiptBatch(object.key);
+      if (batch !== null) sent.add(batch);
     }
     return sent;
   }

@@ -4,7 +4,7 @@
  */
 import * as z from 'zod';
 import { isPeriod } from '../core/calendar';
-import { emailAddress, formatPath } from '../core/config/pack-config';
+import { emailAddress, issueLines } from '../core/config/zod-helpers';
 import { InvalidEventError } from '../core/errors';
 
 const scheduleEventSchema = z
@@ -50,9 +50,6 @@ export function parseRunEvent(value: unknown): RunEvent {
   }
   const result = eventSchema.safeParse(value);
   if (result.success) return result.data;
-  const lines = result.error.issues.slice(0, 10).map((issue) => {
-    const field = issue.path.length ? formatPath(issue.path) : 'trigger';
-    return `  - ${field}: ${issue.message}`;
-  });
+  const lines = issueLines(result.error.issues, { max: 10, root: 'trigger' });
   throw new InvalidEventError(`Invalid event:\n${lines.join('\n')}`);
 }

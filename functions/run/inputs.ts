@@ -6,9 +6,10 @@ import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import type { ObjectStore } from '../adapters/object-store';
 import { ConfigError, UserError } from '../core/errors';
-import { issueLines, parsePackConfigText, type PackConfig } from '../core/config/pack-config';
+import { parsePackConfigText, type PackConfig } from '../core/config/pack-config';
+import { issueLines } from '../core/config/zod-helpers';
 import type { CommentsFile } from '../core/pack/pack-types';
-import type { InputRead, Period, Problem } from '../core/types';
+import type { InputRead, Problem } from '../core/types';
 import { MAX_COMMENT_LENGTH } from '../core/render/import-comments';
 
 export interface InputLocation {
@@ -69,11 +70,6 @@ const commentsFileSchema = z
 
 const MAX_COMMENTS_BYTES = 2 * 1024 * 1024;
 
-/** Where a month's supplied comments live in the data bucket (interfaces.md): the run reads them there, `comments import` writes them there. */
-export function commentsKey(period: Period): string {
-  return `comments/${period}.json`;
-}
-
 /**
  * Characters removed from comments:
  *   - bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069),
@@ -84,6 +80,7 @@ export function commentsKey(period: Period): string {
  *     and so the workbook — cannot hold and which no reader can see.
  * Removal is noted as a data-quality warning naming the comment, so it is never silent.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are removed
 const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 
 function codePoint(character: string): string {
@@ -103,7 +100,10 @@ function neutralise(text: string, where: string, file: string): { text: string; 
       row: null,
       column: where,
       value: kinds.join(' '),
-      message: `Removed ${removed.length} invisible control or text-direction character${removed.length === 1 ? '' : 's'} (${kinds.join(', ')}) from the comment ${where}: they can make text display in a misleading order or break the workbook.`,
+      message:
+        `Removed ${removed.length} invisible control or text-direction character${removed.length === 1 ? '' : 's'} ` +
+        `(${kinds.join(', ')}) from the comment ${where}: they can make text display ` +
+        'in a misleading order or break the workbook.',
     },
   };
 }
@@ -118,7 +118,7 @@ function neutraliseAll(comments: CommentsFile, file: string): { comments: Commen
   // Built on null-prototype objects: a key such as "__proto__" stays an ordinary key.
   const out: CommentsFile = {};
   if (comments.sections) {
-    const sections: NonNullable<CommentsFile['sections']> = Object.create(null);
+    const sections = Object.create(null) as NonNullable<CommentsFile['sections']>;
     for (const [id, section] of Object.entries(comments.sections)) {
       sections[id] = {
         ...(section.performance !== undefined
@@ -130,7 +130,7 @@ function neutraliseAll(comments: CommentsFile, file: string): { comments: Commen
     out.sections = sections;
   }
   if (comments.indicators) {
-    const indicators: NonNullable<CommentsFile['indicators']> = Object.create(null);
+    const indicators = Object.create(null) as NonNullable<CommentsFile['indicators']>;
     for (const [code, text] of Object.entries(comments.indicators))
       indicators[code] = clean(text, `indicators.${code}`);
     out.indicators = indicators;
@@ -160,7 +160,7 @@ export async function loadComments(location: InputLocation): Promise<LoadedComme
   }
   const result = commentsFileSchema.safeParse(json);
   if (!result.success) {
-    throw new UserError(`Invalid comments file ${where}:\n${issueLines(result.error.issues.slice(0, 10)).join('\n')}`);
+    throw new UserError(`Invalid comments file ${where}:\n${issueLines(result.error.issues, { max: 10 }).join('\n')}`);
   }
   const { comments, problems } = neutraliseAll(result.data, location.key);
   return { comments, problems, input: inputRead(location, found.body, found.etag, found.versionId) };

@@ -5,16 +5,9 @@
  */
 import type { ObjectStore } from '../adapters/object-store';
 import { CONTENT_TYPES } from '../adapters/object-store';
+import { LAYOUT } from '../core/layout';
 import type { Period } from '../core/types';
 import { compareRunIds } from './run-id';
-
-export function latestKey(period: Period): string {
-  return `reports/${period}/latest.json`;
-}
-
-export function runPrefix(period: Period, runId: string): string {
-  return `reports/${period}/${runId}/`;
-}
 
 function currentRunId(body: Buffer): string | null {
   try {
@@ -31,8 +24,8 @@ const MAX_ATTEMPTS = 10;
 
 /** Points latest.json at `runId` unless a later run is already there; true when it moved. */
 export async function publishLatest(store: ObjectStore, period: Period, runId: string): Promise<boolean> {
-  const key = latestKey(period);
-  const body = `${JSON.stringify({ runId, prefix: runPrefix(period, runId) }, null, 2)}\n`;
+  const key = LAYOUT.latestKey(period);
+  const body = `${JSON.stringify({ runId, prefix: LAYOUT.runPrefix(period, runId) }, null, 2)}\n`;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const current = await store.get(key);
     if (!current) {

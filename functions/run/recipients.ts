@@ -10,7 +10,7 @@ export const MAX_RECIPIENTS_PER_MESSAGE = 50;
 
 /**
  * One mailbox and nothing else, checked again at send time: the configuration's rule
- * (emailAddress in pack-config.ts) and also no backslash or square brackets (quoted
+ * (emailAddress in zod-helpers.ts) and also no backslash or square brackets (quoted
  * local parts and [domain literals] are never a council mailbox).
  */
 const PLAIN_ADDRESS = /^[^\s@<>()",;:\\[\]]+@[^\s@<>()",;:\\[\]]+\.[^\s@<>()",;:\\[\]]+$/;
@@ -36,13 +36,16 @@ export function assertRecipientsAllowed(
     // "x@evil.example,ann@haringey.example" ends in an allowed domain yet names two
     // mailboxes once the mail library parses it: only one plain address per entry is accepted.
     throw new RecipientNotAllowedError(
-      `${notPlain.map((a) => JSON.stringify(a)).join(', ')} in ${role} ${notPlain.length === 1 ? 'is' : 'are'} not a single plain email address (name@domain, no spaces, commas, angle brackets or quotes); nothing was sent.`,
+      `${notPlain.map((a) => JSON.stringify(a)).join(', ')} in ${role} ` +
+        `${notPlain.length === 1 ? 'is' : 'are'} not a single plain email address ` +
+        '(name@domain, no spaces, commas, angle brackets or quotes); nothing was sent.',
     );
   }
   const outside = addresses.filter((address) => !isAllowedAddress(address, allowedDomains));
   if (outside.length) {
     throw new RecipientNotAllowedError(
-      `${outside.length === 1 ? 'Address' : 'Addresses'} ${outside.join(', ')} in ${role} ${outside.length === 1 ? 'is' : 'are'} outside the allowed domains ` +
+      `${outside.length === 1 ? 'Address' : 'Addresses'} ${outside.join(', ')} in ` +
+        `${role} ${outside.length === 1 ? 'is' : 'are'} outside the allowed domains ` +
         `(${allowedDomains.join(', ')}); nothing was sent.`,
     );
   }

@@ -15,7 +15,9 @@ export function randomSuffix(): string {
 
 export function makeRunId(startedAt: Date, trigger: Trigger, suffix: string = randomSuffix()): string {
   const iso = startedAt.toISOString(); // 2013-12-02T07:00:00.000Z
-  const compact = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 23)}Z`;
+  const date = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}`;
+  const time = `${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 23)}`;
+  const compact = `${date}T${time}Z`;
   return `${compact}-${trigger}-${suffix}`;
 }
 

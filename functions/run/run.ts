@@ -1,46 +1,47 @@
 /**
- * One run of the pack, shared by the Lambda handler, the CLI and the demo:
- * config → extract → compute → render → store → latest.json → email → manifest.
- * Every message is composed and checked (recipients, size) before anything is stored or
- * sent, so a run that cannot deliver fails without moving latest.json.
+ * One run of the pack, shared by the Lambda handler, the CLI and the demo, as its steps:
+ * load inputs → read and validate → compute → render → store → deliver → record
+ * (steps/*.ts and delivery.ts). Every message is composed and checked (recipients, size)
+ * before anything is stored or sent, so a run that cannot deliver fails without moving
+ * latest.json. A failed run tells the officers and still records its manifest.
  */
 import type { Clock } from '../adapters/clock';
-import type { Logger, LogFields } from '../adapters/logger';
-import {
-  assertFitsLimit,
-  composeMail,
-  SES_MAX_MESSAGE_BYTES,
-  type ComposedMail,
-  type Mailer,
-} from '../adapters/mailer';
-import { CONTENT_TYPES, type ObjectStore } from '../adapters/object-store';
-import { neededTables, type PackConfig } from '../core/config/pack-config';
-import { DeliveryError, ExtractInvalidError, UserError } from '../core/errors';
-import { withWarnings } from '../core/extract/problems';
-import { readExtract } from '../core/extract/read-extract';
-import { buildPack } from '../core/pack/build-pack';
-import { renderEmail, renderFailureNotice } from '../core/render/email';
+import type { Logger } from '../adapters/logger';
+import { SES_MAX_MESSAGE_BYTES, type Mailer } from '../adapters/mailer';
+import type { ObjectStore } from '../adapters/object-store';
+import type { PackConfig } from '../core/config/pack-config';
+import { ExtractInvalidError, UserError } from '../core/errors';
+import { LAYOUT } from '../core/layout';
 import type { ExtractSource } from '../core/extract/source';
-import type { EmailKind, RenderMeta } from '../core/render/render-types';
+import type { RenderMeta } from '../core/render/render-types';
 import type { DataQuality, Period } from '../core/types';
-import { createOnce } from './create-once';
-import { DEFAULT_HOLDER_WAIT_MS, ScheduleDeliveryLedger } from './delivery-ledger';
+import {
+  alreadyDelivered,
+  assertNoneHeld,
+  deliveredStatus,
+  describeDelivery,
+  ledgerFor,
+  planDelivery,
+  sendBatches,
+  type Delivery,
+} from './delivery';
 import type { RunEvent } from './events';
-import { commentsKey, describeLocation, loadComments, loadConfig, type InputLocation } from './inputs';
-import { publishLatest, runPrefix } from './latest';
-import { qualityCounts, type Manifest, type RunStatus } from './manifest';
-import { renderPack } from './pack-steps';
+import { describeLocation, type InputLocation } from './inputs';
+import { publishLatest } from './latest';
+import type { Manifest, RunStatus } from './manifest';
 import { periodForSchedule } from './period';
-import { allowlistedMailer, assertRecipientsAllowed, batchRecipients, type RecipientBatch } from './recipients';
 import { makeRunId, randomSuffix, type Trigger } from './run-id';
+import { RunRecorder } from './run-record';
+import { computePack } from './steps/compute';
+import { sendFailureNotice } from './steps/failure-notice';
+import { commentsLocation, loadCommentsInput, loadConfigInput } from './steps/load-inputs';
+import { readAndValidate } from './steps/read-and-validate';
+import { recordManifest } from './steps/record';
+import { composeMessages, renderOutputs } from './steps/render';
+import { stageRunner } from './steps/stage';
+import { storeOutputs } from './steps/store';
 
-/** Who gets this run's email. */
-export type Delivery =
-  | { mode: 'none' }
-  /** To `to`, or the officers when null; marked [Preview]. */
-  | { mode: 'preview'; to: string[] | null }
-  /** To the distribution list; `exactlyOnce` for the month's scheduled pack. */
-  | { mode: 'distribution'; kind: 'pack' | 'revised'; exactlyOnce: boolean };
+export type { Delivery };
 
 export interface RunRequest {
   period: Period;
@@ -115,40 +116,6 @@ export function requestFromEvent(event: RunEvent): RunRequest {
   };
 }
 
-interface DeliveryPlan {
-  kind: EmailKind | null;
-  batches: RecipientBatch[];
-}
-
-/** Works out the batches and checks every address against allowedDomains (nothing is sent otherwise). */
-function planDelivery(delivery: Delivery, config: PackConfig): DeliveryPlan {
-  const { distribution } = config;
-  if (delivery.mode === 'none') return { kind: null, batches: [] };
-  if (delivery.mode === 'preview') {
-    const to = delivery.to ?? distribution.officers;
-    assertRecipientsAllowed(to, distribution.allowedDomains, delivery.to ? 'previewTo' : 'distribution.officers');
-    return { kind: 'preview', batches: batchRecipients(to, []) };
-  }
-  assertRecipientsAllowed(
-    [...distribution.to, ...distribution.cc],
-    distribution.allowedDomains,
-    'the distribution list',
-  );
-  return { kind: delivery.kind, batches: batchRecipients(distribution.to, distribution.cc) };
-}
-
-function describeDelivery(delivery: Delivery): string {
-  return delivery.mode === 'distribution' ? delivery.kind : delivery.mode;
-}
-
-function workbookName(config: PackConfig, period: Period): string {
-  const slug = config.authority
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-  return `${slug || 'indicator'}-pack-${period}.xlsx`;
-}
-
 function plural(n: number, word: string): string {
   return `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -158,12 +125,10 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
   const { period } = request;
   const startedAt = clock.now();
   const runId = makeRunId(startedAt, request.trigger, (deps.runIdSuffix ?? randomSuffix)());
-  const prefix = runPrefix(period, runId);
   const log = deps.logger.child({ runId, period, trigger: request.trigger });
   const progress = deps.onProgress ?? (() => undefined);
-  const maxBytes = deps.maxMessageBytes ?? SES_MAX_MESSAGE_BYTES;
-
-  const manifest: Manifest = {
+  const maxMessageBytes = deps.maxMessageBytes ?? SES_MAX_MESSAGE_BYTES;
+  const record = new RunRecorder({
     runId,
     period,
     trigger: request.trigger,
@@ -172,101 +137,53 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
     scheduledTime: request.scheduledTime,
     delivery: describeDelivery(request.delivery),
     startedAt: startedAt.toISOString(),
-    finishedAt: null,
-    status: 'failed',
     codeVersion: deps.codeVersion,
-    configSha256: null,
-    inputs: [],
-    tables: [],
-    outputs: [],
-    latestUpdated: false,
-    batches: [],
-    failureNotice: null,
-    dataQuality: null,
-    error: null,
-  };
-
-  /** Runs one stage, logging one line with its time and counts. */
-  async function stage<T>(
-    name: string,
-    work: () => Promise<T> | T,
-    fields: (result: T) => LogFields = () => ({}),
-  ): Promise<T> {
-    const began = Date.now();
-    let result: T;
-    try {
-      result = await work();
-    } catch (error) {
-      failedStage ??= name;
-      throw error;
-    }
-    log.info('stage', { stage: name, ms: Date.now() - began, ...fields(result) });
-    return result;
-  }
-
-  log.info('run-started', { delivery: manifest.delivery, requestedBy: request.requestedBy });
+  });
+  const stage = stageRunner(log);
+  log.info('run-started', { delivery: describeDelivery(request.delivery), requestedBy: request.requestedBy });
   let config: PackConfig | null = null;
-  let quality: DataQuality | null = null;
-  let failure: Error | null = null;
-  /** The stage that threw, for the manifest. */
-  let failedStage: string | null = null;
 
   try {
-    const mailer = deps.mailer;
+    const { mailer } = deps;
     if (request.delivery.mode !== 'none' && !mailer)
       throw new UserError('This run was asked to send email but has no mailer configured.');
 
+    // Load inputs: the configuration, the delivery it implies, then the comments.
     const loaded = await stage(
       'config',
-      () => loadConfig(deps.config),
+      () => loadConfigInput(deps.config),
       (r) => ({ key: r.input.key, bytes: r.input.size }),
     );
-    const packConfig = loaded.config;
-    config = packConfig;
-    manifest.inputs.push(loaded.input);
-    manifest.configSha256 = loaded.input.sha256;
-    progress(`configuration read: ${describeLocation(deps.config)}`);
-
-    const plan = planDelivery(request.delivery, packConfig);
-    const ledger =
-      request.delivery.mode === 'distribution' && request.delivery.exactlyOnce
-        ? new ScheduleDeliveryLedger(store, period, clock, {
-            leaseMs: deps.leaseMs,
-            deadline: deps.deadline ?? null,
-            holderWaitMs: deps.holderWaitMs ?? DEFAULT_HOLDER_WAIT_MS,
-          })
-        : null;
-
-    if (ledger) {
-      const sent = await ledger.sentBatches();
-      if (plan.batches.every((batch) => sent.has(batch.index))) {
-        manifest.status = 'duplicate-skipped';
-        log.info('duplicate-skipped', { batches: plan.batches.length });
-        progress(`the ${period} scheduled pack was already sent; nothing to do`);
-        return await finish();
-      }
+    config = loaded.config;
+    record.configRead(loaded.input);
+    progress(loaded.progress);
+    const plan = planDelivery(request.delivery, loaded.config);
+    const ledger = ledgerFor(request.delivery, store, period, clock, deps);
+    if (await alreadyDelivered(ledger, plan)) {
+      record.finished('duplicate-skipped');
+      log.info('duplicate-skipped', { batches: plan.batches.length });
+      progress(`the ${period} scheduled pack was already sent; nothing to do`);
+      return await finish(null);
     }
-
-    const commentsLocation = deps.comments ?? { store, key: commentsKey(period) };
     const comments = await stage(
       'comments',
-      () => loadComments(commentsLocation),
-      (r) => ({ found: r !== null }),
+      () => loadCommentsInput(commentsLocation(deps.comments, store, period)),
+      (r) => ({ found: r.comments !== null }),
     );
-    if (comments) {
-      manifest.inputs.push(comments.input);
-      progress(`comments read: ${describeLocation(commentsLocation)}`);
-    }
+    record.inputsRead(comments.inputs);
+    if (comments.progress) progress(comments.progress);
 
+    // Read and validate.
     const source = deps.extractSource(period);
-    const commentProblems = comments?.problems ?? [];
     const read = await stage(
       'read-extract',
       () =>
-        readExtract(source, {
+        readAndValidate({
+          source,
           period,
-          neededTables: neededTables(packConfig),
-          onTable: (table) => progress(`read ${table.file}: ${plural(table.rows, 'row')}`),
+          config: loaded.config,
+          commentProblems: comments.problems,
+          onProgress: progress,
         }),
       (r) => ({
         files: r.inputs.length,
@@ -275,32 +192,21 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
         warnings: r.quality.warnings.length,
       }),
     );
-    quality = withWarnings(read.quality, commentProblems);
-    manifest.inputs.push(...read.inputs);
-    manifest.tables = read.tables;
-    const readQuality = quality;
-    manifest.dataQuality = qualityCounts(readQuality);
-    if (!read.extract || manifest.dataQuality.errors > 0) {
-      throw new ExtractInvalidError(
-        `The extract at ${source.description} has ${plural(manifest.dataQuality.errors, 'error')}; the pack was not produced.`,
-        readQuality,
-      );
-    }
+    record.extractRead(read.inputs, read.tables, read.quality);
+    if (!read.extract) throw read.refusal ?? new Error('The extract was refused');
     const extract = read.extract;
 
-    const indicatorCount = packConfig.sections.reduce((n, s) => n + s.indicators.length, 0);
-    const pack = await stage(
+    // Compute.
+    const computed = await stage(
       'compute',
-      () =>
-        buildPack({ extract, config: packConfig, period, quality: readQuality, comments: comments?.comments ?? null }),
-      (p) => ({
-        sections: p.sections.length,
-        indicators: indicatorCount,
-      }),
+      () => computePack({ extract, config: loaded.config, period, quality: read.quality, comments: comments.comments }),
+      (c) => ({ sections: c.pack.sections.length, indicators: c.indicators }),
     );
-    manifest.dataQuality = qualityCounts(pack.dataQuality);
-    progress(`computed ${plural(indicatorCount, 'indicator')}`);
+    const { pack } = computed;
+    record.packQuality(pack.dataQuality);
+    progress(`computed ${plural(computed.indicators, 'indicator')}`);
 
+    // Render: the stored forms, then the messages.
     const meta: RenderMeta = {
       runId,
       generatedAt: startedAt.toISOString(),
@@ -309,186 +215,85 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
     };
     const rendered = await stage(
       'render',
-      () => renderPack(pack, meta),
+      () => renderOutputs(pack, meta),
       (r) => ({ htmlBytes: Buffer.byteLength(r.html), workbookBytes: r.workbook.length }),
     );
     progress('rendered pack.html, pack.xlsx, pack.json');
-
     const messages = await stage(
       'compose',
-      async () => {
-        if (!plan.kind) return [];
-        const email = renderEmail(pack, meta, plan.kind);
-        const attachment = {
-          filename: workbookName(packConfig, period),
-          content: rendered.workbook,
-          contentType: CONTENT_TYPES.xlsx,
-        };
-        const composed: Array<{ batch: RecipientBatch; mail: ComposedMail; subject: string }> = [];
-        for (const batch of plan.batches) {
-          const mail = await composeMail(
-            {
-              from: packConfig.distribution.from,
-              to: batch.to,
-              cc: batch.cc,
-              subject: email.subject,
-              html: email.html,
-              text: email.text,
-              attachments: [attachment],
-            },
-            clock.now(),
-          );
-          assertFitsLimit(mail, maxBytes, 'email');
-          composed.push({ batch, mail, subject: email.subject });
-        }
-        return composed;
-      },
+      () =>
+        composeMessages({
+          pack,
+          meta,
+          config: loaded.config,
+          plan,
+          workbook: rendered.workbook,
+          clock,
+          maxMessageBytes,
+        }),
       (m) => ({ messages: m.length, largestBytes: Math.max(0, ...m.map((x) => x.mail.raw.length)) }),
     );
 
-    await stage(
+    // Store, and publish as the latest.
+    const latestMoved = await stage(
       'store',
       async () => {
-        const outputs: Array<[string, string | Buffer, string]> = [
-          ['pack.json', rendered.json, CONTENT_TYPES.json],
-          ['pack.xlsx', rendered.workbook, CONTENT_TYPES.xlsx],
-          ['pack.html', rendered.html, CONTENT_TYPES.html],
-        ];
-        for (const [name, body, type] of outputs) {
-          const key = `${prefix}${name}`;
-          // Create-only: a run never replaces anything, its own folder included.
-          await createOnce(store, key, body, type);
-          manifest.outputs.push(key);
-        }
-        manifest.latestUpdated = await publishLatest(store, period, runId);
+        await storeOutputs({ store, period, runId, rendered, onStored: (key) => record.outputStored(key) });
+        const moved = await publishLatest(store, period, runId);
+        record.latestMoved(moved);
+        return moved;
       },
-      () => ({ outputs: manifest.outputs.length, latestUpdated: manifest.latestUpdated }),
+      (moved) => ({ outputs: record.counts().outputs, latestUpdated: moved }),
     );
-    progress(
-      `stored ${store.description}${prefix} (${manifest.latestUpdated ? 'now the latest' : 'a later run is the latest'})`,
-    );
+    const where = `${store.description}${LAYOUT.runPrefix(period, runId)}`;
+    progress(`stored ${where} (${latestMoved ? 'now the latest' : 'a later run is the latest'})`);
 
+    // Deliver.
     await stage(
       'send',
       async () => {
         if (!mailer) return;
-        // Checked again at the last moment: no path to the mailer skips the allowlist.
-        const guarded = allowlistedMailer(mailer, packConfig.distribution.allowedDomains);
-        for (const { batch, mail, subject } of messages) {
-          const recipients = mail.recipients;
-          let takenOver = false;
-          if (ledger) {
-            const outcome = await ledger.claim(batch.index, runId, recipients);
-            if (outcome === 'already-sent' || outcome === 'held-by-other') {
-              manifest.batches.push({
-                index: batch.index,
-                recipients,
-                outcome,
-                takenOver: false,
-                messageId: null,
-                subject,
-              });
-              continue;
-            }
-            takenOver = outcome === 'taken-over';
-          }
-          let messageId: string;
-          try {
-            messageId = await guarded.send(mail);
-          } catch (error) {
-            // SES refused it (after its retries): give the batch up so the event's retry sends it now.
-            if (ledger && !(await ledger.release(batch.index, runId).catch(() => false)))
-              log.warn('claim-not-released', { batch: batch.index });
-            manifest.batches.push({
-              index: batch.index,
-              recipients,
-              outcome: 'failed',
-              takenOver,
-              messageId: null,
-              subject,
-            });
-            throw error;
-          }
-          manifest.batches.push({ index: batch.index, recipients, outcome: 'sent', takenOver, messageId, subject });
-          if (ledger)
-            await ledger.markSent({
-              runId,
-              sentAt: clock.now().toISOString(),
-              batch: batch.index,
-              messageId,
-              recipients,
-            });
-          progress(
-            `sent batch ${batch.index + 1} of ${messages.length} to ${plural(recipients.length, 'recipient')} (${messageId})`,
-          );
-        }
+        const { allowedDomains } = loaded.config.distribution;
+        const sent = await sendBatches({ messages, mailer, allowedDomains, ledger, runId, clock, log, progress });
+        record.batchesDealt(sent.batches);
+        if (sent.error !== null) throw sent.error;
       },
-      () => ({
-        sent: manifest.batches.filter((b) => b.outcome === 'sent').length,
-        skipped: manifest.batches.filter((b) => b.outcome !== 'sent').length,
-      }),
+      () => ({ sent: record.counts().sent, skipped: record.counts().skipped }),
     );
-
-    // A batch another run still holds is not known to be delivered: fail, so the event is retried.
-    const held = manifest.batches.filter((b) => b.outcome === 'held-by-other');
-    if (held.length) {
-      throw new DeliveryError(
-        `Batch ${held.map((b) => b.index + 1).join(', ')} of the ${period} scheduled pack is claimed by another run that has not finished sending it; ` +
-          'this run did not send it and will be retried.',
-      );
-    }
-
-    const sentCount = manifest.batches.filter((b) => b.outcome === 'sent').length;
-    manifest.status = plan.kind === null ? 'stored' : sentCount > 0 ? 'sent' : 'duplicate-skipped';
-    return await finish();
+    const batches = record.batches();
+    assertNoneHeld(batches, period);
+    record.finished(deliveredStatus(plan, batches));
+    return await finish(null);
   } catch (error) {
-    failure = error instanceof Error ? error : new Error(String(error));
-    manifest.status = 'failed';
-    manifest.error = { name: failure.name, message: failure.message, stage: failedStage };
-    log.error('run-failed', { error: failure.name, stage: failedStage, userError: failure instanceof UserError });
-    if (failure instanceof ExtractInvalidError) quality = failure.quality;
-    await sendFailureNotice(failure);
-    return await finish();
-  }
-
-  /** Tells the officers what failed (never the distribution list). Best effort: the manifest records the outcome. */
-  async function sendFailureNotice(error: Error): Promise<void> {
-    if (!config || !deps.mailer) return;
-    const officers = config.distribution.officers;
-    manifest.failureNotice = { recipients: officers, messageId: null, error: null };
-    try {
-      assertRecipientsAllowed(officers, config.distribution.allowedDomains, 'distribution.officers');
-      const notice = renderFailureNotice({ title: config.title, period, runId, reason: error.message, quality });
-      const mail = await composeMail(
-        {
-          from: config.distribution.from,
-          to: officers,
-          cc: [],
-          subject: notice.subject,
-          html: notice.html,
-          text: notice.text,
-          attachments: [],
-        },
-        clock.now(),
-      );
-      assertFitsLimit(mail, maxBytes, 'failure notice');
-      manifest.failureNotice.messageId = await deps.mailer.send(mail);
-      progress(`failure notice sent to ${officers.join(', ')}`);
-    } catch (noticeError) {
-      manifest.failureNotice.error = noticeError instanceof Error ? noticeError.message : String(noticeError);
-      log.error('failure-notice-failed', { error: noticeError instanceof Error ? noticeError.name : 'unknown' });
+    const failure = error instanceof Error ? error : new Error(String(error));
+    record.failed(failure, stage.failed);
+    log.error('run-failed', { error: failure.name, stage: stage.failed, userError: failure instanceof UserError });
+    if (failure instanceof ExtractInvalidError) record.refusedQuality(failure.quality);
+    if (config && deps.mailer) {
+      const notice = await sendFailureNotice({
+        config,
+        mailer: deps.mailer,
+        period,
+        runId,
+        error: failure,
+        quality: record.quality,
+        clock,
+        maxMessageBytes,
+        log,
+      });
+      record.failureNotice(notice);
+      if (notice.messageId !== null) progress(`failure notice sent to ${notice.recipients.join(', ')}`);
     }
+    return await finish(failure);
   }
 
-  async function finish(): Promise<RunResult> {
-    manifest.finishedAt = clock.now().toISOString();
-    const key = `${prefix}manifest.json`;
-    await createOnce(store, key, `${JSON.stringify(manifest, null, 2)}\n`, CONTENT_TYPES.json);
-    log.info('run-finished', {
-      status: manifest.status,
-      outputs: manifest.outputs.length,
-      batches: manifest.batches.length,
-    });
-    return { runId, period, status: manifest.status, prefix, manifest, error: failure, quality };
+  /** Record: the manifest, written last. */
+  async function finish(failure: Error | null): Promise<RunResult> {
+    const manifest = record.close(clock.now());
+    await recordManifest(store, manifest);
+    const counts = record.counts();
+    log.info('run-finished', { status: manifest.status, outputs: counts.outputs, batches: counts.batches });
+    const prefix = LAYOUT.runPrefix(period, runId);
+    return { runId, period, status: manifest.status, prefix, manifest, error: failure, quality: record.quality };
   }
 }

@@ -22,7 +22,8 @@ export const FILES: Record<string, string> = {
   // not a repeat although B had P2 earlier). "P,7" F 2011-03-31..2013-03-31: ends on the prior-year date, so
   // not open then, and ends exactly 2 years after its start.
   'ssd_cp_plans.csv':
-    '\uFEFFCPPL_CP_PLAN_ID, CPPL_Person_ID ,cppl_cp_plan_start_date,cppl_cp_plan_end_date,cppl_number_of_previous_cp_plans,cppl_cp_plan_transfer_out,cppl_cp_plan_initial_category\n' +
+    '\uFEFFCPPL_CP_PLAN_ID, CPPL_Person_ID ,cppl_cp_plan_start_date,cppl_cp_plan_end_date,' +
+    'cppl_number_of_previous_cp_plans,cppl_cp_plan_transfer_out,cppl_cp_plan_initial_category\n' +
     'P1,A,2011-08-31,,NULL,,NEG\n' +
     'P2,B,29/02/2012,2013-10-15,0,Yes,NEG\n' +
     'P3,A,2013-10-03 09:15:00,,,,EMO\n' +
@@ -41,7 +42,8 @@ export const FILES: Record<string, string> = {
   'ssd_cp_reviews.csv':
     'cppr_cp_plan_id,cppr_cp_review_date,cppr_cp_review_due\n' +
     // P1: due 2011-11-30 (31 Aug + 3 months, clamped), then every 6 months, met until 2013-05-30; next due
-    // 2013-11-30 with no review by then (2013-12-01 is after d): timely at 2013-03-31 and 2013-10-31, late at 2013-11-30.
+    // 2013-11-30 with no review by then (2013-12-01 is after d): timely at 2013-03-31 and 2013-10-31, late at
+    // 2013-11-30.
     'P1,2011-11-30,\n' +
     'P1,2012-05-30,\n' +
     'P1,2012-11-30,\n' +
@@ -77,7 +79,8 @@ export const FILES: Record<string, string> = {
     'C,2013-10-03,Y,P4\n' +
     'D,2013-11-01,Y,P5\n' +
     'Q,2013-10-10,Y,\n' +
-    // November, window (2013-11-02, 2013-11-30]: A seen (NULL = missing = seen); boundary and future visits don't count.
+    // November, window (2013-11-02, 2013-11-30]: A seen (NULL = missing = seen); boundary and future visits don't
+    // count.
     'A,2013-11-02,Y,P1\n' +
     'A,2013-11-15,NULL,P3\n' +
     'A,2013-12-01,Y,P3\n',

@@ -173,63 +173,69 @@ describe('recipients outside allowedDomains are refused wherever an address ente
     }
   });
 
-  test('a rerun event: previewTo outside the domains fails naming it; a smuggled second address is not an address', async () => {
-    const before = world.stack.sesProxy.calls('SendRawEmail').length;
-    const result = await world.run({
-      trigger: 'rerun',
-      period: PERIOD,
-      requestedBy: 'ann',
-      reason: 'x',
-      send: 'preview',
-      previewTo: ['ann@haringey.example', 'ann@gmail.example'],
-    });
-    expect(result.status).toBe('failed');
-    expect(result.error?.message).toMatch(/Address ann@gmail\.example in previewTo is outside the allowed domains/);
-    const sent = world.stack.sesProxy.calls('SendRawEmail').slice(before);
-    expect(sent.map((c) => c.destinations)).toEqual([[OFFICER]]); // the failure notice only
-    // Refused as the event is parsed, before any run starts.
-    expect(() =>
-      world.run({
+  test(
+    'a rerun event: previewTo outside the domains fails ' + 'naming it; a smuggled second address is not an address',
+    async () => {
+      const before = world.stack.sesProxy.calls('SendRawEmail').length;
+      const result = await world.run({
         trigger: 'rerun',
         period: PERIOD,
         requestedBy: 'ann',
         reason: 'x',
         send: 'preview',
-        previewTo: ['x@evil.example,ann@haringey.example'],
-      }),
-    ).toThrow(/previewTo\[0\]: is not an email address/);
-  });
+        previewTo: ['ann@haringey.example', 'ann@gmail.example'],
+      });
+      expect(result.status).toBe('failed');
+      expect(result.error?.message).toMatch(/Address ann@gmail\.example in previewTo is outside the allowed domains/);
+      const sent = world.stack.sesProxy.calls('SendRawEmail').slice(before);
+      expect(sent.map((c) => c.destinations)).toEqual([[OFFICER]]); // the failure notice only
+      // Refused as the event is parsed, before any run starts.
+      expect(() =>
+        world.run({
+          trigger: 'rerun',
+          period: PERIOD,
+          requestedBy: 'ann',
+          reason: 'x',
+          send: 'preview',
+          previewTo: ['x@evil.example,ann@haringey.example'],
+        }),
+      ).toThrow(/previewTo\[0\]: is not an email address/);
+    },
+  );
 
-  test('the CLI: --preview outside the domains, or two addresses in one, exits 1 and sends nothing to them', async () => {
-    const configFile = path.join(mkdtempSync(path.join(tmpdir(), 'dp-config-')), 'pack.json');
-    writeFileSync(configFile, JSON.stringify(testConfig()));
-    const before = world.stack.sesProxy.calls('SendRawEmail').length;
-    const base = [
-      'run',
-      '--period',
-      PERIOD,
-      '--extract',
-      world.extractDir,
-      '--config',
-      configFile,
-      '--out',
-      path.dirname(configFile),
-    ];
-    const outside = await cli([...base, '--preview', 'ann@gmail.example']);
-    expect(outside.code).toBe(1);
-    expect(outside.out).toMatch(
-      /Address ann@gmail\.example in previewTo is outside the allowed domains \(haringey\.example\); nothing was sent/,
-    );
-    const smuggled = await cli([...base, '--preview', 'x@evil.example,ann@haringey.example']);
-    expect(smuggled.code).toBe(1);
-    expect(smuggled.out).toContain('is not a single plain email address');
-    const sent = world.stack.sesProxy
-      .calls('SendRawEmail')
-      .slice(before)
-      .flatMap((c) => c.destinations);
-    expect(sent.filter((a) => !a.endsWith('@haringey.example'))).toEqual([]);
-    expect(sent.join(' ')).not.toMatch(/evil|gmail/);
-  });
+  test(
+    'the CLI: --preview outside the domains, or two ' + 'addresses in one, exits 1 and sends nothing to them',
+    async () => {
+      const configFile = path.join(mkdtempSync(path.join(tmpdir(), 'dp-config-')), 'pack.json');
+      writeFileSync(configFile, JSON.stringify(testConfig()));
+      const before = world.stack.sesProxy.calls('SendRawEmail').length;
+      const base = [
+        'run',
+        '--period',
+        PERIOD,
+        '--extract',
+        world.extractDir,
+        '--config',
+        configFile,
+        '--out',
+        path.dirname(configFile),
+      ];
+      const outside = await cli([...base, '--preview', 'ann@gmail.example']);
+      expect(outside.code).toBe(1);
+      expect(outside.out).toMatch(
+        /Address ann@gmail\.example in previewTo is outside the allowed domains \(haringey\.example\); nothing was sent/,
+      );
+      const smuggled = await cli([...base, '--preview', 'x@evil.example,ann@haringey.example']);
+      expect(smuggled.code).toBe(1);
+      expect(smuggled.out).toContain('is not a single plain email address');
+      const sent = world.stack.sesProxy
+        .calls('SendRawEmail')
+        .slice(before)
+        .flatMap((c) => c.destinations);
+      expect(sent.filter((a) => !a.endsWith('@haringey.example'))).toEqual([]);
+      expect(sent.join(' ')).not.toMatch(/evil|gmail/);
+    },
+  );
 
   test('just before sending: the mailer the run uses refuses a message to an outside address', async () => {
     const before = world.stack.sesProxy.calls('SendRawEmail').length;

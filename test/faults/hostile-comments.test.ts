@@ -79,6 +79,7 @@ test('hostile comments are escaped, stored as text, neutralised and noted', asyn
     expect(page).not.toContain('<script>alert');
     expect(page).not.toContain('<img src=x');
     expect(page).toMatch(/&lt;script&gt;alert\((&quot;|&#34;|&#x22;)pwned/);
+    // eslint-disable-next-line no-control-regex -- the NUL and BEL of the hostile comment must not reach the page
     expect(page).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u0000\u0007]/);
   }
   expect(email.body.text ?? '').toContain(SCRIPT); // plain text is shown as text
@@ -103,18 +104,21 @@ test('hostile comments are escaped, stored as text, neutralised and noted', asyn
   }
 });
 
-test('a comment over 5,000 characters refuses the comments file, naming the key; nothing goes to the list', async () => {
-  await putComments({ indicators: { HY64: 'x'.repeat(5001) } });
-  await world.stack.clearEmails();
-  const result = await world.run(previewRerun);
-  expect(result.status).toBe('failed');
-  expect(result.error?.message).toContain(`comments/${PERIOD}.json`);
-  expect(result.error?.message).toMatch(/indicators\.HY64: is longer than the 5,000-character limit for a comment/);
-  expect(result.manifest.error).toMatchObject({ stage: 'comments' });
-  const emails = await world.stack.emails();
-  expect(emails.map((e) => e.subject.slice(0, 8))).toEqual(['[Failed]']);
-  expect(emails[0].destination.to).toEqual([OFFICER]);
-});
+test(
+  'a comment over 5,000 characters refuses the comments ' + 'file, naming the key; nothing goes to the list',
+  async () => {
+    await putComments({ indicators: { HY64: 'x'.repeat(5001) } });
+    await world.stack.clearEmails();
+    const result = await world.run(previewRerun);
+    expect(result.status).toBe('failed');
+    expect(result.error?.message).toContain(`comments/${PERIOD}.json`);
+    expect(result.error?.message).toMatch(/indicators\.HY64: is longer than the 5,000-character limit for a comment/);
+    expect(result.manifest.error).toMatchObject({ stage: 'comments' });
+    const emails = await world.stack.emails();
+    expect(emails.map((e) => e.subject.slice(0, 8))).toEqual(['[Failed]']);
+    expect(emails[0].destination.to).toEqual([OFFICER]);
+  },
+);
 
 test('comments that are not text, or an unknown field, are refused with the path', async () => {
   await putComments({ indicators: { HY64: { toString: 'x' } }, extra: true });

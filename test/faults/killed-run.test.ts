@@ -54,84 +54,96 @@ async function reportKeys(): Promise<string[]> {
   return (await world.store.list(`reports/${PERIOD}/`)).map((o) => o.key);
 }
 
-test('killed while publishing latest.json: outputs exist but nothing is the latest; the next invocation completes and sends once', async () => {
-  let reached!: () => void;
-  const atLatest = new Promise<void>((resolve) => (reached = resolve));
-  const plan = faultPlan([{ method: 'PUT', key: /latest\.json$/, nth: [1], action: S3_FAULTS.hang }]);
-  world.stack.proxy.setFaultRule((request) => {
-    const action = plan.rule(request);
-    if (action) reached();
-    return action;
-  });
-  const { child, exited } = invokeInChild();
-  await atLatest;
-  child.kill('SIGKILL');
-  expect(await exited).toBe('SIGKILL');
-  world.stack.proxy.setFaultRule(null);
+test(
+  'killed while publishing latest.json: outputs exist but nothing ' +
+    'is the latest; the next invocation completes and sends once',
+  async () => {
+    let reached!: () => void;
+    const atLatest = new Promise<void>((resolve) => (reached = resolve));
+    const plan = faultPlan([{ method: 'PUT', key: /latest\.json$/, nth: [1], action: S3_FAULTS.hang }]);
+    world.stack.proxy.setFaultRule((request) => {
+      const action = plan.rule(request);
+      if (action) reached();
+      return action;
+    });
+    const { child, exited } = invokeInChild();
+    await atLatest;
+    child.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+    world.stack.proxy.setFaultRule(null);
 
-  const keys = await reportKeys();
-  expect(keys.filter((k) => /\/pack\.(json|xlsx|html)$/.test(k))).toHaveLength(3); // written before the kill
-  expect(keys.some((k) => k.endsWith('manifest.json'))).toBe(false); // the run never finished
-  expect(await world.store.get(LATEST)).toBeNull();
-  expect(await world.stack.emails()).toHaveLength(0);
+    const keys = await reportKeys();
+    expect(keys.filter((k) => /\/pack\.(json|xlsx|html)$/.test(k))).toHaveLength(3); // written before the kill
+    expect(keys.some((k) => k.endsWith('manifest.json'))).toBe(false); // the run never finished
+    expect(await world.store.get(LATEST)).toBeNull();
+    expect(await world.stack.emails()).toHaveLength(0);
 
-  const next = await world.run(SCHEDULE);
-  expect(next.status).toBe('sent');
-  expect((await world.json<{ runId: string }>(LATEST))?.runId).toBe(next.runId);
-  expect([...perRecipient(await world.stack.emails()).entries()].sort()).toEqual(
-    DISTRIBUTION.map((a) => [a, 1]).sort(),
-  );
-});
+    const next = await world.run(SCHEDULE);
+    expect(next.status).toBe('sent');
+    expect((await world.json<{ runId: string }>(LATEST))?.runId).toBe(next.runId);
+    expect([...perRecipient(await world.stack.emails()).entries()].sort()).toEqual(
+      DISTRIBUTION.map((a) => [a, 1]).sort(),
+    );
+  },
+);
 
-test('killed while SES had the message in hand (never delivered): the claim holds until it expires, then the next invocation sends once', async () => {
-  let hung!: () => void;
-  const atSend = new Promise<void>((resolve) => (hung = resolve));
-  world.stack.sesProxy.setFaultRule((call) => {
-    if (call.action !== 'SendRawEmail') return undefined;
-    hung();
-    return SES_FAULTS.hang;
-  });
-  const { child, exited } = invokeInChild();
-  await atSend;
-  child.kill('SIGKILL');
-  expect(await exited).toBe('SIGKILL');
-  world.stack.sesProxy.setFaultRule(null);
+test(
+  'killed while SES had the message in hand (never delivered): the ' +
+    'claim holds until it expires, then the next invocation sends once',
+  async () => {
+    let hung!: () => void;
+    const atSend = new Promise<void>((resolve) => (hung = resolve));
+    world.stack.sesProxy.setFaultRule((call) => {
+      if (call.action !== 'SendRawEmail') return undefined;
+      hung();
+      return SES_FAULTS.hang;
+    });
+    const { child, exited } = invokeInChild();
+    await atSend;
+    child.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+    world.stack.sesProxy.setFaultRule(null);
 
-  // The killed run stored a complete pack and published it; its claim on batch 0 has no receipt.
-  const latest = await world.json<{ runId: string }>(LATEST);
-  expect(latest).not.toBeNull();
-  const claim = await world.json<{ runId: string; expiresAt: string }>(
-    `reports/${PERIOD}/delivery/schedule/batch-0.json`,
-  );
-  expect(claim?.runId).toBe(latest!.runId);
-  expect(await world.stack.emails()).toHaveLength(0);
+    // The killed run stored a complete pack and published it; its claim on batch 0 has no receipt.
+    const latest = await world.json<{ runId: string }>(LATEST);
+    expect(latest).not.toBeNull();
+    const claim = await world.json<{ runId: string; expiresAt: string }>(
+      `reports/${PERIOD}/delivery/schedule/batch-0.json`,
+    );
+    expect(claim?.runId).toBe(latest!.runId);
+    expect(await world.stack.emails()).toHaveLength(0);
 
-  // An invocation within the claim's time waits briefly, then fails so it is retried — it never reports the batch as delivered.
-  const early = await world.run(SCHEDULE);
-  expect(early.status).toBe('failed');
-  expect(early.error?.name).toBe('DeliveryError');
-  expect(early.manifest.batches.map((b) => b.outcome)).toEqual(['held-by-other']);
-  expect((await world.stack.emails()).filter((e) => !e.subject.startsWith('[Failed]'))).toHaveLength(0);
+    // An invocation within the claim's time waits briefly, then fails so it is retried — it never reports the batch as
+    // delivered.
+    const early = await world.run(SCHEDULE);
+    expect(early.status).toBe('failed');
+    expect(early.error?.name).toBe('DeliveryError');
+    expect(early.manifest.batches.map((b) => b.outcome)).toEqual(['held-by-other']);
+    expect((await world.stack.emails()).filter((e) => !e.subject.startsWith('[Failed]'))).toHaveLength(0);
 
-  // `invoke` has no Lambda deadline, so the claim lasts the default lease; the next invocation comes after it.
-  const afterLease = fixedClock(new Date(Date.parse(claim!.expiresAt) + 1000));
-  expect(Date.parse(claim!.expiresAt) - Date.now()).toBeLessThanOrEqual(DEFAULT_LEASE_MS);
-  const next = await world.run(SCHEDULE, { clock: afterLease });
-  expect(next.status).toBe('sent');
-  expect(next.manifest.batches).toEqual([expect.objectContaining({ outcome: 'sent', takenOver: true })]);
-  const packs = (await world.stack.emails()).filter((e) => !e.subject.startsWith('[Failed]'));
-  expect([...perRecipient(packs).entries()].sort()).toEqual(DISTRIBUTION.map((a) => [a, 1]).sort());
-});
+    // `invoke` has no Lambda deadline, so the claim lasts the default lease; the next invocation comes after it.
+    const afterLease = fixedClock(new Date(Date.parse(claim!.expiresAt) + 1000));
+    expect(Date.parse(claim!.expiresAt) - Date.now()).toBeLessThanOrEqual(DEFAULT_LEASE_MS);
+    const next = await world.run(SCHEDULE, { clock: afterLease });
+    expect(next.status).toBe('sent');
+    expect(next.manifest.batches).toEqual([expect.objectContaining({ outcome: 'sent', takenOver: true })]);
+    const packs = (await world.stack.emails()).filter((e) => !e.subject.startsWith('[Failed]'));
+    expect([...perRecipient(packs).entries()].sort()).toEqual(DISTRIBUTION.map((a) => [a, 1]).sort());
+  },
+);
 
-test('a claim made under a Lambda deadline expires just after that deadline, not after the 20-minute lease', async () => {
-  const now = new Date('2013-12-02T07:00:00Z');
-  const deadline = new Date(now.getTime() + 5 * 60 * 1000);
-  world.stack.sesProxy.setFaultRule((call) => (call.action === 'SendRawEmail' ? SES_FAULTS.rejected : undefined));
-  const first = await world.run(SCHEDULE, { clock: fixedClock(now), deadline });
-  expect(first.status).toBe('failed');
-  const claim = await world.json<{ expiresAt: string; releasedAt?: string }>(
-    `reports/${PERIOD}/delivery/schedule/batch-0.json`,
-  );
-  expect(Date.parse(claim!.expiresAt)).toBe(deadline.getTime() + 30_000);
-  expect(claim!.releasedAt).toBeDefined();
-});
+test(
+  'a claim made under a Lambda deadline expires just ' + 'after that deadline, not after the 20-minute lease',
+  async () => {
+    const now = new Date('2013-12-02T07:00:00Z');
+    const deadline = new Date(now.getTime() + 5 * 60 * 1000);
+    world.stack.sesProxy.setFaultRule((call) => (call.action === 'SendRawEmail' ? SES_FAULTS.rejected : undefined));
+    const first = await world.run(SCHEDULE, { clock: fixedClock(now), deadline });
+    expect(first.status).toBe('failed');
+    const claim = await world.json<{ expiresAt: string; releasedAt?: string }>(
+      `reports/${PERIOD}/delivery/schedule/batch-0.json`,
+    );
+    expect(Date.parse(claim!.expiresAt)).toBe(deadline.getTime() + 30_000);
+    expect(claim!.releasedAt).toBeDefined();
+  },
+);

@@ -47,54 +47,57 @@ test('SES throttling on two sends is retried: three batches, everyone once', asy
   expectEveryoneOnce(await packCounts());
 });
 
-test('batch 2 of 3 refused: the manifest records what went; the next event sends only the rest, never twice', async () => {
-  const packSends = (): number =>
-    world.stack.sesProxy.forwarded('SendRawEmail').filter((c) => !c.destinations.includes(OFFICER)).length;
-  const sends = packSends();
-  // Every send to batch 2's first reader is refused (retries included), as a persistent fault would be.
-  world.stack.sesProxy.setFaultRule((call) =>
-    call.action === 'SendRawEmail' && call.destinations.includes('reader51@haringey.example')
-      ? SES_FAULTS.rejected
-      : undefined,
-  );
-  const first = await world.run(SCHEDULE);
-  expect(first.status).toBe('failed');
-  expect(first.error?.name).toBe('MessageRejected');
-  const manifest = await world.manifest(first);
-  expect(manifest.error).toMatchObject({ stage: 'send' });
-  expect(manifest.batches.map((b) => [b.index, b.outcome])).toEqual([
-    [0, 'sent'],
-    [1, 'failed'],
-  ]);
-  expect(manifest.batches[0].messageId).toBeTruthy();
-  const afterFirst = await packCounts();
-  expect([...afterFirst.keys()]).toEqual(EVERYONE.slice(0, 50));
-  // The officers were told; the list was not sent a failure notice.
-  const notices = (await world.stack.emails()).filter((e) => e.subject.startsWith('[Failed]'));
-  expect(notices.map(recipientsOf)).toEqual([[OFFICER]]);
-  // The failed batch's claim was released, so the scheduler's retry need not wait for a lease.
-  const claim = await world.json<{ runId: string; releasedAt?: string }>(
-    'reports/2013-11/delivery/schedule/batch-1.json',
-  );
-  expect(claim).toMatchObject({ runId: first.runId, releasedAt: expect.any(String) });
+test(
+  'batch 2 of 3 refused: the manifest records what ' + 'went; the next event sends only the rest, never twice',
+  async () => {
+    const packSends = (): number =>
+      world.stack.sesProxy.forwarded('SendRawEmail').filter((c) => !c.destinations.includes(OFFICER)).length;
+    const sends = packSends();
+    // Every send to batch 2's first reader is refused (retries included), as a persistent fault would be.
+    world.stack.sesProxy.setFaultRule((call) =>
+      call.action === 'SendRawEmail' && call.destinations.includes('reader51@haringey.example')
+        ? SES_FAULTS.rejected
+        : undefined,
+    );
+    const first = await world.run(SCHEDULE);
+    expect(first.status).toBe('failed');
+    expect(first.error?.name).toBe('MessageRejected');
+    const manifest = await world.manifest(first);
+    expect(manifest.error).toMatchObject({ stage: 'send' });
+    expect(manifest.batches.map((b) => [b.index, b.outcome])).toEqual([
+      [0, 'sent'],
+      [1, 'failed'],
+    ]);
+    expect(manifest.batches[0].messageId).toBeTruthy();
+    const afterFirst = await packCounts();
+    expect([...afterFirst.keys()]).toEqual(EVERYONE.slice(0, 50));
+    // The officers were told; the list was not sent a failure notice.
+    const notices = (await world.stack.emails()).filter((e) => e.subject.startsWith('[Failed]'));
+    expect(notices.map(recipientsOf)).toEqual([[OFFICER]]);
+    // The failed batch's claim was released, so the scheduler's retry need not wait for a lease.
+    const claim = await world.json<{ runId: string; releasedAt?: string }>(
+      'reports/2013-11/delivery/schedule/batch-1.json',
+    );
+    expect(claim).toMatchObject({ runId: first.runId, releasedAt: expect.any(String) as unknown });
 
-  world.stack.sesProxy.setFaultRule(null);
-  const retry = await world.run(SCHEDULE);
-  expect(retry.status).toBe('sent');
-  expect(retry.manifest.batches.map((b) => [b.index, b.outcome, b.takenOver])).toEqual([
-    [0, 'already-sent', false],
-    [1, 'sent', true],
-    [2, 'sent', false],
-  ]);
-  // Three pack messages reached SES over both runs: one per batch.
-  expect(packSends() - sends).toBe(3);
-  expectEveryoneOnce(await packCounts());
+    world.stack.sesProxy.setFaultRule(null);
+    const retry = await world.run(SCHEDULE);
+    expect(retry.status).toBe('sent');
+    expect(retry.manifest.batches.map((b) => [b.index, b.outcome, b.takenOver])).toEqual([
+      [0, 'already-sent', false],
+      [1, 'sent', true],
+      [2, 'sent', false],
+    ]);
+    // Three pack messages reached SES over both runs: one per batch.
+    expect(packSends() - sends).toBe(3);
+    expectEveryoneOnce(await packCounts());
 
-  // A third event for the month sends nothing at all.
-  const third = await world.run(SCHEDULE);
-  expect(third.status).toBe('duplicate-skipped');
-  expectEveryoneOnce(await packCounts());
-});
+    // A third event for the month sends nothing at all.
+    const third = await world.run(SCHEDULE);
+    expect(third.status).toBe('duplicate-skipped');
+    expectEveryoneOnce(await packCounts());
+  },
+);
 
 test('throttling that outlasts the retries on the last batch: the next event sends that batch only', async () => {
   world.stack.sesProxy.setFaultRule((call) =>

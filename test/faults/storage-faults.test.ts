@@ -124,21 +124,26 @@ describe('persistent faults fail the run cleanly; the next event completes the m
     expect(emails[0].subject).toMatch(/^\[Failed\] /);
   }
 
-  test('every PUT of pack.xlsx answers 500: no latest.json, nothing to the list, the manifest names the key', async () => {
-    const plan = inject([{ method: 'PUT', key: /\/pack\.xlsx$/, action: S3_FAULTS.internalError }]);
-    const result = await world.run(SCHEDULE);
-    expect(plan.faulted(0)).toBe(4); // maxAttempts in TEST_TUNING
-    expect(result.status).toBe('failed');
-    expect(await world.json(LATEST)).toBeNull();
-    const manifest = await world.manifest(result);
-    expect(manifest.error).toMatchObject({ name: 'DeliveryError', stage: 'store' });
-    expect(manifest.error!.message).toMatch(/^S3 PUT s3:\/\/[^ ]+\/pack\.xlsx failed after 4 attempts: InternalError/);
-    expect(manifest.outputs.map((k) => k.split('/').pop())).toEqual(['pack.json']);
-    expect(manifest.failureNotice).toMatchObject({ recipients: [OFFICER], error: null });
-    await expectOnlyFailureNotice();
-    await world.stack.clearEmails();
-    await nextEventCompletes();
-  });
+  test(
+    'every PUT of pack.xlsx answers 500: no latest.json,' + ' nothing to the list, the manifest names the key',
+    async () => {
+      const plan = inject([{ method: 'PUT', key: /\/pack\.xlsx$/, action: S3_FAULTS.internalError }]);
+      const result = await world.run(SCHEDULE);
+      expect(plan.faulted(0)).toBe(4); // maxAttempts in TEST_TUNING
+      expect(result.status).toBe('failed');
+      expect(await world.json(LATEST)).toBeNull();
+      const manifest = await world.manifest(result);
+      expect(manifest.error).toMatchObject({ name: 'DeliveryError', stage: 'store' });
+      expect(manifest.error!.message).toMatch(
+        /^S3 PUT s3:\/\/[^ ]+\/pack\.xlsx failed after 4 attempts: InternalError/,
+      );
+      expect(manifest.outputs.map((k) => k.split('/').pop())).toEqual(['pack.json']);
+      expect(manifest.failureNotice).toMatchObject({ recipients: [OFFICER], error: null });
+      await expectOnlyFailureNotice();
+      await world.stack.clearEmails();
+      await nextEventCompletes();
+    },
+  );
 
   test('every PUT of latest.json is throttled (503 SlowDown): outputs stored but never published or sent', async () => {
     inject([{ method: 'PUT', key: /latest\.json$/, action: S3_FAULTS.slowDown }]);
@@ -188,19 +193,22 @@ describe('persistent faults fail the run cleanly; the next event completes the m
     await nextEventCompletes();
   });
 
-  test('the handler rethrows a storage fault (so Lambda retries the event) and returns normally afterwards', async () => {
-    const { handler } = await import('../../functions/handler');
-    const quiet = jest.spyOn(process.stdout, 'write').mockImplementation(() => true); // the handler logs to stdout
-    inject([{ method: 'GET', key: /^config\//, action: S3_FAULTS.internalError }]);
-    await expect(handler(SCHEDULE)).rejects.toThrow(
-      /S3 GET s3:\/\/[^ ]+\/config\/pack\.json failed after 5 attempts: InternalError/,
-    );
-    world.stack.proxy.setFaultRule(null);
-    // No configuration, no officers: no failure notice is possible, and none was sent.
-    expect(await world.stack.emails()).toHaveLength(0);
-    const result = await handler(SCHEDULE);
-    quiet.mockRestore();
-    expect(result.status).toBe('sent');
-    await expectListGotPackOnce();
-  });
+  test(
+    'the handler rethrows a storage fault (so Lambda ' + 'retries the event) and returns normally afterwards',
+    async () => {
+      const { handler } = await import('../../functions/handler');
+      const quiet = jest.spyOn(process.stdout, 'write').mockImplementation(() => true); // the handler logs to stdout
+      inject([{ method: 'GET', key: /^config\//, action: S3_FAULTS.internalError }]);
+      await expect(handler(SCHEDULE)).rejects.toThrow(
+        /S3 GET s3:\/\/[^ ]+\/config\/pack\.json failed after 5 attempts: InternalError/,
+      );
+      world.stack.proxy.setFaultRule(null);
+      // No configuration, no officers: no failure notice is possible, and none was sent.
+      expect(await world.stack.emails()).toHaveLength(0);
+      const result = await handler(SCHEDULE);
+      quiet.mockRestore();
+      expect(result.status).toBe('sent');
+      await expectListGotPackOnce();
+    },
+  );
 });

@@ -17,10 +17,12 @@ import { ConfigError } from '../../functions/core/errors';
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 function copy(): { [key: string]: Json } {
-  return JSON.parse(JSON.stringify(defaultPack));
+  return JSON.parse(JSON.stringify(defaultPack)) as { [key: string]: Json };
 }
 
-/** The default configuration with the first indicator's title (or code), the pack title, or a recipient set to `value`. */
+/**
+ * The default configuration with the first indicator's title (or code), the pack title, or a recipient set to `value`.
+ */
 function withText(field: 'title' | 'code' | 'packTitle' | 'to', value: string): { [key: string]: Json } {
   const config = copy();
   const paths = {
@@ -70,7 +72,8 @@ describe('hostile configuration text', () => {
     ['an escape character', 'red \u001b[31m', 'U+001B', 5],
   ])('%s in a title is refused with the field path and the character', (_label, title, character, position) => {
     expect(rejected(withText('title', title))).toContain(
-      `sections[0].indicators[0].title: contains the invisible or control character ${character} at position ${position}`,
+      'sections[0].indicators[0].title: contains the invisible ' +
+        `or control character ${character} at position ${position}`,
     );
   });
 
@@ -104,7 +107,8 @@ describe('hostile configuration text', () => {
     const huge = `{"title": "${'x'.repeat(MAX_CONFIG_CHARS)}"}`;
     expect(() => parsePackConfigText(huge, 'pack.json')).toThrow(
       new ConfigError(
-        `Invalid pack configuration in pack.json: it is ${huge.length.toLocaleString('en-GB')} characters long, over the limit of 1,000,000`,
+        'Invalid pack configuration in pack.json: it is ' +
+          `${huge.length.toLocaleString('en-GB')} characters long, over the limit of 1,000,000`,
       ),
     );
   });
@@ -172,7 +176,7 @@ describe('fuzz: configuration loader', () => {
     const result = outcome(value);
     if (result instanceof ConfigError) {
       expect(result.message).toMatch(
-        /^Invalid pack configuration in pack\.json:(\n  - [^\n]*: [^\n]+)+$|^Invalid pack configuration in pack\.json: /,
+        /^Invalid pack configuration in pack\.json:(\n {2}- [^\n]*: [^\n]+)+$|^Invalid pack configuration in pack\.json: /,
       );
       expect(result.message.length).toBeLessThan(20 * 700);
     }

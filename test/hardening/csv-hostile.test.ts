@@ -51,17 +51,21 @@ describe('CSV: size limits stop the file where it breaks them', () => {
     expect(closed.get('ssd_cin_plans.csv')).toBe(true);
   });
 
-  it('a stray quote that swallows the rest of a large file is stopped at the cell limit, naming the row it opened on', async () => {
-    const rows = function* (): Iterable<Buffer> {
-      yield Buffer.from(`${CIN_HEADER}\nN1,"C1,2013-01-01\n`);
-      for (let i = 2; i < 100_000; i++) yield Buffer.from(`N${i},C${i},2013-01-01\n`);
-    };
-    const { result } = await readLazy([lazy('ssd_cin_plans.csv', rows)]);
-    expect(summarise(result.quality.errors)).toEqual([
-      ['limit-exceeded', 'ssd_cin_plans', 2, 'cinp_person_id', 'ssd_cin_plans.csv'],
-    ]);
-    expect(result.quality.errors[0].message).toMatch(/a quote that is never closed/);
-  });
+  it(
+    'a stray quote that swallows the rest of a large file is ' +
+      'stopped at the cell limit, naming the row it opened on',
+    async () => {
+      const rows = function* (): Iterable<Buffer> {
+        yield Buffer.from(`${CIN_HEADER}\nN1,"C1,2013-01-01\n`);
+        for (let i = 2; i < 100_000; i++) yield Buffer.from(`N${i},C${i},2013-01-01\n`);
+      };
+      const { result } = await readLazy([lazy('ssd_cin_plans.csv', rows)]);
+      expect(summarise(result.quality.errors)).toEqual([
+        ['limit-exceeded', 'ssd_cin_plans', 2, 'cinp_person_id', 'ssd_cin_plans.csv'],
+      ]);
+      expect(result.quality.errors[0].message).toMatch(/a quote that is never closed/);
+    },
+  );
 
   it('a row longer than the record limit, more rows than the row limit, more bytes than the file limit', async () => {
     const row = await read(
@@ -157,7 +161,8 @@ describe('CSV: bytes that are not text', () => {
 describe('CSV: mixed line endings', () => {
   // Decision: CRLF, LF and a lone CR each end a record, in any mix (as Excel and Python's
   // csv module read them); inside quotes they are kept as data. Rows are numbered by record.
-  const content = `${CIN_VISITS_HEADER}\r\nC1,2013-01-01\nC2,not-a-date\rC3,2013-01-03\r\n"C\r\n4",bad\n\rC5,2013-01-05`;
+  const content =
+    `${CIN_VISITS_HEADER}\r\nC1,2013-01-01\nC2,not-a-date\rC3,` + '2013-01-03\r\n"C\r\n4",bad\n\rC5,2013-01-05';
 
   it.each([1, 2, 7, undefined])('CRLF, LF and CR in one file, served in chunks of %s bytes', async (chunkSize) => {
     const result = await read({ 'ssd_cin_visits.csv': content }, { source: { chunkSize } });
@@ -197,9 +202,16 @@ describe('CSV: stream faults', () => {
   function source(stream: () => Readable): ExtractSource {
     return {
       description: 'test:',
-      list: async () => [
-        { name: 'ssd_cin_plans.csv', key: 'test:ssd_cin_plans.csv', size: 100, open: async () => stream() },
-      ],
+      list: () =>
+        Promise.resolve([
+          {
+            name: 'ssd_cin_plans.csv',
+            key: 'test:ssd_cin_plans.csv',
+            size: 100,
+            // As an async function would: a throw in stream() becomes a rejection.
+            open: () => new Promise<Readable>((resolve) => resolve(stream())),
+          },
+        ]),
     };
   }
 
@@ -217,20 +229,23 @@ describe('CSV: stream faults', () => {
     expect(() => late?.emit('error', new Error('socket reset after the end'))).not.toThrow();
   });
 
-  it('a source that fails part way rejects (a fault of the source, not of the data), leaving nothing open', async () => {
-    const opened: Readable[] = [];
-    const failing = source(() => {
-      const stream = new Readable({
-        read() {
-          this.push(Buffer.from(`${CIN_HEADER}\nN1,C1,2013-01-01\n`));
-          this.destroy(new Error('ECONNRESET'));
-        },
+  it(
+    'a source that fails part way rejects (a fault of ' + 'the source, not of the data), leaving nothing open',
+    async () => {
+      const opened: Readable[] = [];
+      const failing = source(() => {
+        const stream = new Readable({
+          read() {
+            this.push(Buffer.from(`${CIN_HEADER}\nN1,C1,2013-01-01\n`));
+            this.destroy(new Error('ECONNRESET'));
+          },
+        });
+        opened.push(stream);
+        return stream;
       });
-      opened.push(stream);
-      return stream;
-    });
-    await expect(readExtract(failing, { period: '2013-11', neededTables: new Set() })).rejects.toThrow('ECONNRESET');
-    expect(opened).toHaveLength(1);
-    expect(opened[0].destroyed).toBe(true);
-  });
+      await expect(readExtract(failing, { period: '2013-11', neededTables: new Set() })).rejects.toThrow('ECONNRESET');
+      expect(opened).toHaveLength(1);
+      expect(opened[0].destroyed).toBe(true);
+    },
+  );
 });

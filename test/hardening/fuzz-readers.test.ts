@@ -71,23 +71,29 @@ describe('fuzz: CSV reader', () => {
     );
   });
 
-  it('CSV-like text under a valid header: records or problems, and never both a record and an error for one row', async () => {
-    await fc.assert(
-      fc.asyncProperty(csvText, fc.integer({ min: 1, max: 16 }), async (body, chunkSize) => {
-        const result = await read({ 'ssd_cp_plans.csv': `${PLANS_HEADER}\n${body}` }, { source: { chunkSize } });
-        wellFormed(result.quality.errors);
-        wellFormed(result.quality.warnings);
-        if (result.extract) {
-          const errorRows = new Set(result.quality.errors.map((p) => p.row));
-          for (const plan of result.extract.cpPlans) expect(errorRows.has(plan.row)).toBe(false);
-        }
-      }),
-      { numRuns: 300 },
-    );
-  });
+  it(
+    'CSV-like text under a valid header: records or problems,' + ' and never both a record and an error for one row',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(csvText, fc.integer({ min: 1, max: 16 }), async (body, chunkSize) => {
+          const result = await read({ 'ssd_cp_plans.csv': `${PLANS_HEADER}\n${body}` }, { source: { chunkSize } });
+          wellFormed(result.quality.errors);
+          wellFormed(result.quality.warnings);
+          if (result.extract) {
+            const errorRows = new Set(result.quality.errors.map((p) => p.row));
+            for (const plan of result.extract.cpPlans) expect(errorRows.has(plan.row)).toBe(false);
+          }
+        }),
+        { numRuns: 300 },
+      );
+    },
+  );
 
   interface GuardOutcome {
-    /** The records passed on, and the parse errors as `record index: code`; null after a failure (they depend on the chunking then). */
+    /**
+     * The records passed on, and the parse errors as `record index: code`; null after a failure (they depend on the
+     * chunking then).
+     */
     records: string[][] | null;
     errors: string[] | null;
     /** Records the guard counted (it names rows by this count). */
@@ -125,55 +131,62 @@ describe('fuzz: CSV reader', () => {
     );
   }
 
-  it("the guard's records, parse errors and row count are papaparse's for the whole text, however it is chunked", async () => {
-    // LF line ends only, so that papaparse can read the whole text on its own as the reference.
-    const lfText = fc
-      .array(fc.constantFrom('a', 'Y', '2013-01-01', ',', ',', '"', '"', '\n', '\n', ' ', 'NULL', 'é', '\u202e'), {
-        maxLength: 60,
-      })
-      .map((parts) => parts.join(''));
-    await fc.assert(
-      fc.asyncProperty(lfText, fc.array(fc.nat(), { maxLength: 6 }), fc.boolean(), async (body, cuts, withHeader) => {
-        const header = withHeader ? 'h,i\n' : '';
-        const whole = Papa.parse<string[]>(header + body, { delimiter: ',', newline: '\n' });
-        const records = whole.data;
-        // papaparse reports an empty last record after a final line end; the guard does not have one.
-        if ((header + body).endsWith('\n') && records.length > 0 && records[records.length - 1].join('') === '')
-          records.pop();
-        const expected = {
-          records,
-          errors: whole.errors.map((error) => `${error.row ?? 0}: ${error.code}`),
-          counted: records.length,
-          failure: null,
-        };
-        expect(await guardOutcome(chunked(header, body, cuts))).toEqual(expected);
-        expect(await guardOutcome([header + body])).toEqual(expected);
-      }),
-      { numRuns: 1000 },
-    );
-  });
+  it(
+    "the guard's records, parse errors and row count are " + "papaparse's for the whole text, however it is chunked",
+    async () => {
+      // LF line ends only, so that papaparse can read the whole text on its own as the reference.
+      const lfText = fc
+        .array(fc.constantFrom('a', 'Y', '2013-01-01', ',', ',', '"', '"', '\n', '\n', ' ', 'NULL', 'é', '\u202e'), {
+          maxLength: 60,
+        })
+        .map((parts) => parts.join(''));
+      await fc.assert(
+        fc.asyncProperty(lfText, fc.array(fc.nat(), { maxLength: 6 }), fc.boolean(), async (body, cuts, withHeader) => {
+          const header = withHeader ? 'h,i\n' : '';
+          const whole = Papa.parse<string[]>(header + body, { delimiter: ',', newline: '\n' });
+          const records = whole.data;
+          // papaparse reports an empty last record after a final line end; the guard does not have one.
+          if ((header + body).endsWith('\n') && records.length > 0 && records[records.length - 1].join('') === '')
+            records.pop();
+          const expected = {
+            records,
+            errors: whole.errors.map((error) => `${error.row ?? 0}: ${error.code}`),
+            counted: records.length,
+            failure: null,
+          };
+          expect(await guardOutcome(chunked(header, body, cuts))).toEqual(expected);
+          expect(await guardOutcome([header + body])).toEqual(expected);
+        }),
+        { numRuns: 1000 },
+      );
+    },
+  );
 
-  it('lines without quotes (split without a scan per character) give the same records, rows and failures as the character scan and papaparse', async () => {
-    // A chunk that starts on the header row is scanned character by character throughout, so
-    // the whole text in one chunk is the reference; split after the header, later chunks take
-    // the fast path for their lines before any quote. Low limits make it fall back often.
-    const lowLimits: ReaderLimits = { ...DEFAULT_LIMITS, columns: 4, cellChars: 6, recordChars: 9, rowsPerTable: 3 };
-    const plainish = fc
-      .array(fc.constantFrom('a', 'a', 'bb', 'ccccccc', ',', '\n', '\n', '\n', '\r', '\r\n', '"', '\u0000', 'é'), {
-        maxLength: 60,
-      })
-      .map((parts) => parts.join(''));
-    await fc.assert(
-      fc.asyncProperty(plainish, fc.array(fc.nat(), { maxLength: 6 }), fc.boolean(), async (body, cuts, low) => {
-        const limits = low ? lowLimits : DEFAULT_LIMITS;
-        const header = 'h,i\n';
-        expect(await guardOutcome(chunked(header, body, cuts), limits)).toEqual(
-          await guardOutcome([header + body], limits),
-        );
-      }),
-      { numRuns: 2000 },
-    );
-  });
+  it(
+    'lines without quotes (split without a scan per character) give the ' +
+      'same records, rows and failures as the character scan and papaparse',
+    async () => {
+      // A chunk that starts on the header row is scanned character by character throughout, so
+      // the whole text in one chunk is the reference; split after the header, later chunks take
+      // the fast path for their lines before any quote. Low limits make it fall back often.
+      const lowLimits: ReaderLimits = { ...DEFAULT_LIMITS, columns: 4, cellChars: 6, recordChars: 9, rowsPerTable: 3 };
+      const plainish = fc
+        .array(fc.constantFrom('a', 'a', 'bb', 'ccccccc', ',', '\n', '\n', '\n', '\r', '\r\n', '"', '\u0000', 'é'), {
+          maxLength: 60,
+        })
+        .map((parts) => parts.join(''));
+      await fc.assert(
+        fc.asyncProperty(plainish, fc.array(fc.nat(), { maxLength: 6 }), fc.boolean(), async (body, cuts, low) => {
+          const limits = low ? lowLimits : DEFAULT_LIMITS;
+          const header = 'h,i\n';
+          expect(await guardOutcome(chunked(header, body, cuts), limits)).toEqual(
+            await guardOutcome([header + body], limits),
+          );
+        }),
+        { numRuns: 2000 },
+      );
+    },
+  );
 });
 
 async function sampleWorkbook(): Promise<Buffer> {

@@ -36,28 +36,30 @@ export async function readLazy(
   const streams: Array<[string, Readable]> = [];
   const source: ExtractSource = {
     description: 'lazy:',
-    list: async () =>
-      files.map((file) => ({
-        name: file.name,
-        key: `lazy:${file.name}`,
-        size: file.size,
-        open: async () => {
-          pulled.set(file.name, 0);
-          const iterator = file.chunks()[Symbol.iterator]();
-          const stream = new Readable({
-            read() {
-              const next = iterator.next();
-              if (next.done) this.push(null);
-              else {
-                pulled.set(file.name, (pulled.get(file.name) ?? 0) + next.value.length);
-                this.push(next.value);
-              }
-            },
-          });
-          streams.push([file.name, stream]);
-          return stream;
-        },
-      })),
+    list: () =>
+      Promise.resolve(
+        files.map((file) => ({
+          name: file.name,
+          key: `lazy:${file.name}`,
+          size: file.size,
+          open: () => {
+            pulled.set(file.name, 0);
+            const iterator = file.chunks()[Symbol.iterator]();
+            const stream = new Readable({
+              read() {
+                const next = iterator.next();
+                if (next.done) this.push(null);
+                else {
+                  pulled.set(file.name, (pulled.get(file.name) ?? 0) + next.value.length);
+                  this.push(next.value);
+                }
+              },
+            });
+            streams.push([file.name, stream]);
+            return Promise.resolve(stream);
+          },
+        })),
+      ),
   };
   const result = await readExtract(source, {
     period: '2013-11',
@@ -177,28 +179,38 @@ export function workbookEntries(sheetName: string, sheet: ZipEntry['content'], d
     {
       name: '[Content_Types].xml',
       content: Buffer.from(
-        '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
-          '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-          '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+        '<?xml version="1.0" encoding="UTF-8"?><Types ' +
+          'xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+          '<Default Extension="rels" ' +
+          'ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default ' +
+          'Extension="xml" ContentType="application/xml"/>' +
+          '<Override PartName="/xl/workbook.xml" ' +
+          'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+          '<Override PartName="/xl/worksheets/sheet1.xml" ' +
+          'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
       ),
     },
     {
       name: '_rels/.rels',
       content: Buffer.from(
-        `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships ' +
+          'xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship ' +
+          `Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
       ),
     },
     {
       name: 'xl/workbook.xml',
       content: Buffer.from(
-        `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${SHEET_NS}" xmlns:r="${REL_NS}"><sheets><sheet name="${sheetName}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+        `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${SHEET_NS}" xmlns:r="${REL_NS}"><sheets><sheet ` +
+          `name="${sheetName}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
       ),
     },
     {
       name: 'xl/_rels/workbook.xml.rels',
       content: Buffer.from(
-        `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_NS}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships ' +
+          'xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship ' +
+          `Id="rId1" Type="${REL_NS}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
       ),
     },
     { name: 'xl/worksheets/sheet1.xml', content: sheet, descriptor },
@@ -211,11 +223,10 @@ export const SHEET_SUFFIX = '</sheetData></worksheet>';
 /** Sheet XML for rows of inline-string cells. */
 export function sheetXml(rows: string[][]): Buffer {
   const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const cellXml = (cell: string, c: number, r: number): string =>
+    `<c r="${String.fromCharCode(65 + c)}${r + 1}" t="inlineStr"><is><t>${escape(cell)}</t></is></c>`;
   const body = rows
-    .map(
-      (cells, r) =>
-        `<row r="${r + 1}">${cells.map((cell, c) => `<c r="${String.fromCharCode(65 + c)}${r + 1}" t="inlineStr"><is><t>${escape(cell)}</t></is></c>`).join('')}</row>`,
-    )
+    .map((cells, r) => `<row r="${r + 1}">${cells.map((cell, c) => cellXml(cell, c, r)).join('')}</row>`)
     .join('');
   return Buffer.from(SHEET_PREFIX + body + SHEET_SUFFIX);
 }

@@ -22,13 +22,14 @@ function acknowledgements(root: IConstruct): { path: string; id: string; reason:
   return root.node.findAll().flatMap((construct) =>
     construct.node.metadata
       .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
-      .flatMap((entry) =>
-        Object.entries(typeof entry.data === 'object' && entry.data !== null ? entry.data : {}).map(([id, reason]) => ({
+      .flatMap((entry) => {
+        const data: unknown = entry.data;
+        return Object.entries(typeof data === 'object' && data !== null ? data : {}).map(([id, reason]) => ({
           path: construct.node.path,
           id: id.replace(/^annotation::/i, ''),
           reason: String(reason),
-        })),
-      ),
+        }));
+      }),
   );
 }
 

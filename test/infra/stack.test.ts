@@ -16,6 +16,8 @@ import {
   objectArn,
   refOf,
   REPO_ROOT,
+  resourceOf,
+  resourcesOfType,
   synthesize,
   viaService,
   type Synthesized,
@@ -32,7 +34,7 @@ function normalize(statement: unknown): unknown {
   // Keys in a fixed order too, so that JSON.stringify gives a stable sort key.
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(statement).sort(([a], [b]) => a.localeCompare(b))) {
-    const list = Array.isArray(value) ? value : [value];
+    const list: unknown[] = Array.isArray(value) ? value : [value];
     out[key] =
       key === 'Action' || key === 'Resource'
         ? [...list].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))
@@ -51,10 +53,15 @@ function expectExactStatements(actual: unknown[], expected: unknown[]): void {
 describe('monthly schedule', () => {
   test('runs at 07:00 on the 2nd in Europe/London and passes the scheduled time', () => {
     const { template, stack } = synth;
-    const schedule = template.findResources('AWS::Scheduler::Schedule', {
+    const schedule = resourcesOfType<{
+      ScheduleExpression: string;
+      ScheduleExpressionTimezone: string;
+      State: string;
+      Target: { Input: string; RetryPolicy: unknown; DeadLetterConfig: unknown; RoleArn: unknown };
+    }>(template, 'AWS::Scheduler::Schedule', {
       Properties: { Target: { Arn: arnOf(stack.run.function) } },
     });
-    const [props] = Object.values(schedule).map((r) => r.Properties);
+    const [props] = schedule.map((r) => r.Properties);
     expect(props.ScheduleExpression).toBe('cron(0 7 2 * ? *)');
     expect(props.ScheduleExpressionTimezone).toBe('Europe/London');
     expect(props.State).toBe('ENABLED');
@@ -119,12 +126,12 @@ describe('run function', () => {
         },
       },
     });
-    expect(template.toJSON().Resources[idOf(stack.run.function)].Properties.Runtime).toBe('nodejs24.x');
+    expect(resourceOf(template, stack.run.function).Properties.Runtime).toBe('nodejs24.x');
   });
 
   test('has its own encrypted log group with a retention period', () => {
     const { template, stack } = synth;
-    expect(template.toJSON().Resources[idOf(stack.run.logGroup)]).toEqual(
+    expect(resourceOf(template, stack.run.logGroup)).toEqual(
       expect.objectContaining({
         Type: 'AWS::Logs::LogGroup',
         Properties: { RetentionInDays: 365, KmsKeyId: arnOf(stack.data.key) },
@@ -208,7 +215,10 @@ describe('run function', () => {
 
   test('its role has no managed policies and trusts only Lambda', () => {
     const { template, stack } = synth;
-    const role = template.toJSON().Resources[idOf(stack.run.role)];
+    const role = resourceOf<{ ManagedPolicyArns?: unknown; AssumeRolePolicyDocument: { Statement: unknown } }>(
+      template,
+      stack.run.role,
+    );
     expect(role.Properties.ManagedPolicyArns).toBeUndefined();
     expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([
       { Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' } },
@@ -217,7 +227,7 @@ describe('run function', () => {
 
   test('the bundle is index.js with its source map, and the templates folder beside it', () => {
     const { template, stack, outdir } = synth;
-    const s3Key: string = template.toJSON().Resources[idOf(stack.run.function)].Properties.Code.S3Key;
+    const s3Key = resourceOf<{ Code: { S3Key: string } }>(template, stack.run.function).Properties.Code.S3Key;
     const bundleDir = path.join(outdir, `asset.${s3Key.replace(/\.zip$/, '')}`);
     expect(readdirSync(bundleDir).sort()).toEqual(['index.js', 'index.js.map', 'templates']);
     // functions/core/render/templates.ts looks beside the bundled file for templates/.
@@ -228,7 +238,7 @@ describe('run function', () => {
   /** The run function's bundled index.js, as synthesised. */
   function runBundle(): string {
     const { template, stack, outdir } = synth;
-    const s3Key: string = template.toJSON().Resources[idOf(stack.run.function)].Properties.Code.S3Key;
+    const s3Key = resourceOf<{ Code: { S3Key: string } }>(template, stack.run.function).Properties.Code.S3Key;
     return readFileSync(path.join(outdir, `asset.${s3Key.replace(/\.zip$/, '')}`, 'index.js'), 'utf8');
   }
 
@@ -256,7 +266,7 @@ describe('run function', () => {
 describe('data bucket', () => {
   test('is encrypted with a rotating customer-managed key, versioned, private, logged and retained', () => {
     const { template, stack } = synth;
-    expect(template.toJSON().Resources[idOf(stack.data.bucket)]).toEqual(
+    expect(resourceOf(template, stack.data.bucket)).toEqual(
       expect.objectContaining({
         DeletionPolicy: 'Retain',
         UpdateReplacePolicy: 'Retain',
@@ -280,7 +290,7 @@ describe('data bucket', () => {
             DestinationBucketName: refOf(stack.data.accessLogBucket),
             LogFilePrefix: 'data-bucket/',
           },
-        }),
+        }) as unknown,
       }),
     );
     template.hasResource('AWS::KMS::Key', {
@@ -291,7 +301,8 @@ describe('data bucket', () => {
 
   test('expires extracts and old versions after the configured days, and keeps reports', () => {
     const { template, stack } = synth;
-    const rules = template.toJSON().Resources[idOf(stack.data.bucket)].Properties.LifecycleConfiguration.Rules;
+    const rules = resourceOf<{ LifecycleConfiguration: { Rules: unknown } }>(template, stack.data.bucket).Properties
+      .LifecycleConfiguration.Rules;
     expect(rules).toEqual([
       {
         Id: 'expire-noncurrent-versions',
@@ -332,7 +343,7 @@ describe('data bucket', () => {
 
   test('the access-log bucket is private, TLS-only and retained too', () => {
     const { template, stack } = synth;
-    const logBucket = template.toJSON().Resources[idOf(stack.data.accessLogBucket)];
+    const logBucket = resourceOf(template, stack.data.accessLogBucket);
     expect(logBucket.DeletionPolicy).toBe('Retain');
     expect(logBucket.Properties.PublicAccessBlockConfiguration).toEqual({
       BlockPublicAcls: true,
@@ -421,7 +432,7 @@ describe('alerts', () => {
     const actions = statements.flatMap((s) => {
       const action = normalize(s);
       return typeof action === 'object' && action !== null && 'Action' in action && Array.isArray(action.Action)
-        ? action.Action
+        ? (action.Action as unknown[])
         : [];
     });
     expect(actions.sort()).toEqual([
@@ -453,7 +464,8 @@ describe('alerts', () => {
 
   test('only CloudWatch and SES of this account may use the alert key besides the account', () => {
     const { template, stack } = synth;
-    const keyPolicy = template.toJSON().Resources[idOf(stack.alerts.key)].Properties.KeyPolicy.Statement;
+    const keyPolicy = resourceOf<{ KeyPolicy: { Statement: unknown[] } }>(template, stack.alerts.key).Properties
+      .KeyPolicy.Statement;
     expect(keyPolicy).toContainEqual({
       Sid: 'AllowAlarmAndEmailEventPublishing',
       Effect: 'Allow',
@@ -493,7 +505,7 @@ describe('officer policy', () => {
   test('grants exactly rerun, extract/comment upload, pack reading and config editing', () => {
     const { template, stack } = synth;
     const bucket = stack.data.bucket;
-    const policy = template.toJSON().Resources[idOf(stack.officers.policy)];
+    const policy = resourceOf<{ PolicyDocument: { Statement: unknown[] } }>(template, stack.officers.policy);
     expect(policy.Type).toBe('AWS::IAM::ManagedPolicy');
     expectExactStatements(policy.Properties.PolicyDocument.Statement, [
       { Sid: 'Rerun', Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: arnOf(stack.run.function) },
@@ -538,13 +550,16 @@ describe('officer policy', () => {
 describe('default configuration', () => {
   test('is written to config/pack.json only if absent, and "already exists" is not an error', () => {
     const { template, stack } = synth;
-    const resource = template.toJSON().Resources[idOf(stack.defaultConfig.upload.node.findChild('Resource'))];
+    const resource = resourceOf<Record<string, { 'Fn::Join': [string, unknown[]] } | undefined>>(
+      template,
+      stack.defaultConfig.upload.node.findChild('Resource'),
+    );
     expect(resource.Type).toBe('Custom::AWS');
     for (const phase of ['Create', 'Update']) {
-      const joined: unknown[] = resource.Properties[phase]['Fn::Join'][1];
+      const joined = resource.Properties[phase]?.['Fn::Join'][1] ?? [];
       // The only non-literal part is the bucket name, inside a JSON string.
       const text = joined.map((part) => (typeof part === 'string' ? part : 'BUCKET')).join('');
-      const call = JSON.parse(text);
+      const call = JSON.parse(text) as { parameters: { Body: string } };
       expect(call).toEqual(
         expect.objectContaining({
           service: 'S3',
@@ -556,7 +571,7 @@ describe('default configuration', () => {
       expect(call.parameters).toEqual(
         expect.objectContaining({ Key: 'config/pack.json', IfNoneMatch: '*', ContentType: 'application/json' }),
       );
-      const config = parsePackConfig(JSON.parse(call.parameters.Body), 'seeded config');
+      const config = parsePackConfig(JSON.parse(call.parameters.Body) as unknown, 'seeded config');
       expect(config.authority).toBe('Haringey');
       expect(config.distribution).toEqual({
         from: 'performance@haringey.example',
@@ -598,14 +613,14 @@ describe('default configuration', () => {
 describe('every function', () => {
   test('runs on nodejs24.x with a one-year log group of its own', () => {
     const { template } = synth;
-    const functions = Object.values(template.findResources('AWS::Lambda::Function'));
+    const functions = resourcesOfType(template, 'AWS::Lambda::Function');
     expect(functions.length).toBe(3);
     for (const fn of functions) expect(fn.Properties.Runtime).toBe('nodejs24.x');
-    const logGroups = Object.values(template.findResources('AWS::Logs::LogGroup'));
+    const logGroups = resourcesOfType(template, 'AWS::Logs::LogGroup');
     expect(logGroups.length).toBe(3);
     for (const group of logGroups) expect(group.Properties.RetentionInDays).toBe(365);
     template.resourceCountIs('AWS::IAM::Role', 5);
-    for (const role of Object.values(template.findResources('AWS::IAM::Role'))) {
+    for (const role of resourcesOfType(template, 'AWS::IAM::Role')) {
       expect(role.Properties.ManagedPolicyArns).toBeUndefined();
     }
   });

@@ -47,6 +47,37 @@ export function idOf(construct: IConstruct): string {
   return Stack.of(construct).getLogicalId(resource);
 }
 
+/**
+ * A resource of the synthesised template as a test reads it. The template is JSON without a
+ * schema, so a test names the properties it reads with `P`; its assertions check the values.
+ */
+export interface TemplateResource<P = Record<string, unknown>> {
+  readonly Type: string;
+  readonly DeletionPolicy?: string;
+  readonly UpdateReplacePolicy?: string;
+  readonly Properties: P;
+}
+
+/** The template's resource for a construct (by its logical id). */
+export function resourceOf<P = Record<string, unknown>>(
+  template: Template,
+  construct: IConstruct,
+): TemplateResource<P> {
+  const { Resources } = template.toJSON() as { Resources: Record<string, TemplateResource<P> | undefined> };
+  const resource = Resources[idOf(construct)];
+  if (resource === undefined) throw new Error(`the template has no resource for ${construct.node.path}`);
+  return resource;
+}
+
+/** The template's resources of one type (and matching `props`, as findResources matches them). */
+export function resourcesOfType<P = Record<string, unknown>>(
+  template: Template,
+  type: string,
+  props?: object,
+): TemplateResource<P>[] {
+  return Object.values(template.findResources(type, props)) as TemplateResource<P>[];
+}
+
 /** `{ "Fn::GetAtt": [id, "Arn"] }` for a construct. */
 export function arnOf(construct: IConstruct): unknown {
   return { 'Fn::GetAtt': [idOf(construct), 'Arn'] };
@@ -68,10 +99,9 @@ export function viaService(service: string): unknown {
 
 /** The statements of the one inline policy attached to a role. */
 export function inlineStatementsOf(template: Template, role: IConstruct): unknown[] {
-  const policies = template.findResources('AWS::IAM::Policy', {
+  const documents = resourcesOfType<{ PolicyDocument: { Statement: unknown[] } }>(template, 'AWS::IAM::Policy', {
     Properties: { Roles: [refOf(role)] },
   });
-  const documents = Object.values(policies);
   if (documents.length !== 1) throw new Error(`expected one policy on ${role.node.path}, found ${documents.length}`);
   return documents[0].Properties.PolicyDocument.Statement;
 }

@@ -44,7 +44,8 @@ export interface ConditionalS3Proxy {
 }
 
 function s3Error(res: http.ServerResponse, status: number, code: string, message: string): void {
-  const body = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message></Error>`;
+  const body =
+    '<?xml version="1.0" ' + `encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message></Error>`;
   res.writeHead(status, { 'content-type': 'application/xml', 'content-length': Buffer.byteLength(body) });
   res.end(body);
 }
@@ -139,10 +140,10 @@ export async function startConditionalS3Proxy(upstream: string): Promise<Conditi
       }
       if (fault?.kind === 'lose-response') {
         // The request is carried out upstream; only its answer is lost (the ambiguous failure).
-        res.writeHead = (() => {
+        res.writeHead = () => {
           req.socket.destroy();
           return res;
-        }) as typeof res.writeHead;
+        };
       }
 
       // Object PUTs (not bucket creation, not multipart parts) are serialised per key.

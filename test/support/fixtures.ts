@@ -10,7 +10,7 @@ export type ConfigJson = typeof defaultPack;
 
 /** A copy of the shipped default configuration, changed by `edit`. */
 export function testConfig(edit: (config: ConfigJson) => void = () => undefined): ConfigJson {
-  const config: ConfigJson = JSON.parse(JSON.stringify(defaultPack));
+  const config = JSON.parse(JSON.stringify(defaultPack)) as ConfigJson;
   edit(config);
   return config;
 }

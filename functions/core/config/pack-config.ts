@@ -5,25 +5,11 @@
 import * as z from 'zod';
 import { financialYearLabel } from '../calendar';
 import { ConfigError } from '../errors';
-import { printable } from '../printable';
+import { MEASURE_NAMES, MEASURES, measureOf, type MeasureName } from '../measures/registry';
 import type { TableName } from '../types';
+import { emailAddress, formatPath, issueLines } from './zod-helpers';
 
-export const MEASURES = [
-  'cp_children',
-  'cp_rate',
-  'cla_rate',
-  'cp_starts',
-  'cp_ends',
-  'cp_ended_2y_pct',
-  'cp_open_2y_pct',
-  'cp_repeat_pct',
-  'cp_moved_in',
-  'cp_moved_out',
-  'cp_reviews_timely_pct',
-  'cp_visits_timely_pct',
-  'cin_visits_timely_pct',
-] as const;
-export type MeasureName = (typeof MEASURES)[number];
+export type { MeasureName } from '../measures/registry';
 
 /** Longest text a configuration string may hold: titles and names are short. */
 const MAX_TEXT = 500;
@@ -40,12 +26,17 @@ export const MAX_CONFIG_CHARS = 1_000_000;
  * wrote is either shown exactly or not accepted.
  */
 const HIDDEN_CHARACTER =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are refused
   /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/;
 
 function hiddenCharacterMessage(value: string): string {
   const at = value.search(HIDDEN_CHARACTER);
   const code = value.codePointAt(at) ?? 0;
-  return `contains the invisible or control character U+${code.toString(16).toUpperCase().padStart(4, '0')} at position ${at + 1}: such characters can make text display differently from what it says, so they are not accepted`;
+  return (
+    `contains the invisible or control character U+${code.toString(16).toUpperCase().padStart(4, '0')} ` +
+    `at position ${at + 1}: such characters can make text display ` +
+    'differently from what it says, so they are not accepted'
+  );
 }
 
 const visible = (schema: z.ZodString) =>
@@ -53,7 +44,10 @@ const visible = (schema: z.ZodString) =>
     error: (issue) => hiddenCharacterMessage(String(issue.input)),
   });
 const text = visible(z.string().trim().min(1).max(MAX_TEXT));
-/** An indicator code: a short identifier, starting with a letter or digit (never `=`, `+`, `-` or `@`, which spreadsheets read as a formula). */
+/**
+ * An indicator code: a short identifier, starting with a letter or digit (never `=`, `+`, `-` or `@`, which
+ * spreadsheets read as a formula).
+ */
 const code = z
   .string()
   .trim()
@@ -63,17 +57,6 @@ const code = z
     /^[A-Za-z0-9][A-Za-z0-9 ._/()-]*$/,
     'must start with a letter or digit and hold only letters, digits, spaces and . _ / ( ) -',
   );
-/**
- * One plain mailbox (`name@domain.tld`), trimmed and lower-cased: no display name, no
- * second address after a comma or semicolon. The rule for every address the project
- * accepts: configuration, events and deployment settings.
- */
-export const emailAddress = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(254)
-  .regex(/^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/, 'is not an email address');
 const email = visible(emailAddress);
 /** Most entries in a list of the configuration: far above any real pack, low enough to bound the work. */
 const MAX_LIST = 200;
@@ -101,19 +84,39 @@ const indicatorSchema = z
   .object({
     code,
     title: text,
-    measure: z.enum(MEASURES, {
-      error: (issue) => `unknown measure ${JSON.stringify(issue.input)}: expected one of ${MEASURES.join(', ')}`,
+    measure: z.enum(MEASURE_NAMES, {
+      error: (issue) => `unknown measure ${JSON.stringify(issue.input)}: expected one of ${MEASURE_NAMES.join(', ')}`,
     }),
-    params: z
-      .object({ windowDays: z.number().int().min(1).max(366).optional() })
-      .strict()
-      .default({}),
+    /** Checked against the measure's own parameters below; kept as written (each measure applies its defaults). */
+    params: z.record(z.string(), z.unknown()).default({}),
     decimals: z.number().int().min(0).max(4).default(0),
     corporatePlan: z.boolean().default(false),
     dataOnly: z.boolean().default(false),
     rag: ragSchema.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((indicator, ctx) => {
+    const parsed = measureOf(indicator.measure).params.safeParse(indicator.params);
+    if (parsed.success) return;
+    for (const issue of parsed.error.issues) {
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys)
+          ctx.addIssue({ code: 'custom', path: ['params', key], message: unknownParameter(key, indicator.measure) });
+      } else ctx.addIssue({ code: 'custom', path: ['params', ...issue.path], message: issue.message });
+    }
+  });
+
+/**
+ * Why a parameter is refused for a measure: which measures take it (as the parameter's
+ * `appliesTo` metadata names them, else by name), if any.
+ */
+function unknownParameter(key: string, measure: MeasureName): string {
+  const takers = MEASURES.filter((m) => Object.hasOwn(m.params.shape, key));
+  if (takers.length === 0) return `${JSON.stringify(key)} is not a parameter of any measure`;
+  const named = z.globalRegistry.get(takers[0].params.shape[key])?.appliesTo;
+  const who = typeof named === 'string' ? named : takers.map((m) => m.name).join(', ');
+  return `${key} applies only to ${who}, not ${measure}`;
+}
 
 const sectionSchema = z
   .object({
@@ -171,16 +174,6 @@ export const packConfigSchema = z
           });
         }
         seenCodes.set(indicator.code, formatPath(['sections', s, 'indicators', i]));
-        if (
-          indicator.params.windowDays !== undefined &&
-          !['cp_visits_timely_pct', 'cin_visits_timely_pct'].includes(indicator.measure)
-        ) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['sections', s, 'indicators', i, 'params', 'windowDays'],
-            message: `windowDays applies only to visit measures, not ${indicator.measure}`,
-          });
-        }
       });
     });
     const allowed = new Set(config.distribution.allowedDomains);
@@ -214,31 +207,6 @@ export function isAllowedAddress(address: string, allowedDomains: Iterable<strin
   return false;
 }
 
-/** Formats a zod path as `sections[0].indicators[2].code`, quoting keys that are not plain names (`targets["2013/14"]`). */
-export function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else if (typeof part === 'string' && /^[A-Za-z_$][\w$]*$/.test(part)) out += out ? `.${part}` : part;
-    else out += `[${JSON.stringify(String(part))}]`;
-  }
-  return out || '(root)';
-}
-
-/** One line per zod issue, `  - path: message`, for the error messages of the schemas that validate input. */
-export function issueLines(issues: readonly z.core.$ZodIssue[]): string[] {
-  return issues.map((issue) => `  - ${formatPath(issue.path)}: ${printable(issue.message)}`);
-}
-
-/** An issue's message; a bad record key says what is wrong with the key rather than zod's bare "Invalid key in record". */
-function issueMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_key' && issue.issues.length > 0)
-    return `invalid key: ${issue.issues.map((inner) => inner.message).join('; ')}`;
-  // Messages may quote the input; a hostile value must not make the message itself huge.
-  const message = printable(issue.message);
-  return message.length > 300 ? `${message.slice(0, 300)}…` : message;
-}
-
 /**
  * Validates a parsed JSON value as a pack configuration.
  * @param source names where the configuration came from, for the error message.
@@ -246,19 +214,15 @@ function issueMessage(issue: z.core.$ZodIssue): string {
 export function parsePackConfig(value: unknown, source = 'configuration'): PackConfig {
   const result = packConfigSchema.safeParse(value);
   if (result.success) return result.data;
-  const lines = result.error.issues.slice(0, 20).map((issue) => {
-    const line = `  - ${formatPath(issue.path)}: ${issueMessage(issue)}`;
-    return line.length > 600 ? `${line.slice(0, 600)}…` : line; // a path can quote a hostile key
-  });
-  const more = result.error.issues.length > 20 ? [`  - … and ${result.error.issues.length - 20} more`] : [];
-  throw new ConfigError(`Invalid pack configuration in ${source}:\n${[...lines, ...more].join('\n')}`);
+  throw new ConfigError(`Invalid pack configuration in ${source}:\n${issueLines(result.error.issues).join('\n')}`);
 }
 
 /** Parses configuration text (JSON) and validates it. */
 export function parsePackConfigText(textValue: string, source = 'configuration'): PackConfig {
   if (textValue.length > MAX_CONFIG_CHARS) {
     throw new ConfigError(
-      `Invalid pack configuration in ${source}: it is ${textValue.length.toLocaleString('en-GB')} characters long, over the limit of ${MAX_CONFIG_CHARS.toLocaleString('en-GB')}`,
+      `Invalid pack configuration in ${source}: it is ${textValue.length.toLocaleString('en-GB')} ` +
+        `characters long, over the limit of ${MAX_CONFIG_CHARS.toLocaleString('en-GB')}`,
     );
   }
   let json: unknown;
@@ -272,27 +236,11 @@ export function parsePackConfigText(textValue: string, source = 'configuration')
   return parsePackConfig(json, source);
 }
 
-/** The extract tables each measure reads (extract.md: a table is required when a configured indicator needs it). */
-export const MEASURE_TABLES: Record<MeasureName, TableName[]> = {
-  cp_children: ['ssd_cp_plans'],
-  cp_rate: ['ssd_cp_plans'],
-  cla_rate: ['ssd_cla_episodes'],
-  cp_starts: ['ssd_cp_plans'],
-  cp_ends: ['ssd_cp_plans'],
-  cp_ended_2y_pct: ['ssd_cp_plans'],
-  cp_open_2y_pct: ['ssd_cp_plans'],
-  cp_repeat_pct: ['ssd_cp_plans'],
-  cp_moved_in: ['ssd_cp_plans', 'ssd_initial_cp_conference'],
-  cp_moved_out: ['ssd_cp_plans'],
-  cp_reviews_timely_pct: ['ssd_cp_plans', 'ssd_cp_reviews'],
-  cp_visits_timely_pct: ['ssd_cp_plans', 'ssd_cp_visits'],
-  cin_visits_timely_pct: ['ssd_cin_plans', 'ssd_cin_visits'],
-};
-
-/** The set of tables the configured indicators need. */
+/** The tables the configured indicators need (extract.md: a table is required when a configured indicator needs it). */
 export function neededTables(config: PackConfig): Set<TableName> {
   const tables = new Set<TableName>();
   for (const section of config.sections)
-    for (const indicator of section.indicators) for (const t of MEASURE_TABLES[indicator.measure]) tables.add(t);
+    for (const indicator of section.indicators)
+      for (const read of measureOf(indicator.measure).reads) tables.add(read.table);
   return tables;
 }

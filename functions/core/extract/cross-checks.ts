@@ -21,7 +21,9 @@ function warnOverlappingPlans(plans: readonly CpPlan[], problems: ProblemCollect
         row: plan.row,
         column: 'cppl_cp_plan_start_date',
         value: isoFromDay(plan.start),
-        message: `plan ${plan.id} starts while the same child's plan ${reaching.id} (row ${reaching.row}, ${until}) is open: two CP plans open on the same day`,
+        message:
+          `plan ${plan.id} starts while the same child's plan ${reaching.id} (row ` +
+          `${reaching.row}, ${until}) is open: two CP plans open on the same day`,
       });
     }
     if (

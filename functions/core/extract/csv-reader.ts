@@ -105,6 +105,7 @@ export function readCsv(
               },
         });
       } else {
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- a stream fault, passed on as is
         reject(error);
       }
     };

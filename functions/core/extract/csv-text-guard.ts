@@ -171,7 +171,8 @@ export class CsvTextGuard extends Transform {
     if (this.carry.length > 0) {
       callback(
         invalidFile(
-          `row ${this.row}: the file ends in the middle of a UTF-8 character (bytes ${hex(this.carry)}); it is not UTF-8 text`,
+          `row ${this.row}: the file ends in the middle of a UTF-8 ` +
+            `character (bytes ${hex(this.carry)}); it is not UTF-8 text`,
           this.row,
         ),
       );
@@ -200,7 +201,9 @@ export class CsvTextGuard extends Transform {
       const bad = firstInvalidUtf8(bytes);
       this.scan(this.decoder.decode(bytes.subarray(0, bad)), []); // to know the row the bad bytes are on
       throw invalidFile(
-        `row ${this.row}: the bytes ${hex(bytes.subarray(bad, bad + 4))} (at byte ${(startOffset + bad).toLocaleString('en-GB')} of the file) are not UTF-8 text; save the file as UTF-8 ("CSV UTF-8" in Excel)`,
+        `row ${this.row}: the bytes ${hex(bytes.subarray(bad, bad + 4))} (at ` +
+          `byte ${(startOffset + bad).toLocaleString('en-GB')} of the file) ` +
+          'are not UTF-8 text; save the file as UTF-8 ("CSV UTF-8" in Excel)',
         this.row,
         this.field,
       );
@@ -375,7 +378,8 @@ export class CsvTextGuard extends Transform {
     this.recordStarted = true;
     if (this.row - 1 > this.limits.rowsPerTable) {
       throw limitExceeded(
-        `the table has more than ${this.limits.rowsPerTable.toLocaleString('en-GB')} rows (the limit); reading stopped at row ${this.row}`,
+        `the table has more than ${this.limits.rowsPerTable.toLocaleString('en-GB')} ` +
+          `rows (the limit); reading stopped at row ${this.row}`,
         this.row,
       );
     }
@@ -388,7 +392,8 @@ export class CsvTextGuard extends Transform {
     this.countRecordChar();
     if (this.field >= this.limits.columns) {
       throw limitExceeded(
-        `row ${this.row} has more than ${this.limits.columns.toLocaleString('en-GB')} columns (the limit); reading stopped`,
+        `row ${this.row} has more than ${this.limits.columns.toLocaleString('en-GB')} ` +
+          'columns (the limit); reading stopped',
         this.row,
         this.field,
       );
@@ -400,7 +405,9 @@ export class CsvTextGuard extends Transform {
     this.countRecordChar();
     if (this.fieldChars > this.limits.cellChars) {
       throw limitExceeded(
-        `row ${this.row}: a cell is longer than ${this.limits.cellChars.toLocaleString('en-GB')} characters (the limit; a quote that is never closed makes the rest of the file one cell); reading stopped`,
+        `row ${this.row}: a cell is longer than ` +
+          `${this.limits.cellChars.toLocaleString('en-GB')} characters (the limit; a quote ` +
+          'that is never closed makes the rest of the file one cell); reading stopped',
         this.row,
         this.field,
       );
@@ -411,7 +418,8 @@ export class CsvTextGuard extends Transform {
     this.recordChars += 1;
     if (this.recordChars > this.limits.recordChars) {
       throw limitExceeded(
-        `row ${this.row} is longer than ${this.limits.recordChars.toLocaleString('en-GB')} characters (the limit); reading stopped`,
+        `row ${this.row} is longer than ${this.limits.recordChars.toLocaleString('en-GB')} ` +
+          'characters (the limit); reading stopped',
         this.row,
         this.field,
       );

@@ -28,9 +28,11 @@ export function memorySource(
       name,
       key: `${description}${name}`,
       size: bytes.length,
-      open: async () =>
-        Readable.from(chunksOf(bytes, options.chunkSize ?? Math.max(bytes.length, 1)), { objectMode: false }),
+      open: () =>
+        Promise.resolve(
+          Readable.from(chunksOf(bytes, options.chunkSize ?? Math.max(bytes.length, 1)), { objectMode: false }),
+        ),
     };
   });
-  return { description, list: async () => list };
+  return { description, list: () => Promise.resolve(list) };
 }

@@ -50,7 +50,8 @@ export function formatQualityReport(quality: DataQuality): string {
   const summary =
     errors === 0 && warnings === 0
       ? 'Data quality: no problems found.'
-      : `Data quality: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.${errors > 0 ? ' Errors stop the run.' : ''}`;
+      : `Data quality: ${plural(errors, 'error')}, ` +
+        `${plural(warnings, 'warning')}.${errors > 0 ? ' Errors stop the run.' : ''}`;
   return (
     [
       summary,

@@ -53,7 +53,9 @@ interface ExtractLayout {
 
 const TABLE_BY_NAME: ReadonlyMap<string, TableName> = new Map(TABLE_NAMES.map((table) => [table, table]));
 
-/** A column named from the file's own header for a message, or by its position when the header has no usable name there. */
+/**
+ * A column named from the file's own header for a message, or by its position when the header has no usable name there.
+ */
 function columnName(header: readonly CellValue[], index: number): string {
   const text = (describeCell(header[index]) ?? '').trim();
   return text !== '' && text.length <= 100 ? text : `column ${index + 1}`;
@@ -93,7 +95,9 @@ function layoutOf(files: readonly ExtractFile[], problems: ProblemCollector): Ex
         row: null,
         column: null,
         value: file.name,
-        message: `${file.key} is not an extract file (expected <table>.csv, e.g. ssd_cp_plans.csv, or ${WORKBOOK_NAME}): ignored`,
+        message:
+          `${file.key} is not an extract file (expected <table>.csv, ` +
+          `e.g. ssd_cp_plans.csv, or ${WORKBOOK_NAME}): ignored`,
       });
     }
   }
@@ -196,7 +200,9 @@ class ExtractRead {
         row: null,
         column: null,
         value: null,
-        message: `table ${table} is missing (no ${table}.csv, nor a sheet ${table} in ${WORKBOOK_NAME}); a configured indicator needs it`,
+        message:
+          `table ${table} is missing (no ${table}.csv, nor a sheet ` +
+          `${table} in ${WORKBOOK_NAME}); a configured indicator needs it`,
       });
     }
   }
@@ -209,7 +215,9 @@ class ExtractRead {
       row: null,
       column: null,
       value: null,
-      message: `the extract has both CSV files (${csvNames}) and ${WORKBOOK_NAME}: it is ambiguous which to read; remove one form`,
+      message:
+        `the extract has both CSV files (${csvNames}) and ` +
+        `${WORKBOOK_NAME}: it is ambiguous which to read; remove one form`,
     });
   }
 
@@ -240,7 +248,9 @@ class ExtractRead {
       row: null,
       column: null,
       value: file.name,
-      message: `${file.key}: the file is ${file.size.toLocaleString('en-GB')} bytes, larger than the limit of ${describeBytes(this.limits.fileBytes)}; it was not read`,
+      message:
+        `${file.key}: the file is ${file.size.toLocaleString('en-GB')} bytes, larger ` +
+        `than the limit of ${describeBytes(this.limits.fileBytes)}; it was not read`,
     });
     return true;
   }

@@ -99,7 +99,8 @@ export class TableReader {
           1,
           text,
           text,
-          `column ${this.columns[i].name} appears twice in the header (as "${headerText[i]}" and "${text}"); which one to use is ambiguous`,
+          `column ${this.columns[i].name} appears twice in the header (as "${headerText[i]}" ` +
+            `and "${text}"); which one to use is ambiguous`,
         );
         return;
       }

@@ -1,10 +1,13 @@
 /**
  * Streams an `extract.xlsx` workbook sheet by sheet, row by row, with exceljs's
- * streaming reader, so a large workbook is never held whole in memory.
+ * streaming parsers, so a large workbook is never held whole in memory; the sheets are
+ * found and named through the workbook's own listing, whatever the writer
+ * (../xlsx/sheet-stream.ts).
  */
 import { pipeline, type Readable } from 'node:stream';
 import type * as ExcelJS from 'exceljs';
 import { WorkbookReader } from '../xlsx/exceljs-parts';
+import { worksheets } from '../xlsx/sheet-stream';
 import { DigestStream, type FileDigest } from './file-digest';
 import {
   DEFAULT_LIMITS,
@@ -46,10 +49,6 @@ export function toCellValue(value: ExcelJS.CellValue): CellValue {
   return null;
 }
 
-function sheetName(sheet: object): string {
-  return 'name' in sheet && typeof sheet.name === 'string' ? sheet.name : '';
-}
-
 /** A table sheet's row against the limits on rows, columns and cell length. */
 function checkRow(row: ExcelJS.Row, cells: readonly CellValue[], sheet: string, limits: ReaderLimits): void {
   const where = (error: FileFailureError): FileFailureError => {
@@ -59,7 +58,8 @@ function checkRow(row: ExcelJS.Row, cells: readonly CellValue[], sheet: string, 
   if (row.number - 1 > limits.rowsPerTable) {
     throw where(
       limitExceeded(
-        `sheet ${sheet} has more than ${limits.rowsPerTable.toLocaleString('en-GB')} rows (the limit); reading stopped at row ${row.number}`,
+        `sheet ${sheet} has more than ${limits.rowsPerTable.toLocaleString('en-GB')} ` +
+          `rows (the limit); reading stopped at row ${row.number}`,
         row.number,
       ),
     );
@@ -67,7 +67,8 @@ function checkRow(row: ExcelJS.Row, cells: readonly CellValue[], sheet: string, 
   if (cells.length > limits.columns) {
     throw where(
       limitExceeded(
-        `sheet ${sheet}, row ${row.number} has a value beyond column ${limits.columns.toLocaleString('en-GB')} (the limit); reading stopped`,
+        `sheet ${sheet}, row ${row.number} has a value beyond column ` +
+          `${limits.columns.toLocaleString('en-GB')} (the limit); reading stopped`,
         row.number,
         cells.length - 1,
       ),
@@ -77,7 +78,8 @@ function checkRow(row: ExcelJS.Row, cells: readonly CellValue[], sheet: string, 
     if (typeof cell === 'string' && cell.length > limits.cellChars) {
       throw where(
         limitExceeded(
-          `sheet ${sheet}, row ${row.number}: a cell is longer than ${limits.cellChars.toLocaleString('en-GB')} characters (the limit); reading stopped`,
+          `sheet ${sheet}, row ${row.number}: a cell is longer than ` +
+            `${limits.cellChars.toLocaleString('en-GB')} characters (the limit); reading stopped`,
           row.number,
           column,
         ),
@@ -88,11 +90,11 @@ function checkRow(row: ExcelJS.Row, cells: readonly CellValue[], sheet: string, 
 
 async function readSheets(
   reader: ExcelJS.stream.xlsx.WorkbookReader,
+  input: Readable,
   sink: WorkbookSink,
   limits: ReaderLimits,
 ): Promise<void> {
-  for await (const sheet of reader) {
-    const name = sheetName(sheet);
+  for await (const { name, rows: sheet } of worksheets(reader, input)) {
     const rows = sink.sheet(name);
     // A skipped sheet is still read through: the zip is one stream.
     for await (const row of sheet) {
@@ -139,7 +141,7 @@ export async function readWorkbook(
     worksheets: 'emit',
     entries: 'ignore',
   });
-  const parsed = readSheets(reader, sink, limits).then(
+  const parsed = readSheets(reader, guard, sink, limits).then(
     () => null,
     (error: unknown) => asError(error),
   );

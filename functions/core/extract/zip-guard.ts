@@ -156,7 +156,8 @@ export class ZipGuard extends Transform {
     this.entries += 1;
     if (this.entries > this.limits.xlsxEntries) {
       throw limitExceeded(
-        `the workbook has more than ${this.limits.xlsxEntries.toLocaleString('en-GB')} zip entries (the limit); reading stopped`,
+        `the workbook has more than ${this.limits.xlsxEntries.toLocaleString('en-GB')} ` +
+          'zip entries (the limit); reading stopped',
       );
     }
     const flags = header.readUInt16LE(6);
@@ -258,7 +259,10 @@ export class ZipGuard extends Transform {
     return at + used;
   }
 
-  /** Feeds compressed bytes to the entry's inflater a slice at a time; returns how many it took (fewer once its data ends). */
+  /**
+   * Feeds compressed bytes to the entry's inflater a slice at a time; returns how many it took (fewer once its data
+   * ends).
+   */
   private async inflate(entry: Entry, bytes: Buffer): Promise<number> {
     const inflater = entry.inflater;
     if (!inflater) throw new Error('internal: a deflated entry with no inflater');
@@ -312,7 +316,10 @@ export class ZipGuard extends Transform {
       throw this.entryFailure(entry.name, `holds corrupt compressed data (${entry.inflaterError.message})`);
   }
 
-  /** Counts an entry's inflated bytes against the limits; `compressed` is how many compressed bytes produced them so far. */
+  /**
+   * Counts an entry's inflated bytes against the limits; `compressed` is how many compressed bytes produced them so
+   * far.
+   */
   private count(entry: Entry, out: Buffer, compressed: number): void {
     if (this.failure) return;
     entry.inflated += out.length;
@@ -320,7 +327,8 @@ export class ZipGuard extends Transform {
     if (this.inflatedTotal > this.limits.xlsxInflatedBytes) {
       this.failure = this.entryLimit(
         entry.name,
-        `the workbook inflates to more than ${describeBytes(this.limits.xlsxInflatedBytes)} (the limit; a decompression bomb?); reading stopped in zip entry ${entry.name}`,
+        `the workbook inflates to more than ${describeBytes(this.limits.xlsxInflatedBytes)} ` +
+          `(the limit; a decompression bomb?); reading stopped in zip entry ${entry.name}`,
       );
     } else if (
       entry.inflated > this.limits.xlsxRatioFloorBytes &&
@@ -328,7 +336,8 @@ export class ZipGuard extends Transform {
     ) {
       this.failure = this.entryLimit(
         entry.name,
-        `zip entry ${entry.name} inflates to more than ${this.limits.xlsxRatio} times its compressed size (the limit; real sheets are about 10 times): a decompression bomb; reading stopped`,
+        `zip entry ${entry.name} inflates to more than ${this.limits.xlsxRatio} times its compressed ` +
+          'size (the limit; real sheets are about 10 times): a decompression bomb; reading stopped',
       );
     } else if (entry.xml) {
       this.countTextRun(entry, out);
@@ -359,7 +368,8 @@ export class ZipGuard extends Transform {
     if (Math.max(longest, entry.textRun) > limit) {
       this.failure = this.entryLimit(
         entry.name,
-        `zip entry ${entry.name} holds a text or tag longer than ${describeBytes(limit)} (the limit; no cell of an extract is anywhere near as long); reading stopped`,
+        `zip entry ${entry.name} holds a text or tag longer than ${describeBytes(limit)} ` +
+          '(the limit; no cell of an extract is anywhere near as long); reading stopped',
       );
     }
   }

@@ -58,7 +58,8 @@ export class DaySet {
     const i = this.firstAtOrAfter(day);
     if (i < this.days.length && this.days[i] === day) return i;
     throw new Error(
-      `a measure was evaluated at day ${day}, which it was not prepared for (prepared: ${Array.from(this.days).join(', ')})`,
+      `a measure was evaluated at day ${day}, which it was not ` +
+        `prepared for (prepared: ${Array.from(this.days).join(', ')})`,
     );
   }
 }

@@ -25,7 +25,8 @@ export class PopulationLookup {
     const earlier = this.years.filter((year) => year < wanted);
     if (earlier.length === 0) {
       throw new ConfigError(
-        `The pack configuration has no population for ${wanted} (needed for rates in ${financialYearLabel(wanted)}) and none for an earlier year: add "population": { "${wanted}": … }.`,
+        `The pack configuration has no population for ${wanted} (needed for rates in ` +
+          `${financialYearLabel(wanted)}) and none for an earlier year: add "population": { "${wanted}": … }.`,
       );
     }
     const used = earlier[earlier.length - 1];
@@ -36,7 +37,10 @@ export class PopulationLookup {
         row: null,
         column: 'population',
         value: String(wanted),
-        message: `No population for ${wanted} in the pack configuration: rates for ${financialYearLabel(wanted)} use the ${used} population (${formatNumber(this.population[String(used)], 0)}).`,
+        message:
+          `No population for ${wanted} in the pack configuration: rates for ` +
+          `${financialYearLabel(wanted)} use the ${used} ` +
+          `population (${formatNumber(this.population[String(used)], 0)}).`,
       });
     }
     return this.population[String(used)];

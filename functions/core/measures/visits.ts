@@ -4,15 +4,13 @@
  * theirs open at d started on or before d − W, i.e. d ∈ [start + W, end); and in the
  * numerator when also a counted visit v has d − W < v ≤ d, i.e. d ∈ [v, v + W). Both are
  * marked per child at the pack's days, in one pass over the plans and one over the
- * visits (as read: no grouping or sorting of the visits is needed).
+ * visits (as read: no grouping or sorting of the visits is needed). The window's
+ * default is the registry's (registry/visits.ts).
  */
 import type { Day, PersonKey, VisitTable } from '../types';
 import { atDays, PersonDayBits, type DaySet } from './evaluation-days';
 import type { ExtractIndex } from './extract-index';
 import { fractionTally, type SnapshotEvaluator } from './tally';
-
-export const DEFAULT_CP_VISIT_WINDOW_DAYS = 28;
-export const DEFAULT_CIN_VISIT_WINDOW_DAYS = 42;
 
 interface PlanOfPerson {
   person: PersonKey;
@@ -36,18 +34,10 @@ export function visitsTimely(
   return atDays(days, (i) => fractionTally(visitedCounts[i], dueCounts[i]));
 }
 
-export function cpVisitsTimely(
-  index: ExtractIndex,
-  days: DaySet,
-  windowDays = DEFAULT_CP_VISIT_WINDOW_DAYS,
-): SnapshotEvaluator {
+export function cpVisitsTimely(index: ExtractIndex, days: DaySet, windowDays: number): SnapshotEvaluator {
   return visitsTimely(index.extract.cpPlans, index.extract.cpVisits, index.extract.persons, windowDays, days);
 }
 
-export function cinVisitsTimely(
-  index: ExtractIndex,
-  days: DaySet,
-  windowDays = DEFAULT_CIN_VISIT_WINDOW_DAYS,
-): SnapshotEvaluator {
+export function cinVisitsTimely(index: ExtractIndex, days: DaySet, windowDays: number): SnapshotEvaluator {
   return visitsTimely(index.extract.cinPlans, index.extract.cinVisits, index.extract.persons, windowDays, days);
 }

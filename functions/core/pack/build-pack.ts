@@ -9,7 +9,7 @@ import { UserError } from '../errors';
 import { withWarnings } from '../extract/problems';
 import { cellOf } from '../measures/cells';
 import { ExtractIndex } from '../measures/extract-index';
-import { MeasureCache, type PreparedMeasure } from '../measures/library';
+import { MeasureCache, type PreparedMeasure } from '../measures/measure-cache';
 import { PopulationLookup } from '../measures/population';
 import type { DataQuality, Extract, Period } from '../types';
 import { allColumns, planColumns, type Column, type ColumnPlan } from './columns';
@@ -94,7 +94,7 @@ function buildSection(section: SectionConfig, context: PackContext, draft: Draft
     decimals: row.decimals,
     month: row.months[row.months.length - 1],
     ytd: row.ytd,
-    windowDays: section.indicators[i].params.windowDays,
+    params: section.indicators[i].params,
   }));
   return {
     id: section.id,

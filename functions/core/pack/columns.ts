@@ -74,7 +74,10 @@ export function planColumns(period: Period, monthsShown: number): ColumnPlan {
   };
 }
 
-/** Every column the pack evaluates, so each measure can be prepared for exactly these (repeats included; the measures drop them). */
+/**
+ * Every column the pack evaluates, so each measure can be prepared for exactly these (repeats included; the measures
+ * drop them).
+ */
 export function allColumns(plan: ColumnPlan): Column[] {
   return [...plan.months, plan.priorYear, plan.ytd, plan.previousMonth, plan.previousYtd];
 }

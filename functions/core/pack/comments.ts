@@ -5,73 +5,21 @@
  * supplied.
  */
 import type { MeasureName } from '../config/pack-config';
-import { formatNumber, formatValue } from './format';
-import type { Cell, CommentsFile, PackIndicator, SectionComments } from './pack-types';
+import { measureOf, type DraftContext, type DraftFigures } from '../measures/registry';
+import type { CommentsFile, SectionComments } from './pack-types';
 
-export interface DraftContext {
-  /** e.g. "November" */
-  monthName: string;
-  /** e.g. "2013/14" */
-  financialYear: string;
-  authority: string;
-}
+export type { DraftContext } from '../measures/registry';
 
-/** What a drafted sentence needs to know about one row. */
-export interface DraftRow {
+/** What a drafted sentence needs to know about one row: its figures, its measure and parameters. */
+export interface DraftRow extends DraftFigures {
   measure: MeasureName;
-  unit: PackIndicator['unit'];
-  decimals: number;
-  month: Cell;
-  ytd: Cell;
-  windowDays: number | undefined;
+  /** The indicator's parameters as configured. */
+  params: Readonly<Record<string, unknown>>;
 }
 
-const n = (value: number | null): string => formatNumber(value ?? 0, 0);
-const children = (count: number | null): string => `${n(count)} ${count === 1 ? 'child' : 'children'}`;
-const plans = (count: number | null): string => `${n(count)} ${count === 1 ? 'plan' : 'plans'}`;
-
-function outOf(cell: Cell): string {
-  return `${n(cell.numerator)} out of ${n(cell.denominator)}`;
-}
-
-function percentOf(row: DraftRow, cell: Cell): string {
-  return formatValue(cell.value, 'percent', row.decimals);
-}
-
-/** One sentence about a row, in the words the seed's officers used. */
+/** One sentence about a row, in the words the seed's officers used (each measure's own, in the registry). */
 export function draftSentence(row: DraftRow, context: DraftContext): string {
-  const { monthName: month, financialYear: year, authority } = context;
-  const atEnd = `As at the end of ${month}`;
-  const soFar = `in ${year} so far`;
-  const { month: m, ytd: y } = row;
-  switch (row.measure) {
-    case 'cp_children':
-      return `${atEnd} ${children(m.value)} ${m.value === 1 ? 'was' : 'were'} subject to a child protection plan.`;
-    case 'cp_rate':
-      return `${atEnd} the rate of children subject to a child protection plan was ${formatValue(m.value, 'rate', row.decimals)} per 10,000 (${children(m.numerator)}).`;
-    case 'cla_rate':
-      return `${atEnd} the rate of children in care was ${formatValue(m.value, 'rate', row.decimals)} per 10,000 (${children(m.numerator)}).`;
-    case 'cp_starts':
-      return `In ${month} ${plans(m.value)} started, ${n(y.value)} ${soFar}.`;
-    case 'cp_ends':
-      return `In ${month} ${plans(m.value)} ended, ${n(y.value)} ${soFar}.`;
-    case 'cp_ended_2y_pct':
-      return `Of the plans ending, ${outOf(m)} in ${month} and ${outOf(y)} (${percentOf(row, y)}) ${soFar} had lasted two years or more.`;
-    case 'cp_open_2y_pct':
-      return `${atEnd} ${outOf(m)} open plans (${percentOf(row, m)}) had lasted two years or more.`;
-    case 'cp_repeat_pct':
-      return `Of the plans starting, ${outOf(m)} in ${month} and ${outOf(y)} (${percentOf(row, y)}) ${soFar} were a child's second or subsequent plan.`;
-    case 'cp_moved_in':
-      return `In ${month} ${children(m.value)} moved to ${authority} on a child protection plan, ${n(y.value)} ${soFar}.`;
-    case 'cp_moved_out':
-      return `In ${month} ${children(m.value)} moved out of ${authority} on a child protection plan, ${n(y.value)} ${soFar}.`;
-    case 'cp_reviews_timely_pct':
-      return `${atEnd} ${outOf(m)} CP cases were reviewed within required timescales.`;
-    case 'cp_visits_timely_pct':
-      return `${atEnd} ${outOf(m)} children on CP plans had been visited within the last ${row.windowDays ?? 28} days.`;
-    case 'cin_visits_timely_pct':
-      return `${atEnd} ${outOf(m)} children in need had been visited within the last ${row.windowDays ?? 42} days.`;
-  }
+  return measureOf(row.measure).draft(row, row.params, context);
 }
 
 /** The drafted performance comment: one paragraph (blank-line separated, as renderers split them) per row. */

@@ -112,7 +112,8 @@ export function renderFailureNotice(input: FailureNoticeInput): RenderedEmail {
     input.reason,
     '',
     ...(quality ? qualityText(quality) : []),
-    `After fixing the extract or configuration, rerun the month: npm run report -- rerun --period ${input.period} --reason "…" --preview ADDRESS (or --send).`,
+    'After fixing the extract or configuration, rerun the month: npm run report ' +
+      `-- rerun --period ${input.period} --reason "…" --preview ADDRESS (or --send).`,
   ].join('\n');
   return { subject, html, text: text + '\n' };
 }

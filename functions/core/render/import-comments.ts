@@ -4,8 +4,10 @@
  * comment-markers.ts), never by row numbers. Only the officer's words are imported:
  * empty cells, placeholders and drafts left as drafted are not comments.
  */
+import { Readable } from 'node:stream';
 import type * as ExcelJS from 'exceljs';
-import { Workbook } from '../xlsx/exceljs-parts';
+import { WorkbookReader } from '../xlsx/exceljs-parts';
+import { worksheets } from '../xlsx/sheet-stream';
 import { UserError } from '../errors';
 import type { CommentsFile } from '../pack/pack-types';
 import type { Period } from '../types';
@@ -58,6 +60,51 @@ function sameWords(a: string, b: string): boolean {
   return words(a) === words(b);
 }
 
+/**
+ * A row's cell values by column number (1 = A). A cell holds only its own value, so a merged
+ * area's value is in its first cell.
+ */
+interface SheetRow {
+  number: number;
+  cells: ExcelJS.CellValue[];
+}
+
+interface Sheet {
+  name: string;
+  rows: SheetRow[];
+}
+
+/**
+ * The workbook's sheets, read as the extract is (../xlsx/sheet-stream.ts): by its own listing
+ * of sheets, whatever wrote it. Not exceljs's Workbook.load: it finds a sheet's notes only
+ * as exceljs names them (`xl/comments1.xml`), and fails on a pack saved by openpyxl, which
+ * names them `/xl/comments/comment1.xml` ("Cannot read properties of undefined (reading
+ * 'comments')"). The import needs the cells' values alone; a pack is small, so it is held.
+ */
+async function readSheets(buffer: Uint8Array): Promise<Sheet[]> {
+  const input = (): Readable => Readable.from([Buffer.from(buffer)]);
+  const reader = new WorkbookReader(input(), {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  const sheets: Sheet[] = [];
+  for await (const { name, rows } of worksheets(reader, input())) {
+    const sheet: Sheet = { name, rows: [] };
+    for await (const row of rows) {
+      const cells: ExcelJS.CellValue[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, column) => {
+        cells[column] = cell.value;
+      });
+      sheet.rows.push({ number: row.number, cells });
+    }
+    sheets.push(sheet);
+  }
+  return sheets;
+}
+
 interface Prefill {
   state: string;
   text: string;
@@ -68,16 +115,15 @@ interface KeysSheet {
   prefilled: Map<string, Prefill>;
 }
 
-function readKeysSheet(workbook: ExcelJS.Workbook): KeysSheet {
-  const sheet = workbook.getWorksheet(KEYS_SHEET);
+function readKeysSheet(sheets: readonly Sheet[]): KeysSheet {
+  const sheet = sheets.find((s) => s.name === KEYS_SHEET);
   const prefilled = new Map<string, Prefill>();
   let period: string | null = null;
-  sheet?.eachRow((row) => {
-    const first = cellText(row.getCell(1).value);
-    if (first === 'period') period = cellText(row.getCell(2).value);
-    else if (parseCommentKey(first))
-      prefilled.set(first, { state: cellText(row.getCell(2).value), text: cellText(row.getCell(3).value) });
-  });
+  for (const { cells } of sheet?.rows ?? []) {
+    const first = cellText(cells[1]);
+    if (first === 'period') period = cellText(cells[2]);
+    else if (parseCommentKey(first)) prefilled.set(first, { state: cellText(cells[2]), text: cellText(cells[3]) });
+  }
   return { period, prefilled };
 }
 
@@ -88,51 +134,49 @@ interface FoundComment {
   where: string;
 }
 
-/** The first cell right of the marker column with text, counting a merged area once. */
-function firstTextInRow(row: ExcelJS.Row): string {
-  for (let c = MARKER_COLUMN + 1; c <= row.cellCount; c++) {
-    const cell = row.getCell(c);
-    if (cell.isMerged && cell.master.address !== cell.address) continue;
-    const text = cellText(cell.value);
+/** The first cell right of the marker column with text. */
+function firstTextInRow(cells: readonly ExcelJS.CellValue[]): string {
+  for (let c = MARKER_COLUMN + 1; c < cells.length; c++) {
+    const text = cellText(cells[c]);
     if (text.trim() !== '') return text;
   }
   return '';
 }
 
-function commentColumnOf(row: ExcelJS.Row): number | null {
-  for (let c = MARKER_COLUMN + 1; c <= row.cellCount; c++)
-    if (cellText(row.getCell(c).value).trim() === COMMENT_HEADER) return c;
+function commentColumnOf(cells: readonly ExcelJS.CellValue[]): number | null {
+  for (let c = MARKER_COLUMN + 1; c < cells.length; c++) if (cellText(cells[c]).trim() === COMMENT_HEADER) return c;
   return null;
 }
 
-function findComments(workbook: ExcelJS.Workbook): { found: FoundComment[]; markers: number } {
+function findComments(workbook: readonly Sheet[]): { found: FoundComment[]; markers: number } {
   const found: FoundComment[] = [];
   let markers = 0;
   // The Pack sheet first, then any other sheet the officer may have copied blocks to.
-  const sheets = workbook.worksheets
+  const sheets = workbook
     .filter((s) => s.name !== KEYS_SHEET)
     .sort((a, b) => Number(b.name === PACK_SHEET) - Number(a.name === PACK_SHEET));
   for (const sheet of sheets) {
     let commentColumn: number | null = null;
-    sheet.eachRow((row, rowNumber) => {
-      const marker = cellText(row.getCell(MARKER_COLUMN).value).trim();
+    for (const { number: rowNumber, cells } of sheet.rows) {
+      const marker = cellText(cells[MARKER_COLUMN]).trim();
       if (marker.startsWith(HEADER_MARKER_PREFIX)) {
-        commentColumn = commentColumnOf(row);
-        return;
+        commentColumn = commentColumnOf(cells);
+        continue;
       }
       const parsed = parseCommentKey(marker);
-      if (!parsed) return;
+      if (!parsed) continue;
       markers += 1;
       const where = `sheet "${sheet.name}", row ${rowNumber}`;
       let text: string;
-      if (parsed.kind === 'section') text = firstTextInRow(row);
+      if (parsed.kind === 'section') text = firstTextInRow(cells);
       else if (commentColumn === null)
         throw new UserError(
-          `The comment for ${parsed.code} (${where}) has no column headed "${COMMENT_HEADER}" above it; restore the header row or use a fresh copy of the pack workbook.`,
+          `The comment for ${parsed.code} (${where}) has no column headed "${COMMENT_HEADER}" ` +
+            'above it; restore the header row or use a fresh copy of the pack workbook.',
         );
-      else text = cellText(row.getCell(commentColumn).value);
+      else text = cellText(cells[commentColumn]);
       found.push({ key: marker, parsed, text: cleanText(text), where });
-    });
+    }
   }
   return { found, markers };
 }
@@ -148,28 +192,29 @@ export async function importCommentsFromWorkbook(
   buffer: Uint8Array,
   options: ImportCommentsOptions = {},
 ): Promise<CommentsFile> {
-  const workbook = new Workbook();
+  let workbook: Sheet[];
   try {
-    // A private copy as a plain ArrayBuffer, the type exceljs reads.
-    const bytes = new Uint8Array(buffer.byteLength);
-    bytes.set(buffer);
-    await workbook.xlsx.load(bytes.buffer);
+    workbook = await readSheets(buffer);
   } catch (cause) {
     throw new UserError(
-      `Cannot read the comments workbook: it is not a readable .xlsx file (${cause instanceof Error ? cause.message : String(cause)}).`,
+      'Cannot read the comments workbook: it is not a readable .xlsx ' +
+        `file (${cause instanceof Error ? cause.message : String(cause)}).`,
       { cause },
     );
   }
   const keys = readKeysSheet(workbook);
   if (options.period !== undefined && keys.period !== null && keys.period !== options.period) {
     throw new UserError(
-      `The comments workbook is the pack for ${keys.period}, not ${options.period}; import it with --period ${keys.period} or use the ${options.period} workbook.`,
+      `The comments workbook is the pack for ${keys.period}, not ${options.period}; ` +
+        `import it with --period ${keys.period} or use the ${options.period} workbook.`,
     );
   }
   const { found, markers } = findComments(workbook);
   if (markers === 0) {
     throw new UserError(
-      `The workbook has no comment cells marked by indicator-pack (keys in the hidden column A of the "${PACK_SHEET}" sheet); import the pack.xlsx this tool produced, with its yellow comment cells filled in.`,
+      'The workbook has no comment cells marked by ' +
+        `indicator-pack (keys in the hidden column A of the "${PACK_SHEET}" ` +
+        'sheet); import the pack.xlsx this tool produced, with its yellow comment cells filled in.',
     );
   }
 
@@ -179,13 +224,15 @@ export async function importCommentsFromWorkbook(
     if (!isOfficersText(comment, keys.prefilled.get(comment.key))) continue;
     if (comment.text.length > MAX_COMMENT_LENGTH) {
       throw new UserError(
-        `The comment at ${comment.where} is ${formatValue(comment.text.length, 'count', 0)} characters long; the limit is ${formatValue(MAX_COMMENT_LENGTH, 'count', 0)}. Shorten it and import again.`,
+        `The comment at ${comment.where} is ${formatValue(comment.text.length, 'count', 0)} characters ` +
+          `long; the limit is ${formatValue(MAX_COMMENT_LENGTH, 'count', 0)}. Shorten it and import again.`,
       );
     }
     const earlier = seen.get(comment.key);
     if (earlier && earlier.text !== comment.text) {
       throw new UserError(
-        `Two different comments are marked for the same place (${earlier.where} and ${comment.where}); keep one and import again.`,
+        `Two different comments are marked for the same place (${earlier.where} ` +
+          `and ${comment.where}); keep one and import again.`,
       );
     }
     seen.set(comment.key, comment);

@@ -39,7 +39,8 @@ export function qualityText(quality: QualityView): string[] {
   const lines = ['== Data quality ==', ''];
   if (quality.isClean) return [...lines, 'No problems were found in the extract.', ''];
   lines.push(
-    `${quality.errorTotal} error(s) and ${quality.warningTotal} warning(s) in the extract. At most ${quality.listedPerKind} of each kind are listed.`,
+    `${quality.errorTotal} error(s) and ${quality.warningTotal} warning(s) in ` +
+      `the extract. At most ${quality.listedPerKind} of each kind are listed.`,
     '',
   );
   for (const c of quality.counts)
@@ -60,7 +61,8 @@ export function packText(view: PackView, note: string | null): string {
   if (note) lines.push(note, '');
   lines.push(view.title, `${view.authority} · ${view.periodTitle}. The workbook (pack.xlsx) is attached.`, '');
   lines.push(
-    `${view.periodTitle} (${view.ytdLabel}): ${s.red} Red, ${s.amber} Amber, ${s.green} Green of ${s.indicators} indicators.`,
+    `${view.periodTitle} (${view.ytdLabel}): ${s.red} Red, ${s.amber} ` +
+      `Amber, ${s.green} Green of ${s.indicators} indicators.`,
   );
   if (s.changes.length === 0) lines.push(`No indicator changed status since ${s.previousMonthTitle}.`);
   else {
@@ -75,7 +77,8 @@ export function packText(view: PackView, note: string | null): string {
   for (const d of view.definitions) lines.push(`  ${d.codes}: ${d.text}`);
   lines.push(
     '',
-    `Run ${view.meta.runId}, generated ${view.meta.generatedAt} by indicator-pack ${view.meta.codeVersion} from ${view.meta.sources.join(', ')}.`,
+    `Run ${view.meta.runId}, generated ${view.meta.generatedAt} by ` +
+      `indicator-pack ${view.meta.codeVersion} from ${view.meta.sources.join(', ')}.`,
   );
   return lines.join('\n') + '\n';
 }

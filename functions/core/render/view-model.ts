@@ -9,7 +9,7 @@ import type { DataQuality, Period, Problem } from '../types';
 import { MAX_LISTED_PER_KIND } from '../extract/problems';
 import { formatValue } from '../pack/format';
 import type { Pack, PackIndicator, PackSection, RagStatus, Trend } from '../pack/pack-types';
-import { MEASURE_DEFINITIONS } from './definitions';
+import { measureOf } from '../measures/registry';
 import type { RenderMeta } from './render-types';
 
 /** Text shown (and pre-filled in the workbook) where no service comment was supplied. */
@@ -26,7 +26,10 @@ interface RagStyle {
   label: string;
   /** CSS class suffix and a stable name for tests. */
   css: string;
-  /** ARGB fill and font colours for the workbook; the HTML's are the same colours in templates/partials/table-css.hbs (keep the two in step). */
+  /**
+   * ARGB fill and font colours for the workbook; the HTML's are the same colours in templates/partials/table-css.hbs
+   * (keep the two in step).
+   */
   fill: string | null;
   font: string;
 }
@@ -350,7 +353,11 @@ function definitionsView(pack: Pack): DefinitionView[] {
   const codes = new Map<MeasureName, string[]>();
   for (const section of pack.sections)
     for (const i of section.indicators) codes.set(i.measure, [...(codes.get(i.measure) ?? []), i.code]);
-  return [...codes].map(([measure, list]) => ({ measure, codes: list.join(', '), text: MEASURE_DEFINITIONS[measure] }));
+  return [...codes].map(([measure, list]) => ({
+    measure,
+    codes: list.join(', '),
+    text: measureOf(measure).definition,
+  }));
 }
 
 export function buildPackView(pack: Pack, meta: RenderMeta): PackView {

@@ -141,7 +141,9 @@ class PackSheetWriter {
     sheet.getCell(this.row, cols.code).value = `${view.authority} · ${view.periodTitle} · ${view.ytdLabel}`;
     this.row += 1;
     const legend = sheet.getCell(this.row, cols.code);
-    legend.value = `${view.corporatePlanLegend}. Traffic light: the year-to-date value against the target, unrounded; hover over a traffic light for the reason. Yellow cells are for comments.`;
+    legend.value =
+      `${view.corporatePlanLegend}. Traffic light: the year-to-date value against the target, ` +
+      'unrounded; hover over a traffic light for the reason. Yellow cells are for comments.';
     legend.font = { italic: true, size: 9 };
     this.row += 2;
   }

@@ -12,7 +12,7 @@ type Path = Array<string | number>;
 
 /** A deep copy of the default configuration with the value at each path replaced. */
 function defaultWith(...edits: Array<[Path, JsonValue]>): JsonValue {
-  const config: JsonValue = JSON.parse(JSON.stringify(defaultPack));
+  const config = JSON.parse(JSON.stringify(defaultPack)) as JsonValue;
   for (const [path, value] of edits) {
     let node = config;
     path.forEach((key, i) => {

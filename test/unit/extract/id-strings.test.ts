@@ -6,7 +6,8 @@ describe('id strings', () => {
     const ids = new IdStrings();
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.nat(20), (text, cut) => {
-        const slice = `${text}${'x'.repeat(30)}`.slice(cut % (text.length + 1)); // long enough to be a slice of its parent
+        // long enough to be a slice of its parent
+        const slice = `${text}${'x'.repeat(30)}`.slice(cut % (text.length + 1));
         expect(detached(slice)).toBe(slice);
         expect(ids.own(slice)).toBe(slice);
         expect(ids.own(slice)).toBe(slice); // the second time, from the store

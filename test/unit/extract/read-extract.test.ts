@@ -11,7 +11,9 @@ import { ALL_TABLES, csv, day, read, summarise } from './helpers';
  */
 const SMALL = {
   'ssd_cp_plans.csv':
-    '\ufeff CPPL_CP_PLAN_ID ,cppl_person_id,cppl_cp_plan_start_date,cppl_cp_plan_end_date,cppl_cp_plan_initial_category,cppl_number_of_previous_cp_plans,cppl_cp_plan_transfer_out,extra_column\r\n' +
+    '\ufeff CPPL_CP_PLAN_ID ,cppl_person_id,cppl_cp_plan_start_date,' +
+    'cppl_cp_plan_end_date,cppl_cp_plan_initial_category,' +
+    'cppl_number_of_previous_cp_plans,cppl_cp_plan_transfer_out,extra_column\r\n' +
     'P1,C1,2012-01-15,2013-03-31 00:00:00,Neglect,0,N,x\r\n' +
     'P2,C2,15/06/2013,NULL,"Emotional, physical",2,,"say ""hi""\r\nthere"\r\n' +
     'P3,C1,2013-04-01T09:30:00,,NULL,NULL,Yes,\r\n',
@@ -138,7 +140,7 @@ describe('readExtract: CSV form', () => {
     const listed = await source.list();
     const tagged = {
       ...source,
-      list: async () => listed.map((file) => ({ ...file, etag: `"e-${file.name}"`, versionId: 'v1' })),
+      list: () => Promise.resolve(listed.map((file) => ({ ...file, etag: `"e-${file.name}"`, versionId: 'v1' }))),
     };
     const stats: TableStats[] = [];
     const result = await readExtract(tagged, {

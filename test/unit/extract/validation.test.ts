@@ -32,7 +32,8 @@ describe('errors', () => {
       'ssd_cp_plans.csv': csv('cppl_cp_plan_id,cppl_cp_plan_start_date', 'P1,2013-01-01'),
       'ssd_initial_cp_conference.csv': csv('icpc_cp_plan_id', 'P1'),
       'ssd_cla_episodes.csv': csv(
-        'clae_cla_episode_id,clae_person_id,clae_cla_episode_start_date,clae_cla_episode_ceased,clae_cla_episode_ceased_date',
+        'clae_cla_episode_id,clae_person_id,clae_cla_episode_start_date,' +
+          'clae_cla_episode_ceased,clae_cla_episode_ceased_date',
       ),
     });
     expect(summarise(result.quality.errors)).toEqual([

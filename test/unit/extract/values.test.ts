@@ -169,43 +169,46 @@ describe('properties', () => {
     );
   });
 
-  it('ten characters in the YYYY-MM-DD shape (read from character codes) parse as the general parser reads them', () => {
-    // Spaces around the text are trimmed, and make it longer than the short path takes.
-    fc.assert(
-      fc.property(
-        fc.stringMatching(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/),
-        fc.stringMatching(/^[0-9a /+-]{10}$/),
-        (shaped, near) => {
-          expect(parseDateText(shaped)).toBe(parseDateText(` ${shaped} `));
-          expect(parseDateText(near)).toBe(parseDateText(` ${near} `));
-        },
-      ),
-      { numRuns: 2000 },
-    );
-    // Years 1900–2199 are looked up in a table: its edges, and either side of them.
-    for (const year of ['1899', '1900', '2199', '2200']) {
-      for (const monthDay of [
-        '01-01',
-        '01-31',
-        '01-32',
-        '02-28',
-        '02-29',
-        '12-31',
-        '12-32',
-        '13-01',
-        '00-10',
-        '06-00',
-      ]) {
-        const text = `${year}-${monthDay}`;
-        expect(parseDateText(text)).toBe(parseDateText(` ${text} `));
+  it(
+    'ten characters in the YYYY-MM-DD shape (read from ' + 'character codes) parse as the general parser reads them',
+    () => {
+      // Spaces around the text are trimmed, and make it longer than the short path takes.
+      fc.assert(
+        fc.property(
+          fc.stringMatching(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/),
+          fc.stringMatching(/^[0-9a /+-]{10}$/),
+          (shaped, near) => {
+            expect(parseDateText(shaped)).toBe(parseDateText(` ${shaped} `));
+            expect(parseDateText(near)).toBe(parseDateText(` ${near} `));
+          },
+        ),
+        { numRuns: 2000 },
+      );
+      // Years 1900–2199 are looked up in a table: its edges, and either side of them.
+      for (const year of ['1899', '1900', '2199', '2200']) {
+        for (const monthDay of [
+          '01-01',
+          '01-31',
+          '01-32',
+          '02-28',
+          '02-29',
+          '12-31',
+          '12-32',
+          '13-01',
+          '00-10',
+          '06-00',
+        ]) {
+          const text = `${year}-${monthDay}`;
+          expect(parseDateText(text)).toBe(parseDateText(` ${text} `));
+        }
       }
-    }
-    expect(parseDateText('2199-12-31')).toBe(Date.UTC(2199, 11, 31) / 86_400_000);
-    expect(parseDateText('1900-01-01')).toBe(Date.UTC(1900, 0, 1) / 86_400_000);
-    expect(parseDateText('2013-02-29')).toBeUndefined();
-    expect(parseDateText('2012-02-29')).toBe(15399);
-    expect(parseDateText('２０１３-01-01')).toBeUndefined(); // full-width digits are not digits
-  });
+      expect(parseDateText('2199-12-31')).toBe(Date.UTC(2199, 11, 31) / 86_400_000);
+      expect(parseDateText('1900-01-01')).toBe(Date.UTC(1900, 0, 1) / 86_400_000);
+      expect(parseDateText('2013-02-29')).toBeUndefined();
+      expect(parseDateText('2012-02-29')).toBe(15399);
+      expect(parseDateText('２０１３-01-01')).toBeUndefined(); // full-width digits are not digits
+    },
+  );
 
   it('a date that parses is a real calendar date written the same way', () => {
     fc.assert(

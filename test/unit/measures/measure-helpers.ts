@@ -1,8 +1,11 @@
-/** Evaluates one measure of the library on a test extract, with dates as 'YYYY-MM-DD', prepared for just the days or window asked about. */
+/**
+ * Evaluates one measure of the library on a test extract, with dates as 'YYYY-MM-DD', prepared for just the days or
+ * window asked about.
+ */
 import { dayFromIso } from '../../../functions/core/calendar';
 import type { MeasureName } from '../../../functions/core/config/pack-config';
 import { ExtractIndex } from '../../../functions/core/measures/extract-index';
-import { MeasureCache, type MeasureParams } from '../../../functions/core/measures/library';
+import { MeasureCache, type MeasureParams } from '../../../functions/core/measures/measure-cache';
 import type { Tally } from '../../../functions/core/measures/tally';
 import type { Extract } from '../../../functions/core/types';
 

@@ -52,7 +52,8 @@ describe('cp_reviews_timely_pct', () => {
     expect(snapshotAt(extract, 'cp_reviews_timely_pct', '2013-11-30')).toEqual(fraction(3, 7));
   });
   it('29 November: A and B are not yet due; H is still open (and late, never reviewed); C, G, I are late', () => {
-    expect(snapshotAt(extract, 'cp_reviews_timely_pct', '2013-11-29')).toEqual(fraction(2, 6)); // D, F of C, D, F, G, H, I
+    // D, F of C, D, F, G, H, I
+    expect(snapshotAt(extract, 'cp_reviews_timely_pct', '2013-11-29')).toEqual(fraction(2, 6));
   });
   it('no plan due: 0 of 0', () => {
     expect(snapshotAt(extract, 'cp_reviews_timely_pct', '2013-02-01')).toEqual(fraction(0, 0));

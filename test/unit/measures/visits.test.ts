@@ -35,28 +35,32 @@ describe('cp_visits_timely_pct (W = 28: on 30 Nov, due if started by 2 Nov, visi
   });
   it('a wider window takes in the visit on 2 Nov and the plan started on 3 Nov', () => {
     // W = 29: due if started by 1 Nov; visited in 2..30 Nov. c3 (2 Nov) and c4 (3 Nov) are not due.
-    expect(snapshotAt(extract, 'cp_visits_timely_pct', '2013-11-30', { windowDays: 29 })).toEqual(fraction(3, 6)); // c1, c2, c9 of c1, c2, c6, c7, c8, c9
+    // c1, c2, c9 of c1, c2, c6, c7, c8, c9
+    expect(snapshotAt(extract, 'cp_visits_timely_pct', '2013-11-30', { windowDays: 29 })).toEqual(fraction(3, 6));
   });
   it('nobody due: 0 of 0', () => {
     expect(snapshotAt(extract, 'cp_visits_timely_pct', '2013-01-15')).toEqual(fraction(0, 0));
   });
 });
 
-describe('cin_visits_timely_pct (default W = 42: on 30 Nov, due if started by 19 Oct, visited in 20 Oct..30 Nov)', () => {
-  const extract = new ExtractBuilder()
-    .cinPlan({ id: 'N1', person: 'c11', start: '2013-01-01' })
-    .cinVisit('c11', '2013-10-20')
-    .cinPlan({ id: 'N2', person: 'c12', start: '2013-01-01' })
-    .cinVisit('c12', '2013-10-19') // exactly W before d
-    .cinPlan({ id: 'N3', person: 'c13', start: '2013-10-19' })
-    .cpPlan({ id: 'P1', person: 'c14', start: '2013-01-01' }) // a CP plan does not make a CIN child
-    .cpVisit('c14', '2013-11-01')
-    .build();
+describe(
+  'cin_visits_timely_pct (default W = 42: on 30 Nov, ' + 'due if started by 19 Oct, visited in 20 Oct..30 Nov)',
+  () => {
+    const extract = new ExtractBuilder()
+      .cinPlan({ id: 'N1', person: 'c11', start: '2013-01-01' })
+      .cinVisit('c11', '2013-10-20')
+      .cinPlan({ id: 'N2', person: 'c12', start: '2013-01-01' })
+      .cinVisit('c12', '2013-10-19') // exactly W before d
+      .cinPlan({ id: 'N3', person: 'c13', start: '2013-10-19' })
+      .cpPlan({ id: 'P1', person: 'c14', start: '2013-01-01' }) // a CP plan does not make a CIN child
+      .cpVisit('c14', '2013-11-01')
+      .build();
 
-  it('c11 of c11, c12, c13', () => {
-    expect(snapshotAt(extract, 'cin_visits_timely_pct', '2013-11-30')).toEqual(fraction(1, 3));
-  });
-  it('with windowDays 28 nobody is visited in time (0%, not no value)', () => {
-    expect(snapshotAt(extract, 'cin_visits_timely_pct', '2013-11-30', { windowDays: 28 })).toEqual(fraction(0, 3));
-  });
-});
+    it('c11 of c11, c12, c13', () => {
+      expect(snapshotAt(extract, 'cin_visits_timely_pct', '2013-11-30')).toEqual(fraction(1, 3));
+    });
+    it('with windowDays 28 nobody is visited in time (0%, not no value)', () => {
+      expect(snapshotAt(extract, 'cin_visits_timely_pct', '2013-11-30', { windowDays: 28 })).toEqual(fraction(0, 3));
+    });
+  },
+);

@@ -136,7 +136,8 @@ describe('buildPack on a hand-worked extract (November 2013)', () => {
       [1, 1, 100],
     ]);
     expect(repeat.priorYear).toEqual({ value: 0, numerator: 0, denominator: 2 });
-    expect(repeat.ytd).toEqual({ value: 200 / 3, numerator: 2, denominator: 3 }); // P3 (column), P5 (history) of P2, P3, P5
+    // P3 (column), P5 (history) of P2, P3, P5
+    expect(repeat.ytd).toEqual({ value: 200 / 3, numerator: 2, denominator: 3 });
     expect(repeat.rag).toBe('red'); // 66.7 > 50 + 5
     expect(repeat.previousRag).toBe('green'); // YTD at October: P5 of P2, P5 = 50
     expect(repeat.trend).toEqual({ direction: 'up', better: false });
@@ -169,9 +170,11 @@ describe('buildPack on a hand-worked extract (November 2013)', () => {
     expect(section.comments.performance.draft).toBe(true);
     expect(section.comments.performance.text?.split('\n\n')).toEqual([
       'As at the end of November 3 children were subject to a child protection plan.',
-      'As at the end of November the rate of children subject to a child protection plan was 1.5 per 10,000 (3 children).',
+      'As at the end of November the rate of children subject to ' +
+        'a child protection plan was 1.5 per 10,000 (3 children).',
       'In November 1 plan started, 3 in 2013/14 so far.',
-      "Of the plans starting, 1 out of 1 in November and 2 out of 3 (67%) in 2013/14 so far were a child's second or subsequent plan.",
+      'Of the plans starting, 1 out of 1 in November and 2 out of 3 ' +
+        "(67%) in 2013/14 so far were a child's second or subsequent plan.",
       'Of the plans ending, 0 out of 1 in November and 0 out of 2 (0%) in 2013/14 so far had lasted two years or more.',
     ]);
     expect(section.comments.service).toEqual({ text: null });

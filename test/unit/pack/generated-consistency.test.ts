@@ -9,6 +9,7 @@ import { neededTables, parsePackConfig } from '../../../functions/core/config/pa
 import { memorySource } from '../../../functions/core/extract/memory-source';
 import { readExtract } from '../../../functions/core/extract/read-extract';
 import { buildPack } from '../../../functions/core/pack/build-pack';
+import { MEASURES, type Measure } from '../../../functions/core/measures/registry';
 import type { Pack, PackIndicator } from '../../../functions/core/pack/pack-types';
 import { TABLE_NAMES } from '../../../functions/core/types';
 import { columnNames, generateBlocks } from '../../../functions/generate/generate-extract';
@@ -66,39 +67,47 @@ describe('a pack from a generated extract', () => {
     });
   });
 
-  it.each(['cp_starts', 'cp_ends', 'cp_moved_in', 'cp_moved_out'])(
-    '%s: the year to date is the sum of the months',
-    (measure) => {
-      const flow = row(measure);
-      expect(flow.ytd.value).toBe(sum(flow.months.map((m) => m.value)));
-    },
-  );
+  // The kinds and units come from the registry, so a new measure is checked here without a change to this test.
+  const shown = (test: (measure: Measure) => boolean): string[] =>
+    MEASURES.filter(test)
+      .map((measure) => measure.name)
+      .filter((name) => pack.sections.some((s) => s.indicators.some((i) => i.measure === name)));
 
-  it.each(['cp_ended_2y_pct', 'cp_repeat_pct'])('%s: the year to date is Σ numerators / Σ denominators', (measure) => {
-    const flow = row(measure);
-    const numerator = sum(flow.months.map((m) => m.numerator));
-    const denominator = sum(flow.months.map((m) => m.denominator));
-    expect(denominator).toBeGreaterThan(0);
-    expect([flow.ytd.numerator, flow.ytd.denominator]).toEqual([numerator, denominator]);
-    expect(flow.ytd.value).toBeCloseTo((100 * numerator) / denominator, 10);
+  it('shows every kind of measure the checks below are about', () => {
+    expect(shown((m) => m.kind === 'flow' && m.unit === 'count').length).toBeGreaterThan(0);
+    expect(shown((m) => m.kind === 'flow' && m.unit === 'percent').length).toBeGreaterThan(0);
+    expect(shown((m) => m.kind === 'snapshot').length).toBeGreaterThan(0);
+  });
+
+  it('flow counts: the year to date is the sum of the months', () => {
+    for (const measure of shown((m) => m.kind === 'flow' && m.unit === 'count')) {
+      const flow = row(measure);
+      expect([measure, flow.ytd.value]).toEqual([measure, sum(flow.months.map((m) => m.value))]);
+    }
+  });
+
+  it('flow percentages: the year to date is Σ numerators / Σ denominators', () => {
+    for (const measure of shown((m) => m.kind === 'flow' && m.unit === 'percent')) {
+      const flow = row(measure);
+      const numerator = sum(flow.months.map((m) => m.numerator));
+      const denominator = sum(flow.months.map((m) => m.denominator));
+      expect(denominator).toBeGreaterThan(0);
+      expect([measure, flow.ytd.numerator, flow.ytd.denominator]).toEqual([measure, numerator, denominator]);
+      expect(flow.ytd.value).toBeCloseTo((100 * numerator) / denominator, 10);
+    }
   });
 
   it('snapshots: the year to date is the last month', () => {
-    for (const measure of [
-      'cp_children',
-      'cp_rate',
-      'cla_rate',
-      'cp_open_2y_pct',
-      'cp_reviews_timely_pct',
-      'cp_visits_timely_pct',
-      'cin_visits_timely_pct',
-    ]) {
+    for (const measure of shown((m) => m.kind === 'snapshot')) {
       const snapshot = row(measure);
-      expect(snapshot.ytd).toEqual({
-        value: snapshot.months[11].value,
-        numerator: snapshot.months[11].numerator,
-        denominator: snapshot.months[11].denominator,
-      });
+      expect([measure, snapshot.ytd]).toEqual([
+        measure,
+        {
+          value: snapshot.months[11].value,
+          numerator: snapshot.months[11].numerator,
+          denominator: snapshot.months[11].denominator,
+        },
+      ]);
     }
   });
 

@@ -112,7 +112,8 @@ describe('statuses without a judgement', () => {
   });
   it('no target otherwise: none', () => {
     expect(rag(8, undefined).status).toBe('none');
-    expect(rag(8, { polarity: 'higher', targets: { '2012/13': 5 } }).status).toBe('none'); // a target for another year only
+    // a target for another year only
+    expect(rag(8, { polarity: 'higher', targets: { '2012/13': 5 } }).status).toBe('none');
   });
   it('a target but no value: No data', () => {
     expect(rag(null, rule('higher', 95))).toEqual({

@@ -18,7 +18,8 @@ const SUPPLIED = {
 describe('comments round trip: fill the workbook, import, rerender', () => {
   const officer = {
     'comment:section:child-protection:service': HOSTILE.hyperlink,
-    'comment:section:cp-reviews-visits:performance': `${HOSTILE.script}\r\nReviews fell to 88% as two conferences moved.`,
+    'comment:section:cp-reviews-visits:performance':
+      `${HOSTILE.script}\r\nReviews fell ` + 'to 88% as two conferences moved.',
     'comment:section:cp-reviews-visits:service': HOSTILE.atSum,
     'comment:indicator:OP380': HOSTILE.plusOne,
     'comment:indicator:Op367': HOSTILE.minusTwo,
@@ -92,20 +93,24 @@ describe('importCommentsFromWorkbook', () => {
     });
   });
 
-  it('treats a draft with only its line breaks or spaces changed as unchanged, and an edited draft as the officer’s', async () => {
-    const draft = examplePack().sections[1].comments.performance.text ?? '';
-    const key = 'comment:section:cp-reviews-visits:performance';
-    const rewrapped = await fillCommentCells(await renderWorkbook(examplePack(), exampleMeta), {
-      [key]: draft.replace(/ /g, '\n  '),
-    });
-    expect((await importCommentsFromWorkbook(rewrapped)).sections?.['cp-reviews-visits']).toBeUndefined();
-    const edited = await fillCommentCells(await renderWorkbook(examplePack(), exampleMeta), {
-      [key]: `${draft} Two were late by a day.`,
-    });
-    expect((await importCommentsFromWorkbook(edited)).sections?.['cp-reviews-visits']).toEqual({
-      performance: `${draft} Two were late by a day.`,
-    });
-  });
+  it(
+    'treats a draft with only its line breaks or spaces ' +
+      'changed as unchanged, and an edited draft as the officer’s',
+    async () => {
+      const draft = examplePack().sections[1].comments.performance.text ?? '';
+      const key = 'comment:section:cp-reviews-visits:performance';
+      const rewrapped = await fillCommentCells(await renderWorkbook(examplePack(), exampleMeta), {
+        [key]: draft.replace(/ /g, '\n  '),
+      });
+      expect((await importCommentsFromWorkbook(rewrapped)).sections?.['cp-reviews-visits']).toBeUndefined();
+      const edited = await fillCommentCells(await renderWorkbook(examplePack(), exampleMeta), {
+        [key]: `${draft} Two were late by a day.`,
+      });
+      expect((await importCommentsFromWorkbook(edited)).sections?.['cp-reviews-visits']).toEqual({
+        performance: `${draft} Two were late by a day.`,
+      });
+    },
+  );
 
   it('finds comment cells by marker after the officer inserts rows', async () => {
     const returned = await fillCommentCells(

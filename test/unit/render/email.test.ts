@@ -67,7 +67,8 @@ describe('renderEmail', () => {
     expect(text).toContain('  - OP380 Child Protection Visits: Green -> Amber (worse)');
     expect(text).toContain('HY64: Child Protection Plans ceasing after two years or more');
     expect(text).toContain(
-      '  2012/13 7.1% | Jun-13 2.6% | Jul-13 - | Aug-13 - | Sep-13 20.0% | Oct-13 38.9% | Nov-13 6.7% | 2013/14 YTD 9.7% | Target 7.0%',
+      '  2012/13 7.1% | Jun-13 2.6% | Jul-13 - | Aug-13 - | Sep-13 20.0% ' +
+        '| Oct-13 38.9% | Nov-13 6.7% | 2013/14 YTD 9.7% | Target 7.0%',
     );
     expect(text).toContain(
       '  Traffic light: Amber (94.8% against 95%: higher is better, Amber within 10%). Trend: ↓ Down, worse ▅█▁▄▃▂',

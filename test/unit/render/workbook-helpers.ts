@@ -17,7 +17,7 @@ export function sheetOf(book: XLSX.WorkBook, name: string): XLSX.WorkSheet {
 }
 
 export function cellAt(sheet: XLSX.WorkSheet, row: number, col: number): XLSX.CellObject | undefined {
-  return sheet[XLSX.utils.encode_cell({ r: row, c: col })];
+  return sheet[XLSX.utils.encode_cell({ r: row, c: col })] as XLSX.CellObject | undefined;
 }
 
 /** Zero-based row indexes of the Pack sheet where column B (PI) holds each code. */
@@ -31,7 +31,10 @@ export function rowsByCode(sheet: XLSX.WorkSheet): Map<string, number> {
   return rows;
 }
 
-/** Zero-based column indexes of the first header row (the row whose B cell is "PI"), by label; A is the hidden marker column. */
+/**
+ * Zero-based column indexes of the first header row (the row whose B cell is "PI"), by label; A is the hidden marker
+ * column.
+ */
 export function columnsByHeader(sheet: XLSX.WorkSheet): Map<string, number> {
   const headerRow = rowsByCode(sheet).get('PI');
   if (headerRow === undefined) throw new Error('no header row');

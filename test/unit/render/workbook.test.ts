@@ -125,24 +125,27 @@ describe('renderWorkbook read back with SheetJS', () => {
 });
 
 describe('renderWorkbook layout', () => {
-  it('freezes the header, prints A4 landscape fitted to width with repeated header rows, and unlocks comment cells', async () => {
-    const workbook = new ExcelJS.Workbook();
-    const bytes = new Uint8Array(await renderWorkbook(examplePack(), exampleMeta));
-    await workbook.xlsx.load(bytes.buffer);
-    const sheet = workbook.getWorksheet('Pack');
-    expect(sheet?.views[0]).toMatchObject({ state: 'frozen', xSplit: 3, ySplit: 6 });
-    expect(sheet?.pageSetup).toMatchObject({
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: '1:6',
-    });
-    expect(sheet?.getColumn(1).hidden).toBe(true);
-    expect(sheet?.getCell('B6').value).toBe('PI');
-    const hy64Comment = sheet?.getRow(12).getCell(15);
-    expect(sheet?.getRow(12).getCell(1).value).toBe('comment:indicator:HY64');
-    expect(hy64Comment?.protection).toMatchObject({ locked: false });
-  });
+  it(
+    'freezes the header, prints A4 landscape fitted to width ' + 'with repeated header rows, and unlocks comment cells',
+    async () => {
+      const workbook = new ExcelJS.Workbook();
+      const bytes = new Uint8Array(await renderWorkbook(examplePack(), exampleMeta));
+      await workbook.xlsx.load(bytes.buffer);
+      const sheet = workbook.getWorksheet('Pack');
+      expect(sheet?.views[0]).toMatchObject({ state: 'frozen', xSplit: 3, ySplit: 6 });
+      expect(sheet?.pageSetup).toMatchObject({
+        paperSize: 9,
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitlesRow: '1:6',
+      });
+      expect(sheet?.getColumn(1).hidden).toBe(true);
+      expect(sheet?.getCell('B6').value).toBe('PI');
+      const hy64Comment = sheet?.getRow(12).getCell(15);
+      expect(sheet?.getRow(12).getCell(1).value).toBe('comment:indicator:HY64');
+      expect(hy64Comment?.protection).toMatchObject({ locked: false });
+    },
+  );
 });

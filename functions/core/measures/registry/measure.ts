@@ -1,0 +1,137 @@
+/**
+ * What a measure of the registry declares (indicators.md, Measures): its name, kind and
+ * unit, the extract columns it reads, its parameters (a zod schema with defaults and
+ * validation), how it is prepared from the extract, the plain-words definition readers
+ * see, how it is counted (for docs/MEASURES.md) and the sentence drafted about it.
+ * Each measure is declared once, with `snapshotMeasure` or `flowMeasure`; everything
+ * else (the configuration's measure names and parameter checks, the tables to read, the
+ * definitions sheet, the draft comment, the docs) is derived from the declarations.
+ */
+import type * as z from 'zod';
+import type { Cell, Unit } from '../../pack/pack-types';
+import type { TableName } from '../../types';
+import type { DaySet, Window } from '../evaluation-days';
+import type { ExtractIndex } from '../extract-index';
+import type { FlowEvaluator, SnapshotEvaluator } from '../tally';
+
+/** The columns of one extract table that a measure reads. */
+export interface ColumnsRead {
+  table: TableName;
+  /** Columns the measure cannot be counted without. */
+  columns: readonly string[];
+  /** Columns read when present, with a rule in the definition for when they are absent or empty. */
+  optional?: readonly string[];
+}
+
+/** A measure's parameters: a strict zod object (unknown keys are refused), each field with its default. */
+export type ParamsSchema = z.ZodObject<z.ZodRawShape, z.core.$strict>;
+
+/** What every drafted sentence may say about the pack. */
+export interface DraftContext {
+  /** e.g. "November" */
+  monthName: string;
+  /** e.g. "2013/14" */
+  financialYear: string;
+  authority: string;
+}
+
+/** The figures of one row a drafted sentence is made from. */
+export interface DraftFigures {
+  unit: Unit;
+  decimals: number;
+  month: Cell;
+  ytd: Cell;
+}
+
+interface SpecCommon<N extends string, S extends ParamsSchema> {
+  name: N;
+  unit: Unit;
+  /** Every column the evaluator reads, by table; the tables are the ones a run must find in the extract. */
+  reads: readonly ColumnsRead[];
+  params: S;
+  /** How the measure is counted, in words for readers of the pack (the Definitions section and sheet). */
+  definition: string;
+  /** The counting rule as the spec states it (indicators.md), for maintainers: docs/MEASURES.md. */
+  counted: string;
+  /** One sentence about the row in the words the seed's officers used. */
+  draft(figures: DraftFigures, params: z.output<S>, context: DraftContext): string;
+}
+
+interface SnapshotSpec<N extends string, S extends ParamsSchema> extends SpecCommon<N, S> {
+  /** Prepares the evaluator for exactly these days (one pass over the records). */
+  prepare(index: ExtractIndex, days: DaySet, params: z.output<S>): SnapshotEvaluator;
+}
+
+interface FlowSpec<N extends string, S extends ParamsSchema> extends SpecCommon<N, S> {
+  /** Prepares the evaluator for exactly these windows. */
+  prepare(index: ExtractIndex, windows: readonly Window[], params: z.output<S>): FlowEvaluator;
+}
+
+/**
+ * A declared measure as the rest of the code sees it: parameters arrive as configured
+ * (unchecked, defaults not yet applied) and are parsed by the measure's own schema.
+ */
+interface MeasureCommon<N extends string> {
+  name: N;
+  unit: Unit;
+  reads: readonly ColumnsRead[];
+  params: ParamsSchema;
+  definition: string;
+  counted: string;
+  /**
+   * The declared preparation: measures that declare the same one (cp_children and cp_rate
+   * count the same children) with the same parameters share one evaluator.
+   */
+  evaluates: object;
+  /** The configured parameters with the defaults applied; throws on invalid ones (the configuration refuses them). */
+  parseParams(params: unknown): Record<string, unknown>;
+  draft(figures: DraftFigures, params: unknown, context: DraftContext): string;
+}
+
+export interface SnapshotMeasure<N extends string = string> extends MeasureCommon<N> {
+  kind: 'snapshot';
+  prepare(index: ExtractIndex, days: DaySet, params: unknown): SnapshotEvaluator;
+}
+
+export interface FlowMeasure<N extends string = string> extends MeasureCommon<N> {
+  kind: 'flow';
+  prepare(index: ExtractIndex, windows: readonly Window[], params: unknown): FlowEvaluator;
+}
+
+export type Measure<N extends string = string> = SnapshotMeasure<N> | FlowMeasure<N>;
+
+function common<N extends string, S extends ParamsSchema>(
+  spec: SpecCommon<N, S> & { prepare: object },
+): MeasureCommon<N> {
+  return {
+    evaluates: spec.prepare,
+    name: spec.name,
+    unit: spec.unit,
+    reads: spec.reads,
+    params: spec.params,
+    definition: spec.definition,
+    counted: spec.counted,
+    parseParams: (params) => spec.params.parse(params),
+    draft: (figures, params, context) => spec.draft(figures, spec.params.parse(params), context),
+  };
+}
+
+/** A measure evaluated at a day (a month's last day). */
+export function snapshotMeasure<const N extends string, S extends ParamsSchema>(
+  spec: SnapshotSpec<N, S>,
+): SnapshotMeasure<N> {
+  return {
+    ...common(spec),
+    kind: 'snapshot',
+    prepare: (index, days, params) => spec.prepare(index, days, spec.params.parse(params)),
+  };
+}
+
+/** A measure counted over a window of days (a month, a financial year to date). */
+export function flowMeasure<const N extends string, S extends ParamsSchema>(spec: FlowSpec<N, S>): FlowMeasure<N> {
+  return {
+    ...common(spec),
+    kind: 'flow',
+    prepare: (index, windows, params) => spec.prepare(index, windows, spec.params.parse(params)),
+  };
+}

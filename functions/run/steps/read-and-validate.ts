@@ -1,0 +1,59 @@
+/**
+ * Reading the month's extract and validating it: the tables the configuration needs,
+ * with the data-quality report (the comments' warnings added). An extract with errors
+ * is refused, but what was read is still returned for the manifest.
+ */
+import { neededTables, type PackConfig } from '../../core/config/pack-config';
+import { ExtractInvalidError } from '../../core/errors';
+import { withWarnings } from '../../core/extract/problems';
+import { readExtract } from '../../core/extract/read-extract';
+import type { ExtractSource } from '../../core/extract/source';
+import type { DataQuality, Extract, InputRead, Period, Problem, TableStats } from '../../core/types';
+import { qualityCounts } from '../manifest';
+
+export interface ReadRequest {
+  source: ExtractSource;
+  period: Period;
+  config: PackConfig;
+  /** Warnings found while loading the comments, reported with the extract's. */
+  commentProblems: readonly Problem[];
+  onProgress: (line: string) => void;
+}
+
+export interface ReadOutcome {
+  inputs: InputRead[];
+  tables: TableStats[];
+  quality: DataQuality;
+  /** The extract when it may be computed; null when it was refused. */
+  extract: Extract | null;
+  /** Why it was refused; null when it was not. */
+  refusal: ExtractInvalidError | null;
+}
+
+function plural(n: number, word: string): string {
+  return `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export async function readAndValidate(request: ReadRequest): Promise<ReadOutcome> {
+  const { source, period } = request;
+  const read = await readExtract(source, {
+    period,
+    neededTables: neededTables(request.config),
+    onTable: (table) => request.onProgress(`read ${table.file}: ${plural(table.rows, 'row')}`),
+  });
+  const quality = withWarnings(read.quality, request.commentProblems);
+  const errors = qualityCounts(quality).errors;
+  const refused = !read.extract || errors > 0;
+  return {
+    inputs: read.inputs,
+    tables: read.tables,
+    quality,
+    extract: refused ? null : read.extract,
+    refusal: refused
+      ? new ExtractInvalidError(
+          `The extract at ${source.description} has ${plural(errors, 'error')}; the pack was not produced.`,
+          quality,
+        )
+      : null,
+  };
+}
