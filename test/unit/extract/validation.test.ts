@@ -1,4 +1,5 @@
 import { MAX_LISTED_PER_KIND } from '../../../functions/core/extract/problems';
+import { UNQUOTED_EXPORT_HINT } from '../../../functions/core/extract/limits';
 import { ALL_TABLES, csv, day, read, summarise } from './helpers';
 
 const PLANS_HEADER =
@@ -130,7 +131,9 @@ describe('errors', () => {
       ['malformed-row', 'ssd_cin_plans', 2, null, null],
       ['malformed-row', 'ssd_cin_plans', 3, null, null],
     ]);
-    expect(result.quality.errors[0].message).toBe('not valid CSV: this record has 4 fields where the header has 3');
+    expect(result.quality.errors[0].message).toBe(
+      `not valid CSV: this record has 4 fields where the header has 3: ${UNQUOTED_EXPORT_HINT}`,
+    );
     expect(result.quality.errors[1].message).toMatch(/unterminated quote/);
   });
 
