@@ -129,7 +129,8 @@ export interface InfoNote {
 export interface DataQuality {
   errors: Problem[];
   warnings: Problem[];
-  info: InfoNote[];
+  /** Absent in packs stored before the notes existed: read as none. */
+  info?: InfoNote[];
   /** Per kind: how many problems of that kind there were in all (listed + not listed). */
   counts: Record<string, { severity: Severity; total: number; listed: number }>;
 }

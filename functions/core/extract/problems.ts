@@ -67,5 +67,10 @@ export function withWarnings(quality: DataQuality, added: readonly Problem[]): D
     const entry = counts[problem.kind] ?? { severity: 'warning' as const, total: 0, listed: 0 };
     counts[problem.kind] = { severity: entry.severity, total: entry.total + 1, listed: entry.listed + 1 };
   }
-  return { errors: [...quality.errors], warnings: [...quality.warnings, ...added], info: [...quality.info], counts };
+  return {
+    errors: [...quality.errors],
+    warnings: [...quality.warnings, ...added],
+    info: [...(quality.info ?? [])],
+    counts,
+  };
 }

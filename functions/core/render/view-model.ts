@@ -312,7 +312,7 @@ export function qualityView(quality: DataQuality): QualityView {
     warningTotal,
     listedPerKind: MAX_LISTED_PER_KIND,
     isClean: errorTotal === 0 && warningTotal === 0,
-    info: quality.info.map((note) => note.message),
+    info: (quality.info ?? []).map((note) => note.message),
   };
 }
 

@@ -37,7 +37,7 @@ describe('SystemC layout', () => {
     expect(extract.initialConferences.map((c) => c.planId)).toEqual(['P1']);
     expect(extract.cpVisits.length).toBe(1);
     expect(Array.from(extract.cpVisits.day)).toEqual([day('2013-11-01')]);
-    expect(result.quality.info.map((n) => n.message)).toContain(
+    expect((result.quality.info ?? []).map((n) => n.message)).toContain(
       '1 CP plan of other local authorities (cppl_cp_plan_ola = Y) excluded from every CP measure, ' +
         'with 1 initial conference, 0 reviews and 1 visit linked to them',
     );
@@ -133,7 +133,7 @@ describe('SystemC layout', () => {
       'ssd_family.csv': csv('fami_person_id', 'C1'),
       'ssd_cp_plan.csv': csv('x'),
     });
-    expect(result.quality.info.map((n) => n.message)).toContain(
+    expect((result.quality.info ?? []).map((n) => n.message)).toContain(
       'other SSD tables in the extract, not needed and not read: ssd_family.csv, ssd_person.csv',
     );
     expect(summarise(result.quality.warnings)).toEqual([['unknown-file', null, null, null, 'ssd_cp_plan.csv']]);
@@ -176,7 +176,7 @@ describe('Mosaic layout', () => {
     const messages = result.quality.warnings.map((w) => w.message);
     expect(messages).toContain('1 CP visit names no child, directly or through cppv_cp_plan_id, and was not counted');
     expect(messages).toContain('1 CIN visit names no child, directly or through cinv_cin_plan_id, and was not counted');
-    expect(result.quality.info.map((n) => n.message)).toContain(
+    expect((result.quality.info ?? []).map((n) => n.message)).toContain(
       "columns read under another layout's name: ssd_cin_plans.cin_plan_id (mosaic) as cinp_cin_plan_id",
     );
   });
