@@ -73,9 +73,10 @@ describe('the generator', () => {
   it('scale N is N blocks with their own ids', () => {
     const blocks = [...generateBlocks({ period: '2013-11', scale: 2 })];
     expect(blocks).toHaveLength(2);
-    const ids = blocks.map((block) => new Set(block.ssd_cp_plans.map((row) => row[0])));
+    const plans = blocks.map((block) => block.ssd_cp_plans ?? []);
+    const ids = plans.map((rows) => new Set(rows.map((row) => row[0])));
     expect([...ids[0]].some((id) => ids[1].has(id))).toBe(false);
-    expect(ids[0].size).toBe(blocks[0].ssd_cp_plans.length);
+    expect(ids[0].size).toBe(plans[0].length);
   });
 
   it('rejects a wrong command line with a usage error (exit 2)', () => {
