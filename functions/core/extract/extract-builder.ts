@@ -46,7 +46,7 @@ export interface AliasRead {
 export interface RawExtract {
   present: TableName[];
   /** Per table read: the canonical names of the columns its header had. */
-  columns: Map<TableName, Set<string>>;
+  columnsPresent: Partial<Record<TableName, readonly string[]>>;
   aliases: AliasRead[];
   persons: number;
   cpPlans: RawCpPlan[];
@@ -66,7 +66,8 @@ export class ExtractBuilder {
   /** Plan ids as kept in plans, conferences and reviews: one string per plan, whichever table names it. */
   readonly planIds = new IdStrings();
   readonly present = new Set<TableName>();
-  readonly columns = new Map<TableName, Set<string>>();
+  /** Per table, the known columns its header had. */
+  readonly columnsPresent: Partial<Record<TableName, readonly string[]>> = {};
   readonly aliases: AliasRead[] = [];
   readonly cpPlans: RawCpPlan[] = [];
   readonly initialConferences: InitialConference[] = [];
@@ -125,7 +126,7 @@ export class ExtractBuilder {
     this.planIds.clear();
     return {
       present: [...this.present],
-      columns: this.columns,
+      columnsPresent: this.columnsPresent,
       aliases: this.aliases,
       persons,
       cpPlans: this.cpPlans,

@@ -178,6 +178,7 @@ export function linkRecords(raw: RawExtract, problems: ProblemCollector, plansRe
   const repeat = repeatBasis(raw, ours);
   return {
     present: raw.present,
+    columnsPresent: raw.columnsPresent,
     unknown: transfers.unknown === null ? {} : { cpTransferOut: transfers.unknown },
     basis: {
       ...(transfers.basis === null ? {} : { cpTransferOut: transfers.basis }),

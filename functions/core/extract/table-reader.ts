@@ -114,10 +114,9 @@ export class TableReader {
           layout: found.layout,
         });
     });
-    this.context.out.columns.set(
-      this.schema.table,
-      new Set(this.columns.filter((_, i) => this.positions[i] >= 0).map((column) => column.name)),
-    );
+    this.context.out.columnsPresent[this.schema.table] = this.columns
+      .filter((_, i) => this.positions[i] >= 0)
+      .map((column) => column.name);
     let usable = true;
     this.columns.forEach((column, i) => {
       if ((column.required || column.inHeader) && this.positions[i] < 0) {

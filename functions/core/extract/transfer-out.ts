@@ -49,9 +49,9 @@ export function resolveTransfersOut(
   ours: readonly RawCpPlan[],
   problems: ProblemCollector,
 ): TransfersOut {
-  if (raw.columns.get('ssd_cp_plans')?.has('cppl_cp_plan_transfer_out') === true)
+  if (raw.columnsPresent.ssd_cp_plans?.includes('cppl_cp_plan_transfer_out') === true)
     return { plans: ours.map((p) => p.plan), unknown: null, basis: null };
-  if (!raw.columns.has('ssd_cin_episodes'))
+  if (raw.columnsPresent.ssd_cin_episodes === undefined)
     return { plans: ours.map((p) => ({ ...p.plan, transferOut: null })), unknown: TRANSFER_OUT_UNKNOWN, basis: null };
 
   const byReferral = new Map<string, CinEpisode>();
@@ -98,7 +98,7 @@ export function resolveTransfersOut(
 
 /** The repeat-plan basis when the extract has no count of previous plans, or null. */
 export function repeatBasis(raw: RawExtract, ours: readonly RawCpPlan[]): string | null {
-  if (raw.columns.get('ssd_cp_plans')?.has('cppl_number_of_previous_cp_plans') === true) return null;
+  if (raw.columnsPresent.ssd_cp_plans?.includes('cppl_number_of_previous_cp_plans') === true) return null;
   let earliest = Infinity;
   for (const { plan } of ours) if (plan.start < earliest) earliest = plan.start;
   const from = Number.isFinite(earliest) ? `, whose plans start from ${isoFromDay(earliest)}` : '';

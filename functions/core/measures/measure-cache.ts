@@ -6,14 +6,17 @@
 import type { Unit } from '../pack/pack-types';
 import { DaySet, type Window } from './evaluation-days';
 import type { ExtractIndex } from './extract-index';
-import { measureOf, type MeasureName } from './registry';
+import { measureOf, missingColumn, unavailableReason, type MeasureName, type MissingColumn } from './registry';
 import type { FlowEvaluator, SnapshotEvaluator } from './tally';
 
 /** An indicator's parameters as configured; each measure applies its own defaults. */
 export type MeasureParams = Readonly<Record<string, unknown>>;
 
+/** A measure ready to give cells, or, when this extract cannot give it, why (in plain words). */
 export type PreparedMeasure =
-  { kind: 'snapshot'; unit: Unit; at: SnapshotEvaluator } | { kind: 'flow'; unit: Unit; over: FlowEvaluator };
+  | { kind: 'snapshot'; unit: Unit; at: SnapshotEvaluator }
+  | { kind: 'flow'; unit: Unit; over: FlowEvaluator }
+  | { kind: 'unavailable'; unit: Unit; reason: string; missing: MissingColumn | null };
 
 /**
  * Prepares each evaluator once per (measure preparation, parameters), so indicators
@@ -34,6 +37,9 @@ export class MeasureCache {
 
   get(name: MeasureName, params: MeasureParams): PreparedMeasure {
     const measure = measureOf(name);
+    const reason = unavailableReason(measure, this.index);
+    if (reason !== null)
+      return { kind: 'unavailable', unit: measure.unit, reason, missing: missingColumn(measure, this.index) };
     const resolved = measure.parseParams(params);
     if (measure.kind === 'snapshot') {
       const at = memoized(this.snapshots, measure.evaluates, resolved, () =>

@@ -11,7 +11,7 @@ import { cellOf } from '../measures/cells';
 import { ExtractIndex } from '../measures/extract-index';
 import { MeasureCache, type PreparedMeasure } from '../measures/measure-cache';
 import { PopulationLookup } from '../measures/population';
-import type { DataQuality, Extract, Period } from '../types';
+import type { DataQuality, Extract, Period, Problem } from '../types';
 import { allColumns, planColumns, type Column, type ColumnPlan } from './columns';
 import { indicatorComment, sectionComments, type DraftContext, type DraftRow } from './comments';
 import type { Cell, CommentsFile, Pack, PackIndicator, PackSection } from './pack-types';
@@ -36,9 +36,15 @@ interface PackContext {
   measures: MeasureCache;
   population: PopulationLookup;
   comments: CommentsFile | null;
+  /** One warning per indicator whose measure this extract cannot give. */
+  unavailable: Problem[];
 }
 
+/** A cell that cannot be known: no value, no figures to show (never 0). */
+const NO_CELL: Cell = { value: null, numerator: null, denominator: null };
+
 function evaluate(measure: PreparedMeasure, column: Column, population: PopulationLookup): Cell {
+  if (measure.kind === 'unavailable') return { ...NO_CELL };
   const tally = measure.kind === 'snapshot' ? measure.at(column.to) : measure.over(column.from, column.to);
   return cellOf(measure.unit, tally, measure.unit === 'rate' ? population.forDay(column.to) : null);
 }
@@ -65,6 +71,17 @@ function buildIndicator(indicator: IndicatorConfig, context: PackContext): PackI
     });
   const now = judge(ytd.value, columns.ytd.financialYear);
   const polarity = rule?.polarity ?? null;
+  const unavailable = measure.kind === 'unavailable' ? measure.reason : null;
+  if (measure.kind === 'unavailable') {
+    context.unavailable.push({
+      kind: 'measure-unavailable',
+      table: measure.missing?.table ?? null,
+      row: null,
+      column: measure.missing?.column ?? null,
+      value: indicator.code,
+      message: `${indicator.code} (${indicator.title}) shows No data: ${measure.reason}.`,
+    });
+  }
   return {
     code: indicator.code,
     title: indicator.title,
@@ -78,17 +95,20 @@ function buildIndicator(indicator: IndicatorConfig, context: PackContext): PackI
     months,
     ytd,
     target,
-    rag: now.status,
-    ragReason: now.reason,
-    previousRag: judge(previousYtd.value, columns.previousYtd.financialYear).status,
+    rag: unavailable === null ? now.status : 'no-data',
+    ragReason: unavailable === null ? now.reason : `No data: ${unavailable}`,
+    previousRag: unavailable === null ? judge(previousYtd.value, columns.previousYtd.financialYear).status : 'no-data',
     trend: trendOf(thisMonth.value, lastMonth.value, polarity, target),
     comment: indicatorComment(indicator.code, context.comments),
+    unavailable,
   };
 }
 
 function buildSection(section: SectionConfig, context: PackContext, draft: DraftContext): PackSection {
   const indicators = section.indicators.map((indicator) => buildIndicator(indicator, context));
   const rows: DraftRow[] = indicators.map((row, i) => ({
+    code: row.code,
+    unavailable: row.unavailable,
     measure: row.measure,
     unit: row.unit,
     decimals: row.decimals,
@@ -113,6 +133,7 @@ export function buildPack(input: BuildPackInput): Pack {
     measures: new MeasureCache(new ExtractIndex(input.extract), allColumns(columns)),
     population: new PopulationLookup(config.population),
     comments: input.comments ?? null,
+    unavailable: [],
   };
   const draft: DraftContext = {
     monthName: monthName(period),
@@ -128,6 +149,6 @@ export function buildPack(input: BuildPackInput): Pack {
     priorYear: columns.priorYearLabel,
     months: columns.months.map((month) => month.period),
     sections,
-    dataQuality: withWarnings(input.quality, context.population.warnings()),
+    dataQuality: withWarnings(input.quality, [...context.population.warnings(), ...context.unavailable]),
   };
 }

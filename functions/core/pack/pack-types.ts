@@ -50,6 +50,11 @@ export interface PackIndicator {
   trend: Trend;
   /** Supplied comment for this indicator, if any. */
   comment: string | null;
+  /**
+   * Why this extract cannot give the measure (e.g. a source column it needs is absent), in
+   * plain words; null when it can. When set, every cell's value is null and rag is 'no-data'.
+   */
+  unavailable: string | null;
 }
 
 export interface SectionComments {

@@ -71,16 +71,14 @@ describe('the attached workbook', () => {
     expect(result.comments.indicators?.OP380).toBe('Two conferences moved to December.');
   });
 
-  it('a workbook saved by openpyxl is refused with a reply today (known gap: exceljs cannot load it)', async () => {
-    // openpyxl stores the cell notes at xl/comments/comment1.xml with an absolute target;
-    // exceljs's loader expects xl/commentsN.xml and fails. The reply says the file could not
-    // be read rather than the function failing; making such workbooks importable is a fix
-    // for the shared import (functions/core/render/import-comments.ts), left to the lead.
+  it('imports the comment an officer typed with openpyxl (the shared import reads any writer)', async () => {
+    // openpyxl stores its cell notes at xl/comments/comment1.xml with an absolute target,
+    // which exceljs's loader could not follow; the shared import now reads the parts itself.
     const request = await requestOf({ attachments: [workbookAttachment(readFileSync(OPENPYXL_REPLY))] });
     if (request.kind !== 'comments') throw new Error(`expected comments, got ${request.kind}`);
     const result = await importReplyWorkbook(request.workbook, '2013-11');
-    expect(result).toMatchObject({ kind: 'refuse', reason: 'workbook-unreadable' });
-    if (result.kind === 'refuse') expect(result.reply).toContain('not a readable .xlsx file');
+    if (result.kind !== 'comments') throw new Error(result.reply);
+    expect(result.comments.indicators?.OP380).toBe('Written in openpyxl: conferences moved to December.');
   });
 
   it('refuses a workbook for another month with a reply naming both months', async () => {
