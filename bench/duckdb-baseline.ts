@@ -204,7 +204,8 @@ function transferOutSql(loaded: Map<string, Set<string> | null>): string {
   if (!loaded.get('ssd_cin_episodes')) return 'NULL::BOOLEAN';
   return `CASE WHEN p.end_date IS NULL THEN false ELSE (
     SELECT CASE WHEN count(*) = 1
-      THEN bool_and(e.cine_close_date IS NOT NULL AND regexp_matches(upper(trim(coalesce(e.cine_close_reason, ''))), '^RC5([^0-9]|$)'))
+      THEN bool_and(e.cine_close_date IS NOT NULL
+        AND regexp_matches(upper(trim(coalesce(e.cine_close_reason, ''))), '^RC5([^0-9]|$)'))
       END
     FROM ssd_cin_episodes e
     WHERE CASE WHEN p.referral IS NOT NULL THEN e.cine_referral_id = p.referral
@@ -249,7 +250,8 @@ CREATE OR REPLACE TABLE cp_seen_visits AS
   WHERE coalesce(v.cppv_cp_visit_seen, true) AND v.cppv_cp_visit_date IS NOT NULL AND NOT coalesce(p.ola, false)
     AND coalesce(v.cppv_person_id, p.person) IS NOT NULL;
 CREATE OR REPLACE TABLE cin_referral AS
-  SELECT cinp_referral_id AS referral, CASE WHEN count(DISTINCT cinp_person_id) = 1 THEN any_value(cinp_person_id) END AS person
+  SELECT cinp_referral_id AS referral,
+         CASE WHEN count(DISTINCT cinp_person_id) = 1 THEN any_value(cinp_person_id) END AS person
   FROM ssd_cin_plans WHERE cinp_referral_id IS NOT NULL GROUP BY cinp_referral_id;
 CREATE OR REPLACE TABLE cin_seen_visits AS
   SELECT coalesce(v.cinv_person_id, r.person) AS person, v.cinv_cin_visit_date AS visit_date
@@ -257,9 +259,11 @@ CREATE OR REPLACE TABLE cin_seen_visits AS
   WHERE coalesce(v.cinv_cin_visit_seen, true) AND v.cinv_cin_visit_date IS NOT NULL
     AND coalesce(v.cinv_person_id, r.person) IS NOT NULL;
 CREATE OR REPLACE TABLE cin AS
-  SELECT cinp_person_id AS person, cinp_cin_plan_start_date AS start_date, cinp_cin_plan_end_date AS end_date FROM ssd_cin_plans;
+  SELECT cinp_person_id AS person, cinp_cin_plan_start_date AS start_date, cinp_cin_plan_end_date AS end_date
+  FROM ssd_cin_plans;
 CREATE OR REPLACE TABLE cla AS
-  SELECT clae_person_id AS person, clae_cla_episode_start_date AS start_date, clae_cla_episode_ceased_date AS end_date FROM ssd_cla_episodes;
+  SELECT clae_person_id AS person, clae_cla_episode_start_date AS start_date, clae_cla_episode_ceased_date AS end_date
+  FROM ssd_cla_episodes;
 `;
 }
 

@@ -9,7 +9,8 @@ import { LAYOUTS, type Layout } from './layouts';
 import { writeExtract, type ExtractFormat } from './write-extract';
 
 export const USAGE =
-  'usage: npm run generate -- --period YYYY-MM --scale N --out DIR [--format csv|xlsx] [--seed N] [--layout spec|systemc|mosaic]';
+  'usage: npm run generate -- --period YYYY-MM --scale N --out DIR [--format csv|xlsx] [--seed N] ' +
+  '[--layout spec|systemc|mosaic]';
 
 export interface GenerateCommand {
   period: string;
@@ -76,7 +77,8 @@ async function main(): Promise<void> {
   const written = await writeExtract(command);
   const total = Object.values(written.rows).reduce((sum, n) => sum + n, 0);
   process.stdout.write(
-    `Generated a ${command.format} extract (${command.layout} layout) for ${command.period} at scale ${command.scale}: ${total} rows\n`,
+    `Generated a ${command.format} extract (${command.layout} layout) for ${command.period} ` +
+      `at scale ${command.scale}: ${total} rows\n`,
   );
   for (const [table, rows] of Object.entries(written.rows)) process.stdout.write(`  ${table}: ${rows} rows\n`);
   for (const file of written.files) process.stdout.write(`  wrote ${file}\n`);

@@ -126,7 +126,9 @@ function warnVisits(
       row: null,
       column: table === 'ssd_cp_visits' ? 'cppv_cp_visit_date' : 'cinv_cin_visit_date',
       value: null,
-      message: `${plural(raw.undatedRows, `${word} has`, `${word}s have`)} no date and ${raw.undatedRows === 1 ? 'was' : 'were'} not counted`,
+      message:
+        `${plural(raw.undatedRows, `${word} has`, `${word}s have`)} no date ` +
+        `and ${raw.undatedRows === 1 ? 'was' : 'were'} not counted`,
     });
   if (unlinked > 0)
     problems.warning({
@@ -135,7 +137,9 @@ function warnVisits(
       row: null,
       column: linkColumn,
       value: null,
-      message: `${plural(unlinked, `${word} names`, `${word}s name`)} no child, directly or through ${linkColumn}, and ${unlinked === 1 ? 'was' : 'were'} not counted`,
+      message:
+        `${plural(unlinked, `${word} names`, `${word}s name`)} no child, directly or through ${linkColumn}, ` +
+        `and ${unlinked === 1 ? 'was' : 'were'} not counted`,
     });
 }
 

@@ -23,7 +23,8 @@ describe('SystemC layout', () => {
       'ssd_cp_plans.csv': SYSTEMC_PLANS,
       'ssd_initial_cp_conference.csv': csv('icpc_icpc_id,icpc_cp_plan_id,icpc_icpc_transfer_in', 'X1,P1,N', 'X3,P3,Y'),
       'ssd_cp_visits.csv': csv(
-        'cppv_cp_visit_id,cppv_person_id,cppv_cp_plan_id,cppv_cp_visit_date,cppv_cp_visit_seen,cppv_cp_visit_seen_alone',
+        'cppv_cp_visit_id,cppv_person_id,cppv_cp_plan_id,cppv_cp_visit_date,' +
+          'cppv_cp_visit_seen,cppv_cp_visit_seen_alone',
         'V1,C1,P1,2013-11-01 10:00:00.000,Y,N',
         'V2,C3,P3,2013-11-02 10:00:00.000,Y,NULL',
         'V3,C1,P1,NULL,Y,NULL',
@@ -86,7 +87,8 @@ describe('SystemC layout', () => {
     const result = await read({
       'ssd_cp_plans.csv': SYSTEMC_PLANS,
       'ssd_cin_episodes.csv': csv(
-        'cine_referral_id,cine_person_id,cine_referral_date,cine_referral_outcome_json,cine_close_reason,cine_close_date',
+        'cine_referral_id,cine_person_id,cine_referral_date,cine_referral_outcome_json,' +
+          'cine_close_reason,cine_close_date',
         'R1,C1,2013-03-01,"{""OUTCOME_NFA_FLAG"": ""N""}",RC5,2013-11-10', // P1's referral: RC5
         'R9,C2,2013-04-01,NULL,RC5 - Transferred to services of another local authority,2013-11-20', // P2 by person
         'R4,C4,2013-05-01,NULL,RC1,2013-11-05', // P4: closed, not a transfer
@@ -102,7 +104,7 @@ describe('SystemC layout', () => {
     expect(result.extract!.basis.cpTransferOut).toBe(TRANSFER_OUT_FROM_CIN_EPISODES);
   });
 
-  it('an ended plan matching no CIN episode is unknown and warned about; the local flag wins over episodes', async () => {
+  it('an ended plan matching no CIN episode is unknown and warned about; the local flag wins', async () => {
     const episodes = csv('cine_referral_id,cine_person_id,cine_close_reason,cine_close_date', 'R1,C1,RC5,2013-11-10');
     const plans = csv(
       'cppl_cp_plan_id,cppl_referral_id,cppl_person_id,cppl_cp_plan_start_date,cppl_cp_plan_end_date',
@@ -116,7 +118,8 @@ describe('SystemC layout', () => {
     ]);
     const flagged = await read({
       'ssd_cp_plans.csv': csv(
-        'cppl_cp_plan_id,cppl_referral_id,cppl_person_id,cppl_cp_plan_start_date,cppl_cp_plan_end_date,cppl_cp_plan_transfer_out',
+        'cppl_cp_plan_id,cppl_referral_id,cppl_person_id,cppl_cp_plan_start_date,cppl_cp_plan_end_date,' +
+          'cppl_cp_plan_transfer_out',
         'P1,R1,C1,2013-04-02,2013-11-10,N',
         'P2,R2,C2,2013-05-01,2013-11-20,',
       ),
@@ -141,7 +144,7 @@ describe('SystemC layout', () => {
 });
 
 describe('Mosaic layout', () => {
-  it('reads cin_plan_id, links CP visits by plan and CIN visits by referral; reviews need no person column', async () => {
+  it('reads cin_plan_id, links CP visits by plan and CIN visits by referral; reviews have no person', async () => {
     const result = await read({
       'ssd_cp_plans.csv': SYSTEMC_PLANS,
       'ssd_cp_visits.csv': csv(
@@ -215,7 +218,8 @@ describe('an export without quoting', () => {
       'ssd_cin_episodes.csv': csv('cine_referral_id,cine_person_id,cine_referral_outcome_json', `R1,C1,{${json}}`),
     });
     expect(result.quality.errors.map((e) => e.message)).toEqual([
-      `memory:ssd_cin_episodes.csv: row 2 has more than 1,000 columns (the limit); reading stopped: ${UNQUOTED_EXPORT_HINT}`,
+      'memory:ssd_cin_episodes.csv: row 2 has more than 1,000 columns (the limit); reading stopped: ' +
+        UNQUOTED_EXPORT_HINT,
     ]);
   });
 });
