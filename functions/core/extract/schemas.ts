@@ -1,5 +1,5 @@
 /**
- * The SSD tables the pack reads: their columns (by canonical name, with the names other
+ * The SSD tables the pack reads (docs/EXTRACT.md, "Tables"): their columns (by canonical name, with the names other
  * layouts write), which are required, their types, and how a validated row becomes a
  * record of the extract builder. Linking across tables (reviews and visits to plans,
  * other authorities' plans, transfers out) happens after the read (links.ts).
