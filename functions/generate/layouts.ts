@@ -1,6 +1,6 @@
 /**
  * The column sets the generator writes, per layout:
- * - spec: the columns of extract.md (the contract the pack was first built on);
+ * - spec: the columns of docs/EXTRACT.md (the contract the pack was first built on);
  * - systemc: the SSD as D2I's SystemC/Eclipse scripts create it (data-to-insight/
  *   ssd-data-model, deployment_extracts/systemc/live/ssd_deployment_proc_files/procs/
  *   ssd_*.sql, v1.4.5): every column of each table, in its order, SQL Server datetimes,

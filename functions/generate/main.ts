@@ -18,7 +18,7 @@ export interface GenerateCommand {
   out: string;
   format: ExtractFormat;
   seed: number;
-  /** spec (extract.md), or a real SSD layout (layouts.ts): CSV only, as the SSD is exported. */
+  /** spec (docs/EXTRACT.md), or a real SSD layout (layouts.ts): CSV only, as the SSD is exported. */
   layout: Layout;
 }
 

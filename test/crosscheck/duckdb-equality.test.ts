@@ -39,7 +39,7 @@ async function pipelineCells(dir: string, config: PackConfig, period: string): P
   return packCells(buildPack({ extract: read.extract, config, period, quality: read.quality }));
 }
 
-// Each layout the generator writes (spec: extract.md; systemc, mosaic: the real SSD, with
+// Each layout the generator writes (spec: docs/EXTRACT.md; systemc, mosaic: the real SSD, with
 // its nulls, other authorities' plans and CIN episodes): the DuckDB side applies the same
 // rules of docs/EXTRACT-SSD.md independently, in SQL.
 describe.each(['spec', 'systemc', 'mosaic'] as const)(

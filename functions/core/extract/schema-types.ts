@@ -11,7 +11,7 @@ export type ColumnType = 'text' | 'date' | 'flag' | 'integer';
  * Where a column name comes from: `ssd` is the current Standard Safeguarding Dataset
  * (data-to-insight/ssd-data-model data/objects/*.yml, the SystemC/Eclipse deployment
  * v1.4.5); `mosaic` its Mosaic deployment script; `ssd-v1.2` the v1.2.x LA releases;
- * `spec` columns of extract.md that the SSD does not have (an authority may add them).
+ * `spec` columns of docs/EXTRACT.md that the SSD does not have (an authority may add them).
  */
 export type ColumnLayout = 'ssd' | 'mosaic' | 'ssd-v1.2' | 'spec';
 
