@@ -14,11 +14,19 @@ export const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 
 const run = promisify(execFile);
 
-/** Writes a CSV extract for `period` at `scale` into `outDir` (created). */
-export async function generateExtract(scale: number, period: string, outDir: string): Promise<void> {
+/** Writes a CSV extract for `period` at `scale` into `outDir` (created), in a layout (spec by default). */
+export async function generateExtract(
+  scale: number,
+  period: string,
+  outDir: string,
+  layout: 'spec' | 'systemc' | 'mosaic' = 'spec',
+): Promise<void> {
   await run(
     TSX,
-    ['functions/generate/main.ts', '--period', period, '--scale', String(scale), '--out', outDir, '--format', 'csv'],
+    [
+      'functions/generate/main.ts',
+      ...['--period', period, '--scale', String(scale), '--out', outDir, '--format', 'csv', '--layout', layout],
+    ],
     {
       cwd: REPO_ROOT,
       maxBuffer: 64 * 2 ** 20,

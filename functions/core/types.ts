@@ -17,6 +17,7 @@ export const TABLE_NAMES = [
   'ssd_cin_plans',
   'ssd_cin_visits',
   'ssd_cla_episodes',
+  'ssd_cin_episodes',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
@@ -34,7 +35,11 @@ export interface CpPlan {
   end: Day | null;
   /** CIN census NumberOfPreviousCPP; null when missing. */
   previousPlans: number | null;
-  transferOut: boolean;
+  /**
+   * Whether the plan ended by the child moving to another authority; null when the extract
+   * cannot tell (extract.unknown.cpTransferOut says why). See docs/EXTRACT-SSD.md.
+   */
+  transferOut: boolean | null;
   /** Spreadsheet row (header = 1) for data-quality messages. */
   row: number;
 }
@@ -74,9 +79,16 @@ export interface VisitTable {
   unseenRows: number;
 }
 
+/** Facts about CP plans that the extract may or may not hold, named once for unknown/basis. */
+export type ExtractFact = 'cpTransferOut' | 'cpRepeat';
+
 export interface Extract {
   /** The tables that were present in the extract. */
   present: TableName[];
+  /** Per fact the extract cannot tell: why (shown as the cell's "No data" reason). */
+  unknown: Partial<Record<ExtractFact, string>>;
+  /** Per fact known from something other than its own column: the basis, for the definitions. */
+  basis: Partial<Record<ExtractFact, string>>;
   /**
    * Per table read, the known columns its header had (canonical names, aliases resolved):
    * a measure whose column is absent shows No data rather than a plausible 0. Absent
@@ -108,10 +120,23 @@ export interface Problem {
   message: string;
 }
 
+/**
+ * A fact about the read that is not a problem: what was excluded by rule (other
+ * authorities' plans), which layout's column names were read, which extra tables were
+ * passed over. Listed in the data-quality section under "Information".
+ */
+export interface InfoNote {
+  kind: string;
+  table: string | null;
+  message: string;
+}
+
 /** Problems as reported: at most 50 listed per kind, with a count of the rest. */
 export interface DataQuality {
   errors: Problem[];
   warnings: Problem[];
+  /** Absent in packs stored before the notes existed: read as none. */
+  info?: InfoNote[];
   /** Per kind: how many problems of that kind there were in all (listed + not listed). */
   counts: Record<string, { severity: Severity; total: number; listed: number }>;
 }

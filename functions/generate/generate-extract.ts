@@ -12,10 +12,10 @@
  * demo's and the benchmarks' input. Realism lives in the timing: late and missing reviews,
  * missed and unseen visits, repeat plans, transfers in and out.
  */
-import { TABLE_SCHEMAS } from '../core/extract/schemas';
 import { addMonths, isoFromDay } from '../core/calendar';
 import { periodEnd } from '../core/extract/period';
 import { type Day, type Period, type TableName } from '../core/types';
+import { BlockWriter, headerOf, LAYOUT_COLUMNS, type Layout } from './layouts';
 import { mixSeed, Random } from './random';
 
 export interface GenerateOptions {
@@ -23,10 +23,12 @@ export interface GenerateOptions {
   /** How many authority-sized blocks (a positive whole number). */
   scale: number;
   seed?: number;
+  /** The column set and value forms written (layouts.ts); spec when omitted. */
+  layout?: Layout;
 }
 
-/** One block's rows per table; each row's values in the table's column order ('' = missing). */
-export type BlockRows = Record<TableName, string[][]>;
+/** One block's rows per table of the layout; each row's values in the layout's column order. */
+export type BlockRows = Partial<Record<TableName, string[][]>>;
 
 const HISTORY_YEARS = 7;
 const CP_STARTS_PER_YEAR = 350;
@@ -34,29 +36,19 @@ const CIN_STARTS_PER_YEAR = 290;
 // Care episodes last years, so their history reaches further back to fill the ~500 in care.
 const CLA_HISTORY_YEARS = 15;
 const CLA_STARTS_PER_YEAR = 130;
+/**
+ * The real layouts' nulls and other authorities' plans, at rates of the order a council
+ * sees: undated visit rows, reviews with no plan id (SystemC: pre-LCS reviews), plans with
+ * no referral id, OLA plans. Drawn from a stream of their own, so every layout has the
+ * same histories and differs only where its rules do.
+ */
+const SSD_RATES = { undatedVisit: 0.005, reviewWithoutPlan: 0.03, planWithoutReferral: 0.05, olaPlan: 0.02 };
 
-export function columnNames(table: TableName): string[] {
-  return TABLE_SCHEMAS[table].columns.map((column) => column.name);
+export function columnNames(table: TableName, layout: Layout = 'spec'): string[] {
+  return (LAYOUT_COLUMNS[layout][table] ?? []).map(headerOf);
 }
 
 const DAYS_PER_MONTH = 30.44;
-
-/** Collects one block's rows, each given by column name. */
-class BlockWriter {
-  readonly rows: BlockRows = {
-    ssd_cp_plans: [],
-    ssd_initial_cp_conference: [],
-    ssd_cp_reviews: [],
-    ssd_cp_visits: [],
-    ssd_cin_plans: [],
-    ssd_cin_visits: [],
-    ssd_cla_episodes: [],
-  };
-
-  add(table: TableName, values: Record<string, string>): void {
-    this.rows[table].push(columnNames(table).map((name) => values[name] ?? ''));
-  }
-}
 
 interface ChildHistory {
   id: string;
@@ -67,7 +59,9 @@ interface ChildHistory {
 
 class BlockGenerator {
   private readonly random: Random;
-  private readonly out = new BlockWriter();
+  /** The real layouts' nulls and OLA plans (SSD_RATES); null for spec, which has none. */
+  private readonly ssd: Random | null;
+  private readonly out: BlockWriter;
   private readonly prefix: string;
   private nextPerson = 0;
   private nextId = 0;
@@ -78,8 +72,11 @@ class BlockGenerator {
     private readonly end: Day,
     block: number,
     seed: number,
+    layout: Layout,
   ) {
     this.random = new Random(mixSeed(seed, block));
+    this.ssd = layout === 'spec' ? null : new Random(mixSeed(seed ^ 0x55d, block));
+    this.out = new BlockWriter(layout);
     this.prefix = `A${String(block + 1).padStart(3, '0')}`;
   }
 
@@ -127,31 +124,45 @@ class BlockGenerator {
       ]);
       const end = this.endAfter(start, months[0] + this.random.next() * (months[1] - months[0]));
       const planId = this.newId('CP');
+      const referral = this.newId('REF');
+      const ola = this.ssd?.chance(SSD_RATES.olaPlan) ?? false;
       const transferIn = this.random.chance(0.04);
       const transferOut = end !== null && this.random.chance(0.04);
       // NumberOfPreviousCPP counts plans anywhere: a child moving in may have had some.
       const elsewhere = transferIn && this.random.chance(0.3) ? 1 : 0;
       const previous = this.random.chance(0.1) ? 'NULL' : String(child.cpPlans + elsewhere);
+      const category = this.random.weighted([
+        [45, 'Neglect'],
+        [35, 'Emotional abuse'],
+        [12, 'Physical abuse'],
+        [5, 'Sexual abuse'],
+        [3, 'Multiple'],
+      ]);
       this.out.add('ssd_cp_plans', {
         cppl_cp_plan_id: planId,
+        cppl_referral_id: this.ssd?.chance(SSD_RATES.planWithoutReferral) ? '' : referral,
+        cppl_icpc_id: `${planId}-ICPC`,
         cppl_person_id: child.id,
         cppl_cp_plan_start_date: isoFromDay(start),
         cppl_cp_plan_end_date: end === null ? '' : isoFromDay(end),
-        cppl_cp_plan_initial_category: this.random.weighted([
-          [45, 'Neglect'],
-          [35, 'Emotional abuse'],
-          [12, 'Physical abuse'],
-          [5, 'Sexual abuse'],
-          [3, 'Multiple'],
-        ]),
+        cppl_cp_plan_ola: ola ? 'Y' : 'N',
+        cppl_cp_plan_initial_category: category,
+        cppl_cp_plan_latest_category: category,
         cppl_number_of_previous_cp_plans: previous,
         cppl_cp_plan_transfer_out: transferOut ? 'Y' : 'N',
       });
       this.out.add('ssd_initial_cp_conference', {
+        icpc_icpc_id: `${planId}-ICPC`,
+        icpc_person_id: child.id,
         icpc_cp_plan_id: planId,
+        icpc_referral_id: referral,
         icpc_icpc_transfer_in: transferIn ? 'Y' : 'N',
         icpc_icpc_date: isoFromDay(start),
+        icpc_icpc_outcome_cp_flag: 'Y',
+        // A JSON text column, as in the SSD: commas inside, so the export must quote it.
+        icpc_icpc_outcome_json: '{"OUTCOME_NFA_FLAG": "N", "OUTCOME_CP_FLAG": "Y"}',
       });
+      this.cinEpisode(referral, child.id, start, end, transferOut);
       // Some conferences decide no plan is needed: they have no plan id (and are ignored).
       if (this.random.chance(0.3)) {
         this.out.add('ssd_initial_cp_conference', {
@@ -159,7 +170,7 @@ class BlockGenerator {
           icpc_icpc_date: isoFromDay(this.random.int(start - 30, start)),
         });
       }
-      this.reviews(planId, start, end);
+      this.reviews(planId, child.id, start, end);
       this.cpVisits(child.id, planId, start, end);
       child.cpPlans += 1;
       child.lastCpEnd = end;
@@ -189,7 +200,31 @@ class BlockGenerator {
   }
 
   /** Reviews: first due 3 months after the start, then 6 months after each review. */
-  private reviews(planId: string, start: Day, end: Day | null): void {
+  /** The CP plan's CIN episode (referral): closed when the plan ends, RC5 for a transfer out. */
+  private cinEpisode(referral: string, person: string, start: Day, end: Day | null, transferOut: boolean): void {
+    if (this.ssd === null) return;
+    this.out.add('ssd_cin_episodes', {
+      cine_referral_id: referral,
+      cine_person_id: person,
+      cine_referral_date: isoFromDay(start - this.ssd.int(5, 40)),
+      cine_cin_primary_need_code: 'N1',
+      cine_referral_outcome_json: '{"SINGLE_ASSESSMENT_FLAG": "Y", "CP_CONFERENCE_FLAG": "Y"}',
+      cine_referral_nfa: 'N',
+      cine_close_reason:
+        end === null
+          ? ''
+          : transferOut
+            ? 'RC5'
+            : this.ssd.weighted([
+                [70, 'RC1'],
+                [20, 'RC2'],
+                [10, 'RC8'],
+              ]),
+      cine_close_date: end === null ? '' : isoFromDay(end),
+    });
+  }
+
+  private reviews(planId: string, person: string, start: Day, end: Day | null): void {
     const last = end === null ? this.end : end - 1;
     let due = addMonths(start, 3);
     while (due <= last) {
@@ -199,15 +234,27 @@ class BlockGenerator {
         [3, null], // not held
       ]);
       if (held !== null && held > last) held = null;
+      // SystemC: reviews held before the case system have no plan id, only the child's.
+      // (Drawn in every SSD layout, so the layouts' streams stay in step: same OLA plans.)
+      const drawn = this.ssd?.chance(SSD_RATES.reviewWithoutPlan) === true;
+      const withoutPlan = drawn && held !== null && this.out.layout === 'systemc';
       this.out.add('ssd_cp_reviews', {
-        cppr_cp_plan_id: planId,
+        cppr_cp_review_id: this.newId('REV'),
+        cppr_person_id: person,
+        cppr_cp_plan_id: withoutPlan ? '' : planId,
         cppr_cp_review_date: held === null ? '' : isoFromDay(held),
         cppr_cp_review_due: isoFromDay(due),
       });
       due = addMonths(held ?? due, held === null ? 1 : 6);
     }
     // The next review, not yet held: due in the future, which is expected.
-    if (end === null) this.out.add('ssd_cp_reviews', { cppr_cp_plan_id: planId, cppr_cp_review_due: isoFromDay(due) });
+    if (end === null)
+      this.out.add('ssd_cp_reviews', {
+        cppr_cp_review_id: this.newId('REV'),
+        cppr_person_id: person,
+        cppr_cp_plan_id: planId,
+        cppr_cp_review_due: isoFromDay(due),
+      });
   }
 
   /** CP visits every 1–4 weeks, a few gaps over 4 weeks, a few where the child was not seen. */
@@ -222,8 +269,9 @@ class BlockGenerator {
       ],
       (day, seen) =>
         this.out.add('ssd_cp_visits', {
+          cppv_cp_visit_id: this.newId('CPV'),
           cppv_person_id: person,
-          cppv_cp_visit_date: isoFromDay(day),
+          cppv_cp_visit_date: day === null ? '' : isoFromDay(day),
           cppv_cp_visit_seen: seen ? 'Y' : 'N',
           cppv_cp_plan_id: planId,
         }),
@@ -234,7 +282,7 @@ class BlockGenerator {
     start: Day,
     end: Day | null,
     gaps: ReadonlyArray<readonly [number, [number, number]]>,
-    add: (day: Day, seen: boolean) => void,
+    add: (day: Day | null, seen: boolean) => void,
   ): void {
     const last = end === null ? this.end : end - 1;
     let day = start + this.random.int(1, 10);
@@ -245,6 +293,7 @@ class BlockGenerator {
         if (day > last) break;
       }
       add(day, true);
+      if (this.ssd?.chance(SSD_RATES.undatedVisit)) add(null, true); // the SSD keeps visits with no date
       const [min, max] = this.random.weighted(gaps);
       day += this.random.int(min, max);
     }
@@ -255,8 +304,10 @@ class BlockGenerator {
     for (const start of starts) {
       const child = person ?? this.newPerson();
       const end = this.endAfter(start, 2 + this.random.next() * 12);
+      const referral = this.newId('REF');
       this.out.add('ssd_cin_plans', {
         cinp_cin_plan_id: this.newId('CIN'),
+        cinp_referral_id: referral,
         cinp_person_id: child,
         cinp_cin_plan_start_date: isoFromDay(start),
         cinp_cin_plan_end_date: end === null ? '' : isoFromDay(end),
@@ -271,8 +322,10 @@ class BlockGenerator {
         ],
         (day, seen) =>
           this.out.add('ssd_cin_visits', {
+            cinv_cin_visit_id: this.newId('CINV'),
             cinv_person_id: child,
-            cinv_cin_visit_date: isoFromDay(day),
+            cinv_referral_id: referral,
+            cinv_cin_visit_date: day === null ? '' : isoFromDay(day),
             cinv_cin_visit_seen: seen ? 'Y' : 'N',
           }),
       );
@@ -307,10 +360,10 @@ class BlockGenerator {
 export function* generateBlocks(options: GenerateOptions): Generator<BlockRows> {
   const end = periodEnd(options.period);
   for (let block = 0; block < options.scale; block++)
-    yield new BlockGenerator(end, block, options.seed ?? 1).generate();
+    yield new BlockGenerator(end, block, options.seed ?? 1, options.layout ?? 'spec').generate();
 }
 
 /** One table's rows across all blocks (for writers that write a table at a time). */
 export function* generateTableRows(options: GenerateOptions, table: TableName): Generator<string[]> {
-  for (const block of generateBlocks(options)) yield* block[table];
+  for (const block of generateBlocks(options)) yield* block[table] ?? [];
 }

@@ -5,9 +5,12 @@
 import { parseArgs } from 'node:util';
 import { UsageError, UserError } from '../core/errors';
 import { periodEnd } from '../core/extract/period';
+import { LAYOUTS, type Layout } from './layouts';
 import { writeExtract, type ExtractFormat } from './write-extract';
 
-export const USAGE = 'usage: npm run generate -- --period YYYY-MM --scale N --out DIR [--format csv|xlsx] [--seed N]';
+export const USAGE =
+  'usage: npm run generate -- --period YYYY-MM --scale N --out DIR [--format csv|xlsx] [--seed N] ' +
+  '[--layout spec|systemc|mosaic]';
 
 export interface GenerateCommand {
   period: string;
@@ -15,6 +18,8 @@ export interface GenerateCommand {
   out: string;
   format: ExtractFormat;
   seed: number;
+  /** spec (docs/EXTRACT.md), or a real SSD layout (layouts.ts): CSV only, as the SSD is exported. */
+  layout: Layout;
 }
 
 function positiveInteger(text: string, name: string): number {
@@ -36,6 +41,7 @@ export function parseGenerateArgs(args: string[]): GenerateCommand {
         out: { type: 'string' },
         format: { type: 'string', default: 'csv' },
         seed: { type: 'string', default: '1' },
+        layout: { type: 'string', default: 'spec' },
       },
     }));
   } catch (error) {
@@ -51,7 +57,13 @@ export function parseGenerateArgs(args: string[]): GenerateCommand {
   const format = values.format;
   if (format !== 'csv' && format !== 'xlsx')
     throw new UsageError(`--format must be csv or xlsx, got "${format}"\n${USAGE}`);
+  const layout = LAYOUTS.find((name) => name === values.layout);
+  if (layout === undefined)
+    throw new UsageError(`--layout must be one of ${LAYOUTS.join(', ')}, got "${values.layout}"\n${USAGE}`);
+  if (layout !== 'spec' && format !== 'csv')
+    throw new UsageError(`--layout ${layout} is written as CSV only (the SSD is exported as CSV)\n${USAGE}`);
   return {
+    layout,
     period: values.period,
     scale: positiveInteger(values.scale, 'scale'),
     out: values.out,
@@ -65,7 +77,8 @@ async function main(): Promise<void> {
   const written = await writeExtract(command);
   const total = Object.values(written.rows).reduce((sum, n) => sum + n, 0);
   process.stdout.write(
-    `Generated a ${command.format} extract for ${command.period} at scale ${command.scale}: ${total} rows\n`,
+    `Generated a ${command.format} extract (${command.layout} layout) for ${command.period} ` +
+      `at scale ${command.scale}: ${total} rows\n`,
   );
   for (const [table, rows] of Object.entries(written.rows)) process.stdout.write(`  ${table}: ${rows} rows\n`);
   for (const file of written.files) process.stdout.write(`  wrote ${file}\n`);

@@ -12,6 +12,7 @@ import { TABLE_SCHEMAS } from '../core/extract/schemas';
 import { parseDateText } from '../core/extract/values';
 import { TABLE_NAMES, type TableName } from '../core/types';
 import { columnNames, generateBlocks, generateTableRows, type GenerateOptions } from './generate-extract';
+import { layoutTables } from './layouts';
 
 export type ExtractFormat = 'csv' | 'xlsx';
 
@@ -43,20 +44,23 @@ function emptyCounts(): Record<TableName, number> {
     ssd_cin_plans: 0,
     ssd_cin_visits: 0,
     ssd_cla_episodes: 0,
+    ssd_cin_episodes: 0,
   };
 }
 
 async function writeCsv(options: GenerateOptions, dir: string): Promise<WrittenExtract> {
-  const files = TABLE_NAMES.map((table) => path.join(dir, `${table}.csv`));
+  const layout = options.layout ?? 'spec';
+  const tables = layoutTables(layout, TABLE_NAMES);
+  const files = tables.map((table) => path.join(dir, `${table}.csv`));
   const streams = files.map((file) => createWriteStream(file));
   const rows = emptyCounts();
   try {
-    for (let i = 0; i < TABLE_NAMES.length; i++) await write(streams[i], csvLines([columnNames(TABLE_NAMES[i])]));
+    for (let i = 0; i < tables.length; i++) await write(streams[i], csvLines([columnNames(tables[i], layout)]));
     for (const block of generateBlocks(options)) {
-      for (let i = 0; i < TABLE_NAMES.length; i++) {
-        const table = TABLE_NAMES[i];
-        rows[table] += block[table].length;
-        await write(streams[i], csvLines(block[table]));
+      for (let i = 0; i < tables.length; i++) {
+        const lines = block[tables[i]] ?? [];
+        rows[tables[i]] += lines.length;
+        await write(streams[i], csvLines(lines));
       }
     }
   } finally {
@@ -78,17 +82,18 @@ async function writeXlsx(options: GenerateOptions, dir: string): Promise<Written
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false, useStyles: true });
   const rows = emptyCounts();
   // One sheet at a time: the zip is written sequentially, so a sheet is finished before the next.
-  for (const table of TABLE_NAMES) {
-    const columns = TABLE_SCHEMAS[table].columns;
+  for (const table of layoutTables('spec', TABLE_NAMES)) {
+    const names = columnNames(table);
+    const columns = names.map((name) => TABLE_SCHEMAS[table].columns.find((column) => column.name === name) ?? null);
     const sheet = workbook.addWorksheet(table);
-    sheet.columns = columns.map((column) => ({
-      header: column.name,
-      key: column.name,
-      width: column.type === 'date' ? 12 : 20,
-      style: column.type === 'date' ? { numFmt: 'yyyy-mm-dd' } : {},
+    sheet.columns = columns.map((column, i) => ({
+      header: names[i],
+      key: names[i],
+      width: column?.type === 'date' ? 12 : 20,
+      style: column?.type === 'date' ? { numFmt: 'yyyy-mm-dd' } : {},
     }));
     for (const row of generateTableRows(options, table)) {
-      sheet.addRow(row.map((value, i) => workbookCell(value, columns[i].type === 'date'))).commit();
+      sheet.addRow(row.map((value, i) => workbookCell(value, columns[i]?.type === 'date'))).commit();
       rows[table] += 1;
     }
     sheet.commit();

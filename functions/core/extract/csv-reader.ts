@@ -8,7 +8,14 @@ import { pipeline, type Readable } from 'node:stream';
 import type Papa from 'papaparse';
 import { type CsvBatch, CsvTextGuard } from './csv-text-guard';
 import { DigestStream, type FileDigest } from './file-digest';
-import { DEFAULT_LIMITS, FileFailureError, invalidFile, type FileFailure, type ReaderLimits } from './limits';
+import {
+  DEFAULT_LIMITS,
+  FileFailureError,
+  invalidFile,
+  type FileFailure,
+  type ReaderLimits,
+  UNQUOTED_EXPORT_HINT,
+} from './limits';
 
 export interface CsvSink {
   /** Every record that is not blank, header included (spreadsheet row numbers, header = 1). */
@@ -69,7 +76,8 @@ export function readCsv(
       if (isBlank(cells)) continue;
       if (fieldCount < 0) fieldCount = cells.length;
       else if (cells.length !== fieldCount) {
-        sink.malformed(rowNumber, `has ${cells.length} fields where the header has ${fieldCount}`);
+        const hint = cells.length > fieldCount ? `: ${UNQUOTED_EXPORT_HINT}` : '';
+        sink.malformed(rowNumber, `has ${cells.length} fields where the header has ${fieldCount}${hint}`);
         continue;
       }
       sink.row(cells, rowNumber);

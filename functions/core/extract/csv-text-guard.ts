@@ -23,7 +23,7 @@
  */
 import { Transform, type TransformCallback } from 'node:stream';
 import Papa from 'papaparse';
-import { describeBytes, invalidFile, limitExceeded, type ReaderLimits } from './limits';
+import { describeBytes, invalidFile, limitExceeded, type ReaderLimits, UNQUOTED_EXPORT_HINT } from './limits';
 
 const LF = 10;
 const CR = 13;
@@ -393,7 +393,7 @@ export class CsvTextGuard extends Transform {
     if (this.field >= this.limits.columns) {
       throw limitExceeded(
         `row ${this.row} has more than ${this.limits.columns.toLocaleString('en-GB')} ` +
-          'columns (the limit); reading stopped',
+          `columns (the limit); reading stopped${this.row > 1 ? `: ${UNQUOTED_EXPORT_HINT}` : ''}`,
         this.row,
         this.field,
       );

@@ -1,11 +1,65 @@
 /**
- * Accumulates the typed records of one extract as its tables are read. Person
- * identifiers are interned here, once for the whole extract, so the same child gets
- * the same PersonKey in every table and no child id travels past the reader.
+ * Accumulates the records of one extract as its tables are read. Person identifiers are
+ * interned here, once for the whole extract, so the same child gets the same PersonKey in
+ * every table and no child id travels past the reader. The records are as read: linking
+ * them across tables (links.ts) makes the Extract.
  */
-import type { CpPlan, CpReview, Extract, InitialConference, PersonKey, SpanRecord, TableName } from '../types';
+import type { CpPlan, Day, InitialConference, PersonKey, SpanRecord, TableName } from '../types';
 import { detached, IdStrings } from './id-strings';
-import { VisitTableBuilder } from './visit-table';
+import { type RawVisits, VisitTableBuilder } from './visit-table';
+
+/** A CP plan as read, with what linking needs and the core does not. */
+export interface RawCpPlan {
+  plan: CpPlan;
+  /** cppl_referral_id: the CIN episode the plan belongs to. */
+  referral: string | null;
+  /** cppl_cp_plan_ola = Y: another authority's child, excluded from every CP measure. */
+  ola: boolean;
+}
+
+/** A held review as read: its plan id, or only the child (pre-LCS reviews have no plan id). */
+export interface RawReview {
+  planId: string | null;
+  person: PersonKey | null;
+  date: Day;
+  row: number;
+}
+
+/** A CIN episode (referral), read to tell transfers out. */
+export interface CinEpisode {
+  referral: string;
+  person: PersonKey;
+  start: Day | null;
+  close: Day | null;
+  closeReason: string | null;
+  row: number;
+}
+
+/** A header name read under another layout's name. */
+export interface AliasRead {
+  table: TableName;
+  column: string;
+  header: string;
+  layout: string;
+}
+
+export interface RawExtract {
+  present: TableName[];
+  /** Per table read: the canonical names of the columns its header had. */
+  columnsPresent: Partial<Record<TableName, readonly string[]>>;
+  aliases: AliasRead[];
+  persons: number;
+  cpPlans: RawCpPlan[];
+  initialConferences: InitialConference[];
+  cpReviews: RawReview[];
+  cpVisits: RawVisits;
+  cinPlans: SpanRecord[];
+  /** Per CIN plan (same order): cinp_referral_id. */
+  cinPlanReferrals: (string | null)[];
+  cinVisits: RawVisits;
+  claEpisodes: SpanRecord[];
+  cinEpisodes: CinEpisode[];
+}
 
 export class ExtractBuilder {
   private readonly personKeys = new Map<string, PersonKey>();
@@ -14,13 +68,16 @@ export class ExtractBuilder {
   readonly present = new Set<TableName>();
   /** Per table, the known columns its header had. */
   readonly columnsPresent: Partial<Record<TableName, readonly string[]>> = {};
-  readonly cpPlans: CpPlan[] = [];
+  readonly aliases: AliasRead[] = [];
+  readonly cpPlans: RawCpPlan[] = [];
   readonly initialConferences: InitialConference[] = [];
-  readonly cpReviews: CpReview[] = [];
+  readonly cpReviews: RawReview[] = [];
   readonly cpVisits = new VisitTableBuilder();
   readonly cinPlans: SpanRecord[] = [];
+  readonly cinPlanReferrals: (string | null)[] = [];
   readonly cinVisits = new VisitTableBuilder();
   readonly claEpisodes: SpanRecord[] = [];
+  readonly cinEpisodes: CinEpisode[] = [];
 
   /** The last id looked up and its key: rows of one child often come together (visits). */
   private lastPerson: string | null = null;
@@ -43,22 +100,44 @@ export class ExtractBuilder {
     return detached(id);
   }
 
-  /** The extract; this ends the builder (its lookups are let go, being large nationally). */
-  build(): Extract {
+  addCpPlan(plan: CpPlan, referral: string | null, ola: boolean): void {
+    this.cpPlans.push({ plan, referral: referral === null ? null : detached(referral), ola });
+  }
+
+  addCinPlan(plan: SpanRecord, referral: string | null): void {
+    this.cinPlans.push(plan);
+    this.cinPlanReferrals.push(referral === null ? null : detached(referral));
+  }
+
+  addVisit(
+    visits: VisitTableBuilder,
+    person: string | null,
+    link: string | null,
+    day: Day | null,
+    seen: boolean,
+  ): void {
+    visits.add(person === null ? null : this.person(person), link, day, seen);
+  }
+
+  /** The records as read; this ends the builder (its lookups are let go, being large nationally). */
+  build(): RawExtract {
     const persons = this.personKeys.size;
     this.personKeys.clear();
     this.planIds.clear();
     return {
       present: [...this.present],
       columnsPresent: this.columnsPresent,
+      aliases: this.aliases,
       persons,
       cpPlans: this.cpPlans,
       initialConferences: this.initialConferences,
       cpReviews: this.cpReviews,
       cpVisits: this.cpVisits.build(),
       cinPlans: this.cinPlans,
+      cinPlanReferrals: this.cinPlanReferrals,
       cinVisits: this.cinVisits.build(),
       claEpisodes: this.claEpisodes,
+      cinEpisodes: this.cinEpisodes,
     };
   }
 }

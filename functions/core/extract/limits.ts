@@ -160,3 +160,12 @@ export function invalidFile(
 ): FileFailureError {
   return new FileFailureError({ kind: 'invalid-file', row, columnIndex, message });
 }
+
+/**
+ * Why a data row has more fields than the header, said plainly: the SSD is database
+ * tables, and an export that does not quote text splits a text field holding a comma
+ * (a JSON column such as cine_referral_outcome_json) into several fields.
+ */
+export const UNQUOTED_EXPORT_HINT =
+  'a text field probably contains the delimiter (a comma): the file was probably exported without quoting; ' +
+  'export it as CSV with standard quoting (text fields in double quotes)';

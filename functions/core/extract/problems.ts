@@ -3,7 +3,7 @@
  * only the first 50 of each kind are kept (docs/EXTRACT.md, "Validation"), so a badly broken
  * national extract cannot flood memory or the report.
  */
-import type { DataQuality, Problem, Severity } from '../types';
+import type { DataQuality, InfoNote, Problem, Severity } from '../types';
 
 export const MAX_LISTED_PER_KIND = 50;
 
@@ -11,6 +11,12 @@ export class ProblemCollector {
   private readonly errors: Problem[] = [];
   private readonly warnings: Problem[] = [];
   private readonly counts: DataQuality['counts'] = {};
+  private readonly notes: InfoNote[] = [];
+
+  /** A fact about the read that is not a problem (one line each: callers summarise). */
+  info(note: InfoNote): void {
+    this.notes.push(note);
+  }
 
   error(problem: Problem): void {
     this.add('error', problem);
@@ -31,7 +37,7 @@ export class ProblemCollector {
   result(): DataQuality {
     const counts: DataQuality['counts'] = {};
     for (const [kind, count] of Object.entries(this.counts)) counts[kind] = { ...count };
-    return { errors: [...this.errors], warnings: [...this.warnings], counts };
+    return { errors: [...this.errors], warnings: [...this.warnings], info: [...this.notes], counts };
   }
 
   private add(severity: Severity, problem: Problem): void {
@@ -66,7 +72,12 @@ export function withProblems(
   };
   for (const problem of errors) count(problem, 'error');
   for (const problem of warnings) count(problem, 'warning');
-  return { errors: [...quality.errors, ...errors], warnings: [...quality.warnings, ...warnings], counts };
+  return {
+    errors: [...quality.errors, ...errors],
+    warnings: [...quality.warnings, ...warnings],
+    info: [...(quality.info ?? [])],
+    counts,
+  };
 }
 
 /** withProblems with warnings only. */

@@ -3,7 +3,7 @@
  * errors and warnings grouped by kind, each problem naming table, row, column and value.
  */
 import { printable } from '../printable';
-import type { DataQuality, Problem, Severity } from '../types';
+import type { DataQuality, InfoNote, Problem, Severity } from '../types';
 
 function describeProblem(problem: Problem): string {
   const where = [
@@ -44,6 +44,10 @@ function total(quality: DataQuality, severity: Severity): number {
   );
 }
 
+function formatInfo(notes: readonly InfoNote[]): string[] {
+  return notes.length === 0 ? [] : ['Information:', ...notes.map((note) => `  ${printable(note.message)}`)];
+}
+
 export function formatQualityReport(quality: DataQuality): string {
   const errors = total(quality, 'error');
   const warnings = total(quality, 'warning');
@@ -57,6 +61,7 @@ export function formatQualityReport(quality: DataQuality): string {
       summary,
       ...formatSection('Errors', 'error', quality.errors, quality),
       ...formatSection('Warnings', 'warning', quality.warnings, quality),
+      ...formatInfo(quality.info ?? []),
     ].join('\n') + '\n'
   );
 }

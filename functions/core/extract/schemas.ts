@@ -1,112 +1,61 @@
 /**
- * The seven SSD tables of the extract (docs/EXTRACT.md, "Tables"): their columns, which are
- * required, their types, and how a validated row becomes a typed record.
+ * The SSD tables the pack reads (docs/EXTRACT.md, "Tables"): their columns (by canonical name, with the names other
+ * layouts write), which are required, their types, and how a validated row becomes a
+ * record of the extract builder. Linking across tables (reviews and visits to plans,
+ * other authorities' plans, transfers out) happens after the read (links.ts).
+ *
+ * Checked at the source, data-to-insight/ssd-data-model (commit 4987c73, 2026-07-14):
+ * data/objects/ssd_*.yml; deployment_extracts/systemc/live/ssd_deployment_proc_files/
+ * procs/ssd_*.sql (v1.4.5); deployment_extracts/mosaic/live/ssd_deployment_individual_files/
+ * populate_ssd_data_warehouse.sql; deployment_extracts_la_release/*_v1.2.4_1.sql. The
+ * column-by-column notes are in docs/EXTRACT-SSD.md.
  */
-import type { Day, TableName } from '../types';
-import type { ExtractBuilder } from './extract-builder';
+import type { TableName } from '../types';
+import type { TableSchema } from './schema-types';
 
-export type ColumnType = 'text' | 'date' | 'flag' | 'integer';
-
-export interface ColumnSchema {
-  /** The SSD column name (lower case). */
-  name: string;
-  /** Other names accepted for the same column (older SSD versions). */
-  aliases?: readonly string[];
-  type: ColumnType;
-  /** Must be in the header and, except for flags, have a value on every row. */
-  required?: boolean;
-  /** No two rows may share a value. */
-  unique?: boolean;
-  /** For flags: the value of a missing cell (or an absent optional column). */
-  flagDefault?: boolean;
-  /** For integers: negative values are errors. */
-  nonNegative?: boolean;
-  /**
-   * For dates: a date after the reporting month is expected here (a review's due date
-   * is naturally in the future), so it is not warned about.
-   */
-  mayBeFuture?: boolean;
-}
-
-/** A row's values, in the order of its table's columns; null = missing. */
-export type RowValue = string | number | boolean | null;
-
-/** Typed access to a validated row's values (required values are known to be present). */
-export class RowValues {
-  constructor(readonly values: RowValue[]) {}
-
-  text(i: number): string {
-    const v = this.values[i];
-    if (typeof v !== 'string') throw new Error(`internal: column ${i} is not text`);
-    return v;
-  }
-
-  optionalText(i: number): string | null {
-    const v = this.values[i];
-    return typeof v === 'string' ? v : null;
-  }
-
-  day(i: number): Day {
-    const v = this.values[i];
-    if (typeof v !== 'number') throw new Error(`internal: column ${i} is not a date`);
-    return v;
-  }
-
-  optionalDay(i: number): Day | null {
-    const v = this.values[i];
-    return typeof v === 'number' ? v : null;
-  }
-
-  optionalInteger(i: number): number | null {
-    const v = this.values[i];
-    return typeof v === 'number' ? v : null;
-  }
-
-  flag(i: number): boolean {
-    return this.values[i] === true;
-  }
-}
-
-export interface TableSchema {
-  table: TableName;
-  columns: readonly ColumnSchema[];
-  /** Start and end columns (indexes): an end before the start is an error. */
-  span?: { start: number; end: number; sameDayWarning: boolean };
-  /** Adds a validated row to the extract (or drops it, where the spec says so). */
-  add(row: RowValues, rowNumber: number, out: ExtractBuilder): void;
-}
+export type { ColumnSchema, ColumnType, RowValue, TableSchema, ColumnLayout } from './schema-types';
+export { RowValues } from './schema-types';
 
 const CP_PLANS: TableSchema = {
   table: 'ssd_cp_plans',
   columns: [
-    { name: 'cppl_cp_plan_id', type: 'text', required: true, unique: true },
-    { name: 'cppl_person_id', type: 'text', required: true },
-    { name: 'cppl_cp_plan_start_date', type: 'date', required: true },
-    { name: 'cppl_cp_plan_end_date', type: 'date' },
-    { name: 'cppl_cp_plan_initial_category', type: 'text' },
-    { name: 'cppl_number_of_previous_cp_plans', type: 'integer', nonNegative: true },
-    { name: 'cppl_cp_plan_transfer_out', type: 'flag', flagDefault: false },
+    { name: 'cppl_cp_plan_id', layout: 'ssd', type: 'text', required: true, unique: true },
+    { name: 'cppl_person_id', layout: 'ssd', type: 'text', required: true },
+    { name: 'cppl_cp_plan_start_date', layout: 'ssd', type: 'date', required: true },
+    { name: 'cppl_cp_plan_end_date', layout: 'ssd', type: 'date' },
+    { name: 'cppl_cp_plan_initial_category', layout: 'ssd', type: 'text' },
+    // Not in the SSD: D2I's CIN census script counts earlier plans of the person instead.
+    { name: 'cppl_number_of_previous_cp_plans', layout: 'spec', type: 'integer', nonNegative: true },
+    // Not in the SSD: a local addition; where present it wins over the CIN-episode rule.
+    { name: 'cppl_cp_plan_transfer_out', layout: 'spec', type: 'flag', flagDefault: false },
+    { name: 'cppl_referral_id', layout: 'ssd', type: 'text' },
+    // NCHAR(1) Y/N (procs/ssd_cp_plans.sql: cpp.IS_OLA): a temporary plan for another authority's child.
+    { name: 'cppl_cp_plan_ola', layout: 'ssd', type: 'flag', flagDefault: false },
   ],
   span: { start: 2, end: 3, sameDayWarning: true },
   add(row, rowNumber, out) {
-    out.cpPlans.push({
-      id: out.planIds.own(row.text(0)),
-      person: out.person(row.text(1)),
-      start: row.day(2),
-      end: row.optionalDay(3),
-      previousPlans: row.optionalInteger(5),
-      transferOut: row.flag(6),
-      row: rowNumber,
-    });
+    out.addCpPlan(
+      {
+        id: out.planIds.own(row.text(0)),
+        person: out.person(row.text(1)),
+        start: row.day(2),
+        end: row.optionalDay(3),
+        previousPlans: row.optionalInteger(5),
+        transferOut: row.flag(6),
+        row: rowNumber,
+      },
+      row.optionalText(7),
+      row.flag(8),
+    );
   },
 };
 
 const INITIAL_CP_CONFERENCE: TableSchema = {
   table: 'ssd_initial_cp_conference',
   columns: [
-    { name: 'icpc_cp_plan_id', type: 'text' },
-    { name: 'icpc_icpc_transfer_in', type: 'flag', required: true, flagDefault: false },
-    { name: 'icpc_icpc_date', type: 'date' },
+    { name: 'icpc_cp_plan_id', layout: 'ssd', type: 'text' },
+    { name: 'icpc_icpc_transfer_in', layout: 'ssd', type: 'flag', required: true, flagDefault: false },
+    { name: 'icpc_icpc_date', layout: 'ssd', type: 'date' },
   ],
   add(row, rowNumber, out) {
     const planId = row.optionalText(0);
@@ -119,72 +68,105 @@ const INITIAL_CP_CONFERENCE: TableSchema = {
 const CP_REVIEWS: TableSchema = {
   table: 'ssd_cp_reviews',
   columns: [
-    { name: 'cppr_cp_plan_id', type: 'text', required: true },
-    { name: 'cppr_cp_review_date', type: 'date' },
-    { name: 'cppr_cp_review_due', type: 'date', mayBeFuture: true },
+    // Nullable: "reviews held pre-LCS implementation don't have a CP_PLAN_ID" (procs/ssd_cp_reviews.sql).
+    { name: 'cppr_cp_plan_id', layout: 'ssd', type: 'text' },
+    { name: 'cppr_cp_review_date', layout: 'ssd', type: 'date' },
+    { name: 'cppr_cp_review_due', layout: 'ssd', type: 'date', mayBeFuture: true },
+    // Given "for linking reviews to the ssd_cp_plans object" (same file); Mosaic has no such column.
+    { name: 'cppr_person_id', layout: 'ssd', type: 'text' },
   ],
+  linkedBy: [0, 3],
   add(row, rowNumber, out) {
     const date = row.optionalDay(1);
     // A review with no date has not been held: it is ignored (spec).
     if (date === null) return;
-    out.cpReviews.push({ planId: out.planIds.own(row.text(0)), date, row: rowNumber });
+    const planId = row.optionalText(0);
+    const person = row.optionalText(3);
+    out.cpReviews.push({
+      planId: planId === null ? null : out.planIds.own(planId),
+      person: person === null ? null : out.person(person),
+      date,
+      row: rowNumber,
+    });
   },
 };
 
 const CP_VISITS: TableSchema = {
   table: 'ssd_cp_visits',
   columns: [
-    { name: 'cppv_person_id', type: 'text', required: true },
-    { name: 'cppv_cp_visit_date', type: 'date', required: true },
-    { name: 'cppv_cp_visit_seen', type: 'flag', flagDefault: true },
-    { name: 'cppv_cp_plan_id', type: 'text' },
+    // Mosaic's ssd_cp_visits has no person column: its visits are linked by cppv_cp_plan_id.
+    { name: 'cppv_person_id', layout: 'ssd', type: 'text' },
+    // Nullable: the SystemC query keeps rows with "OR cn.EVENT_DTTM IS NULL" (procs/ssd_cp_visits.sql).
+    { name: 'cppv_cp_visit_date', layout: 'ssd', type: 'date', inHeader: true },
+    { name: 'cppv_cp_visit_seen', layout: 'ssd', type: 'flag', flagDefault: true },
+    { name: 'cppv_cp_plan_id', layout: 'ssd', type: 'text' },
   ],
+  linkedBy: [0, 3],
   add(row, _rowNumber, out) {
-    if (row.flag(2)) out.cpVisits.addSeen(out.person(row.text(0)), row.day(1));
-    else out.cpVisits.addUnseen();
+    out.addVisit(out.cpVisits, row.optionalText(0), row.optionalText(3), row.optionalDay(1), row.flag(2));
   },
 };
 
 const CIN_PLANS: TableSchema = {
   table: 'ssd_cin_plans',
   columns: [
-    { name: 'cinp_cin_plan_id', type: 'text', required: true, unique: true },
-    { name: 'cinp_person_id', type: 'text', required: true },
-    { name: 'cinp_cin_plan_start_date', type: 'date', required: true },
-    { name: 'cinp_cin_plan_end_date', type: 'date' },
+    {
+      name: 'cinp_cin_plan_id',
+      layout: 'ssd',
+      aliases: [{ name: 'cin_plan_id', layout: 'mosaic' }],
+      type: 'text',
+      required: true,
+      unique: true,
+    },
+    { name: 'cinp_person_id', layout: 'ssd', type: 'text', required: true },
+    { name: 'cinp_cin_plan_start_date', layout: 'ssd', type: 'date', required: true },
+    { name: 'cinp_cin_plan_end_date', layout: 'ssd', type: 'date' },
+    { name: 'cinp_referral_id', layout: 'ssd', type: 'text' },
   ],
   span: { start: 2, end: 3, sameDayWarning: true },
   add(row, rowNumber, out) {
-    out.cinPlans.push({
-      id: out.ownId(row.text(0)),
-      person: out.person(row.text(1)),
-      start: row.day(2),
-      end: row.optionalDay(3),
-      row: rowNumber,
-    });
+    out.addCinPlan(
+      {
+        id: out.ownId(row.text(0)),
+        person: out.person(row.text(1)),
+        start: row.day(2),
+        end: row.optionalDay(3),
+        row: rowNumber,
+      },
+      row.optionalText(4),
+    );
   },
 };
 
 const CIN_VISITS: TableSchema = {
   table: 'ssd_cin_visits',
   columns: [
-    { name: 'cinv_person_id', type: 'text', required: true },
-    { name: 'cinv_cin_visit_date', type: 'date', required: true },
-    { name: 'cinv_cin_visit_seen', type: 'flag', flagDefault: true },
+    { name: 'cinv_person_id', layout: 'ssd', type: 'text' },
+    // Nullable as CP visits' date (procs/ssd_cin_visits.sql: "OR cn.EVENT_DTTM IS NULL").
+    { name: 'cinv_cin_visit_date', layout: 'ssd', type: 'date', inHeader: true },
+    { name: 'cinv_cin_visit_seen', layout: 'ssd', type: 'flag', flagDefault: true },
+    // Mosaic only, and despite its name the child's referral spanning the visit
+    // (max(ref.REFERRAL_ID) ... AS cinv_cin_plan_id): linked through cinp_referral_id.
+    { name: 'cinv_cin_plan_id', layout: 'mosaic', type: 'text' },
   ],
+  linkedBy: [0, 3],
   add(row, _rowNumber, out) {
-    if (row.flag(2)) out.cinVisits.addSeen(out.person(row.text(0)), row.day(1));
-    else out.cinVisits.addUnseen();
+    out.addVisit(out.cinVisits, row.optionalText(0), row.optionalText(3), row.optionalDay(1), row.flag(2));
   },
 };
 
 const CLA_EPISODES: TableSchema = {
   table: 'ssd_cla_episodes',
   columns: [
-    { name: 'clae_cla_episode_id', type: 'text', required: true, unique: true },
-    { name: 'clae_person_id', type: 'text', required: true },
-    { name: 'clae_cla_episode_start_date', type: 'date', required: true },
-    { name: 'clae_cla_episode_ceased_date', aliases: ['clae_cla_episode_ceased'], type: 'date' },
+    { name: 'clae_cla_episode_id', layout: 'ssd', type: 'text', required: true, unique: true },
+    { name: 'clae_person_id', layout: 'ssd', type: 'text', required: true },
+    { name: 'clae_cla_episode_start_date', layout: 'ssd', type: 'date', required: true },
+    {
+      name: 'clae_cla_episode_ceased_date',
+      layout: 'ssd',
+      aliases: [{ name: 'clae_cla_episode_ceased', layout: 'ssd-v1.2' }],
+      type: 'date',
+    },
   ],
   // An episode is not a plan: a same-day episode (e.g. a short break) is not suspicious.
   span: { start: 2, end: 3, sameDayWarning: false },
@@ -199,6 +181,29 @@ const CLA_EPISODES: TableSchema = {
   },
 };
 
+/** Read only to tell transfers out (links.ts): cine_close_reason RC5 (CIN census code). */
+const CIN_EPISODES: TableSchema = {
+  table: 'ssd_cin_episodes',
+  columns: [
+    { name: 'cine_referral_id', layout: 'ssd', type: 'text', required: true, unique: true },
+    { name: 'cine_person_id', layout: 'ssd', type: 'text', required: true },
+    { name: 'cine_referral_date', layout: 'ssd', type: 'date' },
+    { name: 'cine_close_date', layout: 'ssd', type: 'date' },
+    { name: 'cine_close_reason', layout: 'ssd', type: 'text' },
+  ],
+  span: { start: 2, end: 3, sameDayWarning: false },
+  add(row, rowNumber, out) {
+    out.cinEpisodes.push({
+      referral: out.ownId(row.text(0)),
+      person: out.person(row.text(1)),
+      start: row.optionalDay(2),
+      close: row.optionalDay(3),
+      closeReason: row.optionalText(4),
+      row: rowNumber,
+    });
+  },
+};
+
 export const TABLE_SCHEMAS: Readonly<Record<TableName, TableSchema>> = {
   ssd_cp_plans: CP_PLANS,
   ssd_initial_cp_conference: INITIAL_CP_CONFERENCE,
@@ -207,4 +212,5 @@ export const TABLE_SCHEMAS: Readonly<Record<TableName, TableSchema>> = {
   ssd_cin_plans: CIN_PLANS,
   ssd_cin_visits: CIN_VISITS,
   ssd_cla_episodes: CLA_EPISODES,
+  ssd_cin_episodes: CIN_EPISODES,
 };

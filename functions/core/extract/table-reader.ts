@@ -7,7 +7,7 @@ import type { Day, TableName, TableStats } from '../types';
 import type { ExtractBuilder } from './extract-builder';
 import { isoFromDay } from '../calendar';
 import type { ProblemCollector } from './problems';
-import { type ColumnSchema, type RowValue, RowValues, type TableSchema } from './schemas';
+import { type ColumnSchema, type RowValue, RowValues, type TableSchema } from './schema-types';
 import {
   type CellValue,
   describeCell,
@@ -80,17 +80,18 @@ export class TableReader {
 
   /** Reads the header row; returns false when the table cannot be read (a required column is missing). */
   header(cells: readonly CellValue[]): boolean {
-    const byName = new Map<string, number>();
+    const byName = new Map<string, { index: number; layout: string | null }>();
     this.columns.forEach((column, i) => {
-      byName.set(column.name, i);
-      for (const alias of column.aliases ?? []) byName.set(alias, i);
+      byName.set(column.name, { index: i, layout: null });
+      for (const alias of column.aliases ?? []) byName.set(alias.name, { index: i, layout: alias.layout });
     });
     this.positions = this.columns.map(() => -1);
     const headerText: (string | null)[] = this.positions.map(() => null);
     cells.forEach((cell, position) => {
       const text = (describeCell(cell) ?? '').trim();
-      const i = byName.get(text.toLowerCase());
-      if (i === undefined) return; // unknown columns are ignored (spec)
+      const found = byName.get(text.toLowerCase());
+      if (found === undefined) return; // other columns (the SSD has many more) are ignored (spec)
+      const i = found.index;
       if (this.positions[i] >= 0) {
         this.problem(
           'error',
@@ -105,13 +106,20 @@ export class TableReader {
       }
       this.positions[i] = position;
       headerText[i] = text;
+      if (found.layout !== null)
+        this.context.out.aliases.push({
+          table: this.schema.table,
+          column: this.columns[i].name,
+          header: text,
+          layout: found.layout,
+        });
     });
     this.context.out.columnsPresent[this.schema.table] = this.columns
       .filter((_, i) => this.positions[i] >= 0)
       .map((column) => column.name);
     let usable = true;
     this.columns.forEach((column, i) => {
-      if (column.required && this.positions[i] < 0) {
+      if ((column.required || column.inHeader) && this.positions[i] < 0) {
         this.problem(
           'error',
           'missing-column',
@@ -123,6 +131,19 @@ export class TableReader {
         usable = false;
       }
     });
+    const linkedBy = this.schema.linkedBy;
+    if (linkedBy && !linkedBy.some((i) => this.positions[i] >= 0)) {
+      const names = linkedBy.map((i) => this.columns[i].name);
+      this.problem(
+        'error',
+        'missing-column',
+        1,
+        names.join(' / '),
+        null,
+        `the header of ${this.file} has none of ${names.join(', ')}: its rows cannot be linked to a child`,
+      );
+      usable = false;
+    }
     this.usable = usable;
     return usable;
   }

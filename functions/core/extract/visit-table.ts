@@ -1,47 +1,145 @@
 /**
- * Builds a columnar VisitTable row by row. Visits are the largest tables (millions of
- * rows nationally), so they are held as two growable Int32Arrays instead of objects.
+ * Builds a columnar table of visits row by row. Visits are the largest tables (millions of
+ * rows nationally), so they are held as growable Int32Arrays instead of objects. A visit
+ * may name its child directly or only through a plan or referral id (Mosaic), and may
+ * name a plan of another authority: each row keeps its link id (interned to a number)
+ * until links.ts has resolved it to a child or dropped it.
  */
 import type { Day, PersonKey, VisitTable } from '../types';
+import { detached } from './id-strings';
 
 const INITIAL_CAPACITY = 1024;
+/** No person, or no link id. */
+export const NONE = -1;
+/** A link to a record whose visits are dropped (another authority's plan). */
+const DROPPED = -2;
+
+/** Visits as read, before linking: person or link may be NONE (not both: see add). */
+export interface RawVisits {
+  length: number;
+  person: Int32Array;
+  day: Int32Array;
+  link: Int32Array;
+  /** The link ids by number. */
+  linkIds: string[];
+  /** Rows marked unseen (`N`), which never count. */
+  unseenRows: number;
+  /** Rows with no visit date (the SSD allows them), which cannot count. */
+  undatedRows: number;
+  /** Rows naming neither a child nor a plan/referral. */
+  unlinkedRows: number;
+}
 
 export class VisitTableBuilder {
-  private person = new Int32Array(INITIAL_CAPACITY);
-  private day = new Int32Array(INITIAL_CAPACITY);
+  private person: Int32Array = new Int32Array(INITIAL_CAPACITY);
+  private day: Int32Array = new Int32Array(INITIAL_CAPACITY);
+  private link: Int32Array = new Int32Array(INITIAL_CAPACITY);
   private length = 0;
   private unseenRows = 0;
+  private undatedRows = 0;
+  private unlinkedRows = 0;
+  private readonly linkNumbers = new Map<string, number>();
+  private readonly linkIds: string[] = [];
+  /** The last link id and its number: a plan's visits usually come together. */
+  private lastLink: string | null = null;
+  private lastLinkNumber = NONE;
 
-  addSeen(person: PersonKey, day: Day): void {
-    if (this.length === this.person.length) this.grow();
-    this.person[this.length] = person;
-    this.day[this.length] = day;
-    this.length += 1;
+  /** A visit row: person and link as read (null = missing), undated and unseen rows only counted. */
+  add(person: PersonKey | null, link: string | null, day: Day | null, seen: boolean): void {
+    if (day === null) this.undatedRows += 1;
+    else if (!seen) this.unseenRows += 1;
+    else if (person === null && link === null) this.unlinkedRows += 1;
+    else {
+      if (this.length === this.person.length) this.grow();
+      this.person[this.length] = person ?? NONE;
+      this.day[this.length] = day;
+      this.link[this.length] = link === null ? NONE : this.linkNumber(link);
+      this.length += 1;
+    }
   }
 
-  /** An unseen visit never counts: it is counted for the report but not kept. */
-  addUnseen(): void {
-    this.unseenRows += 1;
-  }
-
-  /** The table; this ends the builder. */
-  build(): VisitTable {
+  /** The visits as read; this ends the builder. */
+  build(): RawVisits {
     // Copy to exact length so the spare capacity (up to half) is released, and let go of
     // the growable arrays at once: the copies of a national table are tens of MB.
     const person = this.person.slice(0, this.length);
-    this.person = new Int32Array(0);
     const day = this.day.slice(0, this.length);
-    this.day = new Int32Array(0);
-    return { length: this.length, person, day, unseenRows: this.unseenRows };
+    const link = this.link.slice(0, this.length);
+    this.person = this.day = this.link = new Int32Array(0);
+    this.linkNumbers.clear();
+    return {
+      length: this.length,
+      person,
+      day,
+      link,
+      linkIds: this.linkIds,
+      unseenRows: this.unseenRows,
+      undatedRows: this.undatedRows,
+      unlinkedRows: this.unlinkedRows,
+    };
+  }
+
+  private linkNumber(id: string): number {
+    if (id === this.lastLink) return this.lastLinkNumber;
+    let n = this.linkNumbers.get(id);
+    if (n === undefined) {
+      n = this.linkIds.length;
+      const owned = detached(id); // not a slice of the CSV text (id-strings.ts)
+      this.linkIds.push(owned);
+      this.linkNumbers.set(owned, n);
+    }
+    this.lastLink = id;
+    this.lastLinkNumber = n;
+    return n;
   }
 
   private grow(): void {
     const capacity = this.person.length * 2;
-    const person = new Int32Array(capacity);
-    person.set(this.person);
-    const day = new Int32Array(capacity);
-    day.set(this.day);
-    this.person = person;
-    this.day = day;
+    const grown = (from: Int32Array): Int32Array => {
+      const to = new Int32Array(capacity);
+      to.set(from);
+      return to;
+    };
+    this.person = grown(this.person);
+    this.day = grown(this.day);
+    this.link = grown(this.link);
   }
+}
+
+/**
+ * The counted visits: each kept row's child is its own person, or the one its link names
+ * (`personOfLink` gives NONE for a link to nobody, null for a visit to drop: another
+ * authority's plan). Returns the table and how many rows named nobody.
+ */
+export function resolveVisits(
+  raw: RawVisits,
+  personOfLink: (id: string) => PersonKey | null,
+): { table: VisitTable; unlinked: number; dropped: number } {
+  const byLink = new Int32Array(raw.linkIds.length);
+  raw.linkIds.forEach((id, n) => (byLink[n] = personOfLink(id) ?? DROPPED));
+  const person = new Int32Array(raw.length);
+  const day = new Int32Array(raw.length);
+  let kept = 0;
+  let unlinked = raw.unlinkedRows;
+  let dropped = 0;
+  for (let i = 0; i < raw.length; i += 1) {
+    const linked = raw.link[i] === NONE ? NONE : byLink[raw.link[i]];
+    if (linked === DROPPED) {
+      dropped += 1;
+      continue;
+    }
+    const who = raw.person[i] !== NONE ? raw.person[i] : linked;
+    if (who === NONE) {
+      unlinked += 1;
+      continue;
+    }
+    person[kept] = who;
+    day[kept] = raw.day[i];
+    kept += 1;
+  }
+  return {
+    table: { length: kept, person: person.slice(0, kept), day: day.slice(0, kept), unseenRows: raw.unseenRows },
+    unlinked,
+    dropped,
+  };
 }

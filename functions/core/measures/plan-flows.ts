@@ -98,7 +98,11 @@ export function cpMovedIn(index: ExtractIndex, windows: readonly Window[]): Flow
   return countOf(index.extract.cpPlans, startOf, windows, (plan) => transferIns.has(plan.id));
 }
 
-/** cp_moved_out: plans ending in the window marked transfer-out. */
+/**
+ * cp_moved_out: plans ending in the window known to be transfers out. A plan whose
+ * transfer-out is unknown (null) is not counted; when the extract cannot tell at all,
+ * extract.unknown.cpTransferOut says why and the cell shows No data.
+ */
 export function cpMovedOut(index: ExtractIndex, windows: readonly Window[]): FlowEvaluator {
-  return countOf(index.extract.cpPlans, endOf, windows, (plan) => plan.transferOut);
+  return countOf(index.extract.cpPlans, endOf, windows, (plan) => plan.transferOut === true);
 }

@@ -35,7 +35,8 @@ function sectionText(view: PackView, section: SectionView): string[] {
 
 export function qualityText(quality: QualityView): string[] {
   const lines = ['== Data quality ==', ''];
-  if (quality.isClean) return [...lines, 'No problems were found in the extract.', ''];
+  const info = quality.info.length === 0 ? [] : ['Information:', ...quality.info.map((note) => `  ${note}`), ''];
+  if (quality.isClean) return [...lines, 'No problems were found in the extract.', '', ...info];
   lines.push(
     `${quality.errorTotal} error(s) and ${quality.warningTotal} warning(s) in ` +
       `the extract. At most ${quality.listedPerKind} of each kind are listed.`,
@@ -49,7 +50,7 @@ export function qualityText(quality: QualityView): string[] {
       .join(', ');
     lines.push(`  - ${p.severity}${where ? ` (${where})` : ''}: ${p.message}`);
   }
-  return [...lines, ''];
+  return [...lines, '', ...info];
 }
 
 /** "What needs attention" and the changes of status: the same list that opens the HTML. */

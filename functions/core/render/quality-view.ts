@@ -31,6 +31,8 @@ export interface QualityView {
   /** How many problems of each kind the report lists (the reader's cap). */
   listedPerKind: number;
   isClean: boolean;
+  /** What the read excluded or noted by rule (not problems): one line each. */
+  info: string[];
 }
 
 function problemView(problem: Problem, severity: string): ProblemView {
@@ -73,5 +75,6 @@ export function qualityView(quality: DataQuality): QualityView {
     warningTotal,
     listedPerKind: MAX_LISTED_PER_KIND,
     isClean: errorTotal === 0 && warningTotal === 0,
+    info: (quality.info ?? []).map((note) => note.message),
   };
 }

@@ -14,7 +14,8 @@ export const day = (iso: string): number =>
 export const csv = (...lines: string[]): string => lines.join('\n') + '\n';
 
 export const NO_TABLES = new Set<TableName>();
-export const ALL_TABLES = new Set<TableName>(TABLE_NAMES);
+/** The tables a measure can need (ssd_cin_episodes is optional: only transfers out read it). */
+export const ALL_TABLES = new Set<TableName>(TABLE_NAMES.filter((table) => table !== 'ssd_cin_episodes'));
 
 export function read(
   files: Record<string, string | Buffer>,

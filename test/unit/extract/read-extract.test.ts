@@ -61,6 +61,8 @@ const C3 = 2;
 const C4 = 3;
 
 const EXPECTED_EXTRACT = {
+  unknown: {},
+  basis: {},
   present: [
     'ssd_cp_plans',
     'ssd_initial_cp_conference',

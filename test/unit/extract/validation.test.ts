@@ -1,4 +1,5 @@
 import { MAX_LISTED_PER_KIND } from '../../../functions/core/extract/problems';
+import { UNQUOTED_EXPORT_HINT } from '../../../functions/core/extract/limits';
 import { ALL_TABLES, csv, day, read, summarise } from './helpers';
 
 const PLANS_HEADER =
@@ -130,7 +131,9 @@ describe('errors', () => {
       ['malformed-row', 'ssd_cin_plans', 2, null, null],
       ['malformed-row', 'ssd_cin_plans', 3, null, null],
     ]);
-    expect(result.quality.errors[0].message).toBe('not valid CSV: this record has 4 fields where the header has 3');
+    expect(result.quality.errors[0].message).toBe(
+      `not valid CSV: this record has 4 fields where the header has 3: ${UNQUOTED_EXPORT_HINT}`,
+    );
     expect(result.quality.errors[1].message).toMatch(/unterminated quote/);
   });
 
@@ -144,13 +147,19 @@ describe('errors', () => {
   });
 
   it(`lists at most ${MAX_LISTED_PER_KIND} problems of a kind, and counts them all`, async () => {
-    const rows = Array.from({ length: 60 }, (_, i) => `C${i},not-a-date`);
-    const result = await read({ 'ssd_cin_visits.csv': csv('cinv_person_id,cinv_cin_visit_date', ...rows, 'C1,') });
+    const rows = Array.from({ length: 60 }, (_, i) => `C${i},not-a-date,Y`);
+    const result = await read({
+      'ssd_cin_visits.csv': csv(
+        'cinv_person_id,cinv_cin_visit_date,cinv_cin_visit_seen',
+        ...rows,
+        'C1,2013-01-01,maybe',
+      ),
+    });
     expect(result.quality.errors).toHaveLength(MAX_LISTED_PER_KIND + 1);
     expect(result.quality.errors[MAX_LISTED_PER_KIND - 1].row).toBe(51);
     expect(result.quality.counts).toEqual({
       'bad-date': { severity: 'error', total: 60, listed: 50 },
-      'missing-value': { severity: 'error', total: 1, listed: 1 },
+      'bad-flag': { severity: 'error', total: 1, listed: 1 },
     });
   });
 });

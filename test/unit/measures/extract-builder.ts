@@ -31,6 +31,8 @@ export class ExtractBuilder {
   private readonly personKeys = new Map<string, PersonKey>();
   private readonly extract: Extract = {
     present: [...TABLE_NAMES],
+    unknown: {},
+    basis: {},
     persons: 0,
     cpPlans: [],
     initialConferences: [],

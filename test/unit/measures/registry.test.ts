@@ -52,11 +52,18 @@ describe('a measure that cannot be counted from an extract', () => {
     });
 
   it('is unavailable when a column it needs is absent, and says which in plain words', () => {
-    expect(unavailableReason(measureOf('cp_moved_out'), plansWithout('cppl_cp_plan_transfer_out'))).toBe(
-      "the extract's ssd_cp_plans table has no cppl_cp_plan_transfer_out column, so cp_moved_out cannot be " +
+    expect(unavailableReason(measureOf('cp_ends'), plansWithout('cppl_cp_plan_end_date'))).toBe(
+      "the extract's ssd_cp_plans table has no cppl_cp_plan_end_date column, so cp_ends cannot be " +
         'counted from it (a 0 would look right and be wrong)',
     );
     expect(unavailableReason(measureOf('cp_ends'), plansWithout('cppl_cp_plan_transfer_out'))).toBeNull();
+  });
+
+  it("cp_moved_out: unavailable with the reader's reason when transfers out cannot be known", () => {
+    const unknown = new ExtractIndex({ ...new ExtractBuilder().build(), unknown: { cpTransferOut: 'why' } });
+    expect(unavailableReason(measureOf('cp_moved_out'), unknown)).toBe('why');
+    // No flag column, but transfers out derived from ssd_cin_episodes: available.
+    expect(unavailableReason(measureOf('cp_moved_out'), plansWithout('cppl_cp_plan_transfer_out'))).toBeNull();
   });
 
   it('is available when a column it reads only when present is absent (the rule covers it)', () => {

@@ -13,6 +13,7 @@ import { MEASURES, type Measure } from '../../../functions/core/measures/registr
 import type { Pack, PackIndicator } from '../../../functions/core/pack/pack-types';
 import { TABLE_NAMES } from '../../../functions/core/types';
 import { columnNames, generateBlocks } from '../../../functions/generate/generate-extract';
+import { layoutTables } from '../../../functions/generate/layouts';
 
 // March: the twelve months shown are exactly the financial year 2013/14.
 const PERIOD = '2014-03';
@@ -25,7 +26,10 @@ const csvLine = (values: string[]): string => `${values.map(csvField).join(',')}
 function generatedCsvFiles(): Record<string, string> {
   const [block] = [...generateBlocks({ period: PERIOD, scale: 1, seed: 7 })];
   return Object.fromEntries(
-    TABLE_NAMES.map((table) => [`${table}.csv`, [columnNames(table), ...block[table]].map(csvLine).join('')]),
+    layoutTables('spec', TABLE_NAMES).map((table) => [
+      `${table}.csv`,
+      [columnNames(table), ...(block[table] ?? [])].map(csvLine).join(''),
+    ]),
   );
 }
 

@@ -1,12 +1,13 @@
 /**
  * A measure whose declared column is absent from the extract shows No data with the
  * reason, never a plausible 0 (issue 12, deliver 4). Hand-built extract: ssd_cp_plans
- * has no cppl_cp_plan_transfer_out column. Reporting month November 2013, two months.
+ * has no cppl_cp_plan_transfer_out column and there is no ssd_cin_episodes. Reporting month November 2013, two months.
  *   P1 a 2013-01-10 .. 2013-11-05   P2 b 2013-04-01 .. 2013-10-20   P3 c 2013-11-01 open
  * By definition: cp_ends is 1 in October (P2), 1 in November (P1), 2 year to date
  * (April–November), 0 in 2012/13; cp_moved_out cannot be counted: without the column
  * the reader would read every plan as "not a transfer out", a wrong 0.
  */
+import { TRANSFER_OUT_UNKNOWN } from '../../../functions/core/extract/transfer-out';
 import { memorySource } from '../../../functions/core/extract/memory-source';
 import { readExtract } from '../../../functions/core/extract/read-extract';
 import { neededTables } from '../../../functions/core/config/pack-config';
@@ -72,9 +73,7 @@ describe('a measure whose source column is absent from the extract', () => {
 
   it('shows no value in any cell, status No data, and says why where the reason goes', () => {
     const out = row(pack, 'OUT');
-    const reason =
-      "the extract's ssd_cp_plans table has no cppl_cp_plan_transfer_out column, so cp_moved_out cannot be " +
-      'counted from it (a 0 would look right and be wrong)';
+    const reason = TRANSFER_OUT_UNKNOWN;
     expect(out.unavailable).toBe(reason);
     for (const cell of [out.priorYear, ...out.months, out.ytd])
       expect(cell).toMatchObject({ value: null, numerator: null, denominator: null });
@@ -88,13 +87,13 @@ describe('a measure whose source column is absent from the extract', () => {
     expect(warnings.map(({ kind, table, row, column, value }) => ({ kind, table, row, column, value }))).toEqual([
       {
         kind: 'measure-unavailable',
-        table: 'ssd_cp_plans',
+        table: null,
         row: null,
-        column: 'cppl_cp_plan_transfer_out',
+        column: null,
         value: 'OUT',
       },
     ]);
-    expect(warnings[0].message).toMatch(/^OUT \(Moved out on a plan\) shows No data: the extract's ssd_cp_plans/);
+    expect(warnings[0].message).toBe(`OUT (Moved out on a plan) shows No data: ${TRANSFER_OUT_UNKNOWN}.`);
     expect(pack.dataQuality.counts['measure-unavailable']).toEqual({ severity: 'warning', total: 1, listed: 1 });
   });
 
@@ -122,7 +121,7 @@ describe('a measure whose source column is absent from the extract', () => {
     });
     const text = JSON.stringify(view);
     expect(text).toContain('No data');
-    expect(text).toContain('has no cppl_cp_plan_transfer_out column');
+    expect(text).toContain('nor the table ssd_cin_episodes');
   });
 
   it('a hand-built extract with the column present counts the transfers (no No data)', () => {
@@ -136,7 +135,7 @@ describe('a measure whose source column is absent from the extract', () => {
       },
       config,
       period: '2013-11',
-      quality: { errors: [], warnings: [], counts: {} },
+      quality: { errors: [], warnings: [], info: [], counts: {} },
     });
     expect(row(withColumn, 'OUT')).toMatchObject({ unavailable: null, ytd: { value: 1 } });
   });

@@ -19,5 +19,5 @@ export function configWith(sections: unknown[], overrides: Record<string, unknow
 }
 
 export function emptyQuality(): DataQuality {
-  return { errors: [], warnings: [], counts: {} };
+  return { errors: [], warnings: [], info: [], counts: {} };
 }

@@ -183,7 +183,7 @@ describe('renderEmail and renderFailureNotice: quiet months', () => {
         indicator.previousRag = indicator.rag;
         indicator.statusChanged = false;
       }
-    pack.dataQuality = { errors: [], warnings: [], counts: {} };
+    pack.dataQuality = { errors: [], warnings: [], info: [], counts: {} };
     const email = renderEmail(pack, exampleMeta, 'pack');
     expect(textOf(email.html)).toContain('No indicator changed status since October 2013.');
     expect(textOf(email.html)).toContain('No problems were found in the extract.');

@@ -9,7 +9,8 @@ export const cpReviewsTimelyMeasure = snapshotMeasure({
   unit: 'percent',
   reads: [
     { table: 'ssd_cp_plans', columns: ['cppl_cp_plan_id', 'cppl_cp_plan_start_date', 'cppl_cp_plan_end_date'] },
-    { table: 'ssd_cp_reviews', columns: ['cppr_cp_plan_id', 'cppr_cp_review_date'] },
+    // A review with no plan id is linked by cppr_person_id (links.ts).
+    { table: 'ssd_cp_reviews', columns: ['cppr_cp_plan_id', 'cppr_cp_review_date'], optional: ['cppr_person_id'] },
   ],
   params: z.strictObject({}),
   definition:

@@ -27,12 +27,17 @@ export const cpMovedInMeasure = flowMeasure({
 export const cpMovedOutMeasure = flowMeasure({
   name: 'cp_moved_out',
   unit: 'count',
-  reads: [
-    { table: 'ssd_cp_plans', columns: ['cppl_cp_plan_id', 'cppl_cp_plan_end_date', 'cppl_cp_plan_transfer_out'] },
-  ],
+  // The transfer-out flag is not an SSD column: the reader derives transfers out from
+  // ssd_cin_episodes when it is absent, and says when neither is there (transfer-out.ts).
+  reads: [{ table: 'ssd_cp_plans', columns: ['cppl_cp_plan_id', 'cppl_cp_plan_end_date'] }],
   params: z.strictObject({}),
   definition: 'Child protection plans that ended in the period because the child transferred out of the area.',
-  counted: 'Plans ending in [a, b] with `cppl_cp_plan_transfer_out = Y` (an empty flag is N).',
+  counted:
+    'Plans ending in [a, b] with `cppl_cp_plan_transfer_out = Y` (an empty flag is N); where the extract has no ' +
+    'such column (the SSD has none), plans whose CIN episode (`cppl_referral_id` = `cine_referral_id`, else the ' +
+    "child's episode open at the plan's end) closed with reason RC5, transferred to another local authority. " +
+    'A plan whose episode cannot be found is not counted (and is warned about).',
+  unavailable: (index) => index.extract.unknown.cpTransferOut ?? null,
   prepare: cpMovedOut,
   draft: ({ month, ytd }, _params, context) =>
     `In ${context.monthName} ${children(month.value)} moved out of ${context.authority} on a child protection plan, ` +

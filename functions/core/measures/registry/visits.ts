@@ -40,7 +40,13 @@ export const cpVisitsTimelyMeasure = snapshotMeasure({
   unit: 'percent',
   reads: [
     { table: 'ssd_cp_plans', columns: ['cppl_person_id', 'cppl_cp_plan_start_date', 'cppl_cp_plan_end_date'] },
-    { table: 'ssd_cp_visits', columns: ['cppv_person_id', 'cppv_cp_visit_date'], optional: ['cppv_cp_visit_seen'] },
+    // The child: cppv_person_id, or (Mosaic) the plan's through cppv_cp_plan_id; the reader
+    // requires one of them (schemas.ts linkedBy), so neither is required alone here.
+    {
+      table: 'ssd_cp_visits',
+      columns: ['cppv_cp_visit_date'],
+      optional: ['cppv_person_id', 'cppv_cp_plan_id', 'cppv_cp_visit_seen'],
+    },
   ],
   params: windowParams(CP_WINDOW_DAYS),
   definition: definition('child protection', CP_WINDOW_DAYS),
@@ -55,8 +61,17 @@ export const cinVisitsTimelyMeasure = snapshotMeasure({
   name: 'cin_visits_timely_pct',
   unit: 'percent',
   reads: [
-    { table: 'ssd_cin_plans', columns: ['cinp_person_id', 'cinp_cin_plan_start_date', 'cinp_cin_plan_end_date'] },
-    { table: 'ssd_cin_visits', columns: ['cinv_person_id', 'cinv_cin_visit_date'], optional: ['cinv_cin_visit_seen'] },
+    {
+      table: 'ssd_cin_plans',
+      columns: ['cinp_person_id', 'cinp_cin_plan_start_date', 'cinp_cin_plan_end_date'],
+      optional: ['cinp_referral_id'],
+    },
+    // The child: cinv_person_id, or (Mosaic) the referral's through cinv_cin_plan_id = cinp_referral_id.
+    {
+      table: 'ssd_cin_visits',
+      columns: ['cinv_cin_visit_date'],
+      optional: ['cinv_person_id', 'cinv_cin_plan_id', 'cinv_cin_visit_seen'],
+    },
   ],
   params: windowParams(CIN_WINDOW_DAYS),
   definition: definition('child in need', CIN_WINDOW_DAYS),
