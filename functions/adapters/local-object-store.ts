@@ -7,6 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { ensureFolder } from './local-folder';
 import type { ObjectInfo, ObjectStore, ObjectStream, StoredObject } from './object-store';
 
 function etagOf(body: Buffer): string {
@@ -58,7 +59,7 @@ export class LocalObjectStore implements ObjectStore {
   }
 
   private async writeTemp(file: string, body: Buffer | string): Promise<string> {
-    await fs.mkdir(path.dirname(file), { recursive: true });
+    await ensureFolder(path.dirname(file), 'a folder of the output');
     const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
     await fs.writeFile(temp, body, { flag: 'wx' });
     return temp;

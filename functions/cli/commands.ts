@@ -1,4 +1,5 @@
 /** What each CLI command does. Each returns the exit status. */
+import * as path from 'node:path';
 import { readFile, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { InvokeCommand } from '@aws-sdk/client-lambda';
@@ -21,6 +22,7 @@ import { parseRunEvent } from '../run/events';
 import { londonDayOf } from '../run/period';
 import { loadConfig } from '../run/inputs';
 import { LAYOUT } from '../core/layout';
+import { ensureFolder } from '../adapters/local-folder';
 import { runPack, type Delivery, type RunResult } from '../run/run';
 import type { Command } from './args';
 import { configLocation, extractSource, fileLocation, outputStore } from './locations';
@@ -61,6 +63,8 @@ function reportRun(result: RunResult, terminal: Terminal): number {
 
 async function run(command: Extract<Command, { name: 'run' }>, terminal: Terminal): Promise<number> {
   const env = readCliEnv();
+  // Checked before anything is read or computed, so a wrong --out is said at once.
+  if (command.out !== undefined) await ensureFolder(command.out);
   const store = outputStore(command.out, env);
   const delivery: Delivery =
     command.preview !== undefined
@@ -172,7 +176,10 @@ async function importComments(
   const comments = await importCommentsFromWorkbook(workbook, { period: command.period, onNotice: terminal.out });
   const body = `${JSON.stringify(comments, null, 2)}\n`;
   if (command.out !== undefined) {
-    await writeFile(command.out, body);
+    await ensureFolder(path.dirname(path.resolve(command.out)), 'the folder of --out');
+    await writeFile(command.out, body).catch((error: unknown) => {
+      throw new UserError(`Cannot write ${command.out}: ${error instanceof Error ? error.message : String(error)}`);
+    });
     terminal.out(`Wrote ${command.out}`);
     return 0;
   }

@@ -3,6 +3,7 @@
  * line is wrong. A user error prints its message only, never a stack trace.
  */
 import { UserError } from '../core/errors';
+import { awsSetupError, quietNodeVersionWarning } from './aws-setup';
 import { parseCommand, USAGE } from './args';
 import { execute, type Terminal } from './commands';
 
@@ -12,9 +13,11 @@ const terminal: Terminal = {
 };
 
 export async function main(argv: string[]): Promise<number> {
+  quietNodeVersionWarning();
   try {
     return await execute(parseCommand(argv), terminal, USAGE);
-  } catch (error) {
+  } catch (caught) {
+    const error = awsSetupError(caught) ?? caught;
     if (error instanceof UserError) {
       process.stderr.write(`${error.message}\n`);
       return error.exitCode;

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createS3Client } from '../adapters/aws-clients';
+import { quietNodeVersionWarning } from '../cli/aws-setup';
 import { S3ObjectStore } from '../adapters/s3-object-store';
 import { LAYOUT, RUN_FILES } from '../core/layout';
 import { CONTENT_TYPES } from '../adapters/object-store';
@@ -44,6 +45,7 @@ function ragCounts(pack: Pack): string {
 }
 
 async function main(): Promise<void> {
+  quietNodeVersionWarning();
   const { values } = parseArgs({
     args: process.argv.slice(2),
     options: { serve: { type: 'boolean' }, exit: { type: 'boolean' } },
