@@ -14,17 +14,18 @@ function sectionText(view: PackView, section: SectionView): string[] {
   const lines = [`== ${section.title} ==`, ''];
   for (const row of section.rows) {
     const mark = row.corporatePlan ? ` ${view.corporatePlanMark} Corporate plan` : '';
-    const months = view.monthLabels.map((label, i) => `${label} ${row.months[i]}`);
+    const months = view.monthLabels.map((label, i) => `${label} ${row.months[i]}${row.marks.months[i]}`);
     const values = [
-      `${view.priorYearLabel} ${row.priorYear}`,
+      `${view.priorYearLabel} ${row.priorYear}${row.marks.priorYear}`,
       ...months,
-      `${view.ytdLabel} ${row.ytd}`,
+      `${view.ytdLabel} ${row.ytd}${row.marks.ytd}`,
       `Target ${row.target}`,
     ];
     const trend = `${row.trend.arrow ? row.trend.arrow + ' ' : ''}${row.trend.words} ${row.trend.sparkline}`;
     lines.push(`${row.code}: ${row.title}${mark}`);
     lines.push(`  ${values.join(' | ')}`);
     lines.push(`  Traffic light: ${row.rag.label} (${row.rag.reason}). Trend: ${trend}`);
+    if (row.footnote !== null) lines.push(`  ${row.footnote}`);
     if (row.comment !== null) lines.push(`  Comment: ${row.comment}`);
     lines.push('');
   }
@@ -74,7 +75,7 @@ export function packText(view: PackView, note: string | null): string {
   for (const section of view.sections) lines.push(...sectionText(view, section));
   lines.push(...qualityText(view.quality));
   lines.push('== Definitions ==', '');
-  for (const d of view.definitions) lines.push(`  ${d.codes}: ${d.text}`);
+  for (const d of view.definitions) lines.push(`  ${d.codes}: ${d.dates ? `${d.dates}: ` : ''}${d.text}`);
   lines.push(
     '',
     `Run ${view.meta.runId}, generated ${view.meta.generatedAt} by ` +

@@ -9,7 +9,7 @@ import type { DataQuality, Period, Problem } from '../types';
 import { MAX_LISTED_PER_KIND } from '../extract/problems';
 import { formatValue } from '../pack/format';
 import type { Pack, PackIndicator, PackSection, RagStatus, Trend } from '../pack/pack-types';
-import { measureOf } from '../measures/registry';
+import { definitionDates } from '../pack/definitions';
 import type { RenderMeta } from './render-types';
 
 /** Text shown (and pre-filled in the workbook) where no service comment was supplied. */
@@ -129,8 +129,32 @@ export interface RowView {
   rag: RagView;
   trend: TrendView;
   comment: string | null;
+  /** Per shown column, DEFINITION_MARK when it was measured under an earlier definition than month p's, else ''. */
+  marks: { priorYear: string; months: string[]; ytd: string };
+  /** What the marks mean for this row (null when no column is marked). */
+  footnote: string | null;
   /** The source indicator, for renderers that store numbers (the workbook). */
   indicator: PackIndicator;
+}
+
+/** Marks a cell measured under an earlier definition than the month's (the footnote says which). */
+export const DEFINITION_MARK = '†';
+
+function definitionMarks(indicator: PackIndicator, monthLabels: string[], priorYearLabel: string) {
+  const { columnDefinitions: used, definitions } = indicator;
+  const current = used.ytd;
+  const mark = (i: number) => (i === current ? '' : DEFINITION_MARK);
+  const marks = { priorYear: mark(used.priorYear), months: used.months.map(mark), ytd: mark(used.ytd) };
+  const earlier = definitions.slice(0, current).map((definition, i) => {
+    const columns = [
+      ...(used.priorYear === i ? [priorYearLabel] : []),
+      ...monthLabels.filter((_, m) => used.months[m] === i),
+    ];
+    const dates = definitionDates(definitions, i).toLowerCase();
+    return `${columns.join(', ')} measured under the definition ${dates}: ${definition.text}`;
+  });
+  const footnote = earlier.length === 0 ? null : `${DEFINITION_MARK} ${earlier.join(' ')}`;
+  return { marks, footnote };
 }
 
 export type CommentState = 'supplied' | 'draft' | 'placeholder';
@@ -221,6 +245,8 @@ export interface DefinitionView {
   measure: MeasureName;
   codes: string;
   text: string;
+  /** When it applies, "From January 2014" or "Until December 2013"; empty for an indicator's only definition. */
+  dates: string;
 }
 
 export interface PackView {
@@ -313,7 +339,7 @@ export function qualityView(quality: DataQuality): QualityView {
   };
 }
 
-function rowView(indicator: PackIndicator, monthLabels: string[]): RowView {
+function rowView(indicator: PackIndicator, monthLabels: string[], priorYearLabel: string): RowView {
   const show = (value: number | null) => formatValue(value, indicator.unit, indicator.decimals);
   return {
     code: indicator.code,
@@ -327,15 +353,16 @@ function rowView(indicator: PackIndicator, monthLabels: string[]): RowView {
     rag: ragView(indicator.rag, indicator.ragReason),
     trend: trendView(indicator.trend, indicator, monthLabels),
     comment: indicator.comment !== null && indicator.comment.trim() !== '' ? indicator.comment : null,
+    ...definitionMarks(indicator, monthLabels, priorYearLabel),
     indicator,
   };
 }
 
-function sectionView(section: PackSection, monthLabels: string[]): SectionView {
+function sectionView(section: PackSection, monthLabels: string[], priorYearLabel: string): SectionView {
   return {
     id: section.id,
     title: section.title,
-    rows: section.indicators.map((i) => rowView(i, monthLabels)),
+    rows: section.indicators.map((i) => rowView(i, monthLabels, priorYearLabel)),
     performance: commentView(
       section.comments.performance.text,
       section.comments.performance.draft,
@@ -346,15 +373,24 @@ function sectionView(section: PackSection, monthLabels: string[]): SectionView {
   };
 }
 
+/** One entry per definition, indicators with the same measure and definitions sharing it, each with its dates. */
 function definitionsView(pack: Pack): DefinitionView[] {
-  const codes = new Map<MeasureName, string[]>();
+  const groups = new Map<string, { indicator: PackIndicator; codes: string[] }>();
   for (const section of pack.sections)
-    for (const i of section.indicators) codes.set(i.measure, [...(codes.get(i.measure) ?? []), i.code]);
-  return [...codes].map(([measure, list]) => ({
-    measure,
-    codes: list.join(', '),
-    text: measureOf(measure).definition,
-  }));
+    for (const i of section.indicators) {
+      const key = JSON.stringify([i.measure, i.definitions.map((d) => [d.from, d.text])]);
+      const group = groups.get(key);
+      if (group) group.codes.push(i.code);
+      else groups.set(key, { indicator: i, codes: [i.code] });
+    }
+  return [...groups.values()].flatMap(({ indicator, codes }) =>
+    indicator.definitions.map((definition, d) => ({
+      measure: indicator.measure,
+      codes: codes.join(', '),
+      text: definition.text,
+      dates: definitionDates(indicator.definitions, d),
+    })),
+  );
 }
 
 export function buildPackView(pack: Pack, meta: RenderMeta): PackView {
@@ -368,7 +404,7 @@ export function buildPackView(pack: Pack, meta: RenderMeta): PackView {
     priorYearLabel: pack.priorYear,
     ytdLabel: `${pack.financialYear} YTD`,
     monthLabels,
-    sections: pack.sections.map((s) => sectionView(s, monthLabels)),
+    sections: pack.sections.map((s) => sectionView(s, monthLabels, pack.priorYear)),
     summary: summaryView(pack),
     quality: qualityView(pack.dataQuality),
     definitions: definitionsView(pack),

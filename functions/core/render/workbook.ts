@@ -195,13 +195,22 @@ class PackSheetWriter {
     this.row += 1;
   }
 
-  private numberCell(cell: ExcelJS.Cell, value: number | null, indicator: PackIndicator, bold = false): void {
+  /** A value cell; `footnote` marks one measured under an earlier definition (mark in the format, words in a note). */
+  private numberCell(
+    cell: ExcelJS.Cell,
+    value: number | null,
+    indicator: PackIndicator,
+    bold = false,
+    footnote: { mark: string; text: string | null } = { mark: '', text: null },
+  ): void {
     if (value === null || !Number.isFinite(value)) {
-      cell.value = '-';
+      cell.value = `-${footnote.mark}`;
     } else {
       cell.value = storedNumber(value, indicator.unit);
-      cell.numFmt = numberFormat(indicator.unit, indicator.decimals);
+      const format = numberFormat(indicator.unit, indicator.decimals);
+      cell.numFmt = footnote.mark ? `${format}"${footnote.mark}"` : format;
     }
+    if (footnote.mark && footnote.text) cell.note = footnote.text;
     cell.alignment = { horizontal: 'right', vertical: 'top' };
     cell.border = THIN_BORDER;
     if (bold) cell.font = { bold: true };
@@ -226,9 +235,18 @@ class PackSheetWriter {
       if (view.corporatePlan) cell.fill = solid(CORPORATE_PLAN_FILL);
     }
 
-    this.numberCell(row.getCell(cols.priorYear), indicator.priorYear.value, indicator);
-    indicator.months.forEach((m, i) => this.numberCell(row.getCell(cols.firstMonth + i), m.value, indicator));
-    this.numberCell(row.getCell(cols.ytd), indicator.ytd.value, indicator, true);
+    const footnote = (mark: string) => ({ mark, text: view.footnote });
+    this.numberCell(
+      row.getCell(cols.priorYear),
+      indicator.priorYear.value,
+      indicator,
+      false,
+      footnote(view.marks.priorYear),
+    );
+    indicator.months.forEach((m, i) =>
+      this.numberCell(row.getCell(cols.firstMonth + i), m.value, indicator, false, footnote(view.marks.months[i])),
+    );
+    this.numberCell(row.getCell(cols.ytd), indicator.ytd.value, indicator, true, footnote(view.marks.ytd));
     this.numberCell(row.getCell(cols.target), indicator.target, indicator);
 
     const rag = row.getCell(cols.rag);
@@ -366,7 +384,7 @@ function definitionsSheet(workbook: ExcelJS.Workbook, view: PackView): void {
       ['Measure', 24],
       ['How it is counted', 100],
     ],
-    view.definitions.map((d) => [d.codes, d.measure, d.text]),
+    view.definitions.map((d) => [d.codes, d.measure, d.dates ? `${d.dates}: ${d.text}` : d.text]),
   );
 }
 

@@ -46,4 +46,4 @@ export function measureOf(name: MeasureName): Measure<MeasureName> {
   return measure;
 }
 
-export type { ColumnsRead, DraftContext, DraftFigures, Measure } from './measure';
+export type { ColumnsRead, DraftContext, DraftFigures, Measure, PrepareContext } from './measure';
