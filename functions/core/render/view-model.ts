@@ -150,7 +150,7 @@ function definitionMarks(indicator: PackIndicator, monthLabels: string[], priorY
       ...(used.priorYear === i ? [priorYearLabel] : []),
       ...monthLabels.filter((_, m) => used.months[m] === i),
     ];
-    const dates = definitionDates(definitions, i).toLowerCase();
+    const dates = definitionDates(definitions, i).replace(/^[A-Z]/, (initial) => initial.toLowerCase());
     return `${columns.join(', ')} measured under the definition ${dates}: ${definition.text}`;
   });
   const footnote = earlier.length === 0 ? null : `${DEFINITION_MARK} ${earlier.join(' ')}`;
