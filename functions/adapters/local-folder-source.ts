@@ -18,6 +18,7 @@ export function localFolderSource(dir: string): ExtractSource {
   const folder = path.resolve(dir);
   return {
     description: folder,
+    name: `${path.basename(folder)}/`,
     async list(): Promise<ExtractFile[]> {
       let names: string[];
       try {

@@ -10,6 +10,7 @@ export function s3ExtractSource(store: S3ObjectStore, prefix: string): ExtractSo
   const normalised = prefix === '' || prefix.endsWith('/') ? prefix : `${prefix}/`;
   return {
     description: `s3://${store.bucket}/${normalised}`,
+    name: normalised,
     async list(): Promise<ExtractFile[]> {
       const objects = await store.list(normalised);
       return (

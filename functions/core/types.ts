@@ -77,6 +77,12 @@ export interface VisitTable {
 export interface Extract {
   /** The tables that were present in the extract. */
   present: TableName[];
+  /**
+   * Per table read, the known columns its header had (canonical names, aliases resolved):
+   * a measure whose column is absent shows No data rather than a plausible 0. Absent
+   * (an extract built by hand in a test) means every column is present.
+   */
+  columnsPresent?: Partial<Record<TableName, readonly string[]>>;
   /** How many distinct person identifiers were seen (PersonKey ranges over 0..persons-1). */
   persons: number;
   cpPlans: CpPlan[];

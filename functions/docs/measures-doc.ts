@@ -24,7 +24,9 @@ configuration. Definitions follow indicators.md (the contract this project imple
 - Units: a **count**; a **percent**, 100 × numerator / denominator; a **rate**, 10,000 × count / 0–17 population.
   A zero denominator gives no value (shown as -), never 0.
 - A measure reads only the columns listed. A column under *read when present* may be absent or empty; the
-  counting rule says what happens then.
+  counting rule says what happens then. When any other listed column is absent from its table's header, the
+  measure cannot be counted from that extract: every cell of its indicators shows **No data** with the reason
+  (in the traffic light's note and as a \`measure-unavailable\` warning in the data-quality section), never 0.
 `;
 
 function columnsLines(measure: Measure): string[] {

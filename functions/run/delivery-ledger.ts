@@ -125,6 +125,18 @@ export class ScheduleDeliveryLedger {
     return sent;
   }
 
+  /** The runs that wrote the receipts: the runs that delivered the month's pack. */
+  async senders(): Promise<string[]> {
+    const runIds = new Set<string>();
+    for (const object of await this.store.list(this.prefix)) {
+      if (LAYOUT.receiptBatch(object.key) === null) continue;
+      const found = await this.store.get(object.key);
+      const fields = found ? parseJsonObject(found.body) : null;
+      if (typeof fields?.runId === 'string') runIds.add(fields.runId);
+    }
+    return [...runIds];
+  }
+
   private record(batch: number, runId: string, recipients: string[], takeoverOf?: string): string {
     const now = this.clock.now().getTime();
     const byLease = now + this.leaseMs;

@@ -46,7 +46,10 @@ export interface Manifest {
   batches: BatchRecord[];
   failureNotice: { recipients: string[]; messageId: string | null; error: string | null } | null;
   dataQuality: QualityCounts | null;
-  /** Why the run failed, and in which stage (config, comments, read-extract, compute, render, compose, store, send). */
+  /**
+   * Why the run failed, and in which stage (config, comments, read-extract, compute, render, compose, store, send,
+   * publish).
+   */
   error: { name: string; message: string; stage: string | null } | null;
 }
 

@@ -1,9 +1,10 @@
 /**
  * One run of the pack, shared by the Lambda handler, the CLI and the demo, as its steps:
- * load inputs → read and validate → compute → render → store → deliver → record
- * (steps/*.ts and delivery.ts). Every message is composed and checked (recipients, size)
- * before anything is stored or sent, so a run that cannot deliver fails without moving
- * latest.json. A failed run tells the officers and still records its manifest.
+ * load inputs → read and validate → compute → render → store → deliver → publish →
+ * record (steps/*.ts and delivery.ts). Every message is composed and checked (recipients,
+ * size) before anything is stored or sent; latest.json moves only once the outputs are
+ * stored and the delivery succeeded, so a run that cannot deliver leaves it where it was.
+ * A failed run tells the officers and still records its manifest.
  */
 import type { Clock } from '../adapters/clock';
 import type { Logger } from '../adapters/logger';
@@ -26,8 +27,7 @@ import {
   type Delivery,
 } from './delivery';
 import type { RunEvent } from './events';
-import { describeLocation, type InputLocation } from './inputs';
-import { publishLatest } from './latest';
+import type { InputLocation } from './inputs';
 import type { Manifest, RunStatus } from './manifest';
 import { periodForSchedule } from './period';
 import { makeRunId, randomSuffix, type Trigger } from './run-id';
@@ -39,7 +39,7 @@ import { readAndValidate } from './steps/read-and-validate';
 import { recordManifest } from './steps/record';
 import { composeMessages, renderOutputs } from './steps/render';
 import { stageRunner } from './steps/stage';
-import { storeOutputs } from './steps/store';
+import { publishLastSender, publishRun, storeOutputs } from './steps/store';
 
 export type { Delivery };
 
@@ -159,7 +159,9 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
     progress(loaded.progress);
     const plan = planDelivery(request.delivery, loaded.config);
     const ledger = ledgerFor(request.delivery, store, period, clock, deps);
-    if (await alreadyDelivered(ledger, plan)) {
+    if (ledger && (await alreadyDelivered(ledger, plan))) {
+      const sender = await stage('publish', () => publishLastSender(store, period, ledger));
+      log.info('latest-published', { runId: sender });
       record.finished('duplicate-skipped');
       log.info('duplicate-skipped', { batches: plan.batches.length });
       progress(`the ${period} scheduled pack was already sent; nothing to do`);
@@ -210,7 +212,8 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
     const meta: RenderMeta = {
       runId,
       generatedAt: startedAt.toISOString(),
-      sources: [source.description, describeLocation(deps.config)],
+      // Keys or file names only: the pack is emailed, and must not carry the officer's local paths.
+      sources: [source.name, deps.config.key],
       codeVersion: deps.codeVersion,
     };
     const rendered = await stage(
@@ -234,19 +237,13 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
       (m) => ({ messages: m.length, largestBytes: Math.max(0, ...m.map((x) => x.mail.raw.length)) }),
     );
 
-    // Store, and publish as the latest.
-    const latestMoved = await stage(
+    // Store.
+    await stage(
       'store',
-      async () => {
-        await storeOutputs({ store, period, runId, rendered, onStored: (key) => record.outputStored(key) });
-        const moved = await publishLatest(store, period, runId);
-        record.latestMoved(moved);
-        return moved;
-      },
-      (moved) => ({ outputs: record.counts().outputs, latestUpdated: moved }),
+      () => storeOutputs({ store, period, runId, rendered, onStored: (key) => record.outputStored(key) }),
+      (keys) => ({ outputs: keys.length }),
     );
-    const where = `${store.description}${LAYOUT.runPrefix(period, runId)}`;
-    progress(`stored ${where} (${latestMoved ? 'now the latest' : 'a later run is the latest'})`);
+    progress(`stored ${store.description}${LAYOUT.runPrefix(period, runId)}`);
 
     // Deliver.
     await stage(
@@ -262,6 +259,15 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
     );
     const batches = record.batches();
     assertNoneHeld(batches, period);
+
+    // Publish: only a run whose outputs and delivery succeeded becomes the latest.
+    const latestMoved = await stage(
+      'publish',
+      () => publishRun(store, period, runId),
+      (moved) => ({ latestUpdated: moved }),
+    );
+    record.latestMoved(latestMoved);
+    progress(latestMoved ? 'now the latest pack for the month' : 'a later run is the latest pack for the month');
     record.finished(deliveredStatus(plan, batches));
     return await finish(null);
   } catch (error) {

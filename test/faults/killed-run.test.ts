@@ -55,8 +55,8 @@ async function reportKeys(): Promise<string[]> {
 }
 
 test(
-  'killed while publishing latest.json: outputs exist but nothing ' +
-    'is the latest; the next invocation completes and sends once',
+  'killed while publishing latest.json (after sending): outputs exist and the list has the pack, but nothing ' +
+    'is the latest; the next invocation publishes that run and sends nothing',
   async () => {
     let reached!: () => void;
     const atLatest = new Promise<void>((resolve) => (reached = resolve));
@@ -73,17 +73,18 @@ test(
     world.stack.proxy.setFaultRule(null);
 
     const keys = await reportKeys();
-    expect(keys.filter((k) => /\/pack\.(json|xlsx|html)$/.test(k))).toHaveLength(3); // written before the kill
+    const outputs = keys.filter((k) => /\/pack\.(json|xlsx|html)$/.test(k));
+    expect(outputs).toHaveLength(3); // written before the kill
     expect(keys.some((k) => k.endsWith('manifest.json'))).toBe(false); // the run never finished
     expect(await world.store.get(LATEST)).toBeNull();
-    expect(await world.stack.emails()).toHaveLength(0);
+    const everyoneOnce = DISTRIBUTION.map((a) => [a, 1]).sort();
+    expect([...perRecipient(await world.stack.emails()).entries()].sort()).toEqual(everyoneOnce);
 
     const next = await world.run(SCHEDULE);
-    expect(next.status).toBe('sent');
-    expect((await world.json<{ runId: string }>(LATEST))?.runId).toBe(next.runId);
-    expect([...perRecipient(await world.stack.emails()).entries()].sort()).toEqual(
-      DISTRIBUTION.map((a) => [a, 1]).sort(),
-    );
+    expect(next.status).toBe('duplicate-skipped');
+    const killedRunId = outputs[0].split('/')[2];
+    expect((await world.json<{ runId: string }>(LATEST))?.runId).toBe(killedRunId);
+    expect([...perRecipient(await world.stack.emails()).entries()].sort()).toEqual(everyoneOnce);
   },
 );
 
@@ -104,13 +105,14 @@ test(
     expect(await exited).toBe('SIGKILL');
     world.stack.sesProxy.setFaultRule(null);
 
-    // The killed run stored a complete pack and published it; its claim on batch 0 has no receipt.
-    const latest = await world.json<{ runId: string }>(LATEST);
-    expect(latest).not.toBeNull();
+    // The killed run stored a complete pack but, not having delivered it, did not publish it; its claim on batch 0
+    // has no receipt.
+    expect(await world.json(LATEST)).toBeNull();
+    const killedRunId = (await reportKeys()).find((k) => k.endsWith('/pack.json'))?.split('/')[2];
     const claim = await world.json<{ runId: string; expiresAt: string }>(
       `reports/${PERIOD}/delivery/schedule/batch-0.json`,
     );
-    expect(claim?.runId).toBe(latest!.runId);
+    expect(claim?.runId).toBe(killedRunId);
     expect(await world.stack.emails()).toHaveLength(0);
 
     // An invocation within the claim's time waits briefly, then fails so it is retried — it never reports the batch as

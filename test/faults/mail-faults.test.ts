@@ -118,3 +118,31 @@ test('throttling that outlasts the retries on the last batch: the next event sen
   ]);
   expectEveryoneOnce(await packCounts());
 });
+
+test('a preview SES refuses: stored, latest.json stays where it was; a retry that sends moves it', async () => {
+  const LATEST = 'reports/2013-11/latest.json';
+  const preview = {
+    trigger: 'rerun',
+    period: '2013-11',
+    requestedBy: 'officer',
+    reason: 'check before release',
+    send: 'preview',
+    previewTo: [OFFICER],
+  } as const;
+  const stored = await world.run({ ...preview, send: 'none', previewTo: undefined });
+  expect(stored.status).toBe('stored');
+  expect((await world.json<{ runId: string }>(LATEST))?.runId).toBe(stored.runId);
+
+  world.stack.sesProxy.setFaultRule((call) => (call.action === 'SendRawEmail' ? SES_FAULTS.rejected : undefined));
+  const failed = await world.run(preview);
+  expect(failed.status).toBe('failed');
+  expect(failed.manifest.outputs).toHaveLength(3);
+  expect(failed.manifest.latestUpdated).toBe(false);
+  expect((await world.json<{ runId: string }>(LATEST))?.runId).toBe(stored.runId);
+
+  world.stack.sesProxy.setFaultRule(null);
+  const retry = await world.run(preview);
+  expect(retry.status).toBe('sent');
+  expect(retry.manifest.latestUpdated).toBe(true);
+  expect((await world.json<{ runId: string }>(LATEST))?.runId).toBe(retry.runId);
+});

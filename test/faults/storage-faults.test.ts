@@ -145,17 +145,22 @@ describe('persistent faults fail the run cleanly; the next event completes the m
     },
   );
 
-  test('every PUT of latest.json is throttled (503 SlowDown): outputs stored but never published or sent', async () => {
+  test('every PUT of latest.json is throttled (503): sent, not published; the next event publishes', async () => {
     inject([{ method: 'PUT', key: /latest\.json$/, action: S3_FAULTS.slowDown }]);
     const result = await world.run(SCHEDULE);
     expect(result.status).toBe('failed');
     expect(await world.json(LATEST)).toBeNull();
     const manifest = await world.manifest(result);
-    expect(manifest).toMatchObject({ latestUpdated: false, batches: [], error: { stage: 'store' } });
+    expect(manifest).toMatchObject({ latestUpdated: false, error: { stage: 'publish' } });
+    expect(manifest.batches.map((b) => b.outcome)).toEqual(['sent']);
     expect(manifest.error!.message).toContain('latest.json');
-    await expectOnlyFailureNotice();
     await world.stack.clearEmails();
-    await nextEventCompletes();
+    world.stack.proxy.setFaultRule(null);
+    // The pack went out: the retry sends nothing and points latest.json at the run that delivered it.
+    const retry = await world.run(SCHEDULE);
+    expect(retry.status).toBe('duplicate-skipped');
+    expect((await world.json<{ runId: string }>(LATEST))?.runId).toBe(result.runId);
+    expect(await world.stack.emails()).toHaveLength(0);
   });
 
   test('every GET of an extract file resets: the run fails in read-extract and is retryable', async () => {

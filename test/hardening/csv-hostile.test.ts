@@ -202,6 +202,7 @@ describe('CSV: stream faults', () => {
   function source(stream: () => Readable): ExtractSource {
     return {
       description: 'test:',
+      name: 'test:',
       list: () =>
         Promise.resolve([
           {

@@ -36,6 +36,7 @@ export async function readLazy(
   const streams: Array<[string, Readable]> = [];
   const source: ExtractSource = {
     description: 'lazy:',
+    name: 'lazy:',
     list: () =>
       Promise.resolve(
         files.map((file) => ({

@@ -5,6 +5,7 @@
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import * as XLSX from 'xlsx';
 import { parseCommand, USAGE } from '../../functions/cli/args';
 import { execute, type Terminal } from '../../functions/cli/commands';
 import { UsageError } from '../../functions/core/errors';
@@ -163,4 +164,37 @@ test('an invalid comments file stops the run with a clear reason', async () => {
     ),
   ).toBe(1);
   expect(terminal.outLines[0]).toMatch(/Invalid comments file .*bad-comments\.json:\n {2}- indicators\.HY64: /);
+});
+
+test('no output names a local path: pack, workbook, pack.json and email name inputs by file or folder', async () => {
+  const officerFolder = mkdtempSync(path.join(tmpdir(), 'officer-desktop-'));
+  const extract = path.join(officerFolder, 'extract-2013-11');
+  cpSync(extractDir, extract, { recursive: true });
+  const config = path.join(officerFolder, 'pack-config.json');
+  cpSync(path.join(__dirname, '..', '..', 'functions', 'core', 'config', 'default-pack.json'), config);
+  const out = path.join(officerFolder, 'out');
+  await stack.clearEmails();
+  const argv = ['run', '--period', PERIOD, '--extract', extract, '--config', config, '--out', out];
+  expect(await cli([...argv, '--preview', 'ann@haringey.example'], capture())).toBe(0);
+
+  const latest = JSON.parse(readFileSync(path.join(out, 'reports', PERIOD, 'latest.json'), 'utf8')) as {
+    prefix: string;
+  };
+  const run = path.join(out, latest.prefix);
+  const workbook = XLSX.read(readFileSync(path.join(run, 'pack.xlsx')), { type: 'buffer' });
+  const email = (await stack.emails())[0];
+  const outputs = {
+    html: readFileSync(path.join(run, 'pack.html'), 'utf8'),
+    json: readFileSync(path.join(run, 'pack.json'), 'utf8'),
+    workbook: workbook.SheetNames.map((name) => XLSX.utils.sheet_to_csv(workbook.Sheets[name])).join('\n'),
+    email: `${email.body.html ?? ''}\n${email.body.text ?? ''}`,
+  };
+  for (const [name, text] of Object.entries(outputs)) {
+    expect([name, text.includes(officerFolder)]).toEqual([name, false]);
+    expect([name, text.includes(tmpdir())]).toEqual([name, false]);
+  }
+  // The About sheet still says where the data came from, by name.
+  expect(outputs.workbook).toContain('extract-2013-11/');
+  expect(outputs.workbook).toContain('pack-config.json');
+  rmSync(officerFolder, { recursive: true, force: true });
 });

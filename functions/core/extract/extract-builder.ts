@@ -12,6 +12,8 @@ export class ExtractBuilder {
   /** Plan ids as kept in plans, conferences and reviews: one string per plan, whichever table names it. */
   readonly planIds = new IdStrings();
   readonly present = new Set<TableName>();
+  /** Per table, the known columns its header had. */
+  readonly columnsPresent: Partial<Record<TableName, readonly string[]>> = {};
   readonly cpPlans: CpPlan[] = [];
   readonly initialConferences: InitialConference[] = [];
   readonly cpReviews: CpReview[] = [];
@@ -48,6 +50,7 @@ export class ExtractBuilder {
     this.planIds.clear();
     return {
       present: [...this.present],
+      columnsPresent: this.columnsPresent,
       persons,
       cpPlans: this.cpPlans,
       initialConferences: this.initialConferences,

@@ -34,5 +34,5 @@ export function memorySource(
         ),
     };
   });
-  return { description, list: () => Promise.resolve(list) };
+  return { description, name: description, list: () => Promise.resolve(list) };
 }

@@ -19,5 +19,10 @@ export interface ExtractFile {
 export interface ExtractSource {
   /** A human description, e.g. `s3://bucket/extracts/2013-11/` or a folder path. */
   readonly description: string;
+  /**
+   * How the outputs (page footer, About sheet, email) name it: a bucket key such as
+   * `extracts/2013-11/`, or a local folder's base name — never a path on the officer's machine.
+   */
+  readonly name: string;
   list(): Promise<ExtractFile[]>;
 }

@@ -106,6 +106,9 @@ export class TableReader {
       this.positions[i] = position;
       headerText[i] = text;
     });
+    this.context.out.columnsPresent[this.schema.table] = this.columns
+      .filter((_, i) => this.positions[i] >= 0)
+      .map((column) => column.name);
     let usable = true;
     this.columns.forEach((column, i) => {
       if (column.required && this.positions[i] < 0) {

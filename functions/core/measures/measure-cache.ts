@@ -10,14 +10,24 @@
 import type { Unit } from '../pack/pack-types';
 import { DaySet, type Window } from './evaluation-days';
 import type { ExtractIndex } from './extract-index';
-import { measureOf, type MeasureName, type PrepareContext } from './registry';
+import {
+  measureOf,
+  missingColumn,
+  unavailableReason,
+  type MeasureName,
+  type MissingColumn,
+  type PrepareContext,
+} from './registry';
 import type { FlowEvaluator, SnapshotEvaluator } from './tally';
 
 /** An indicator's parameters as configured; each measure applies its own defaults. */
 export type MeasureParams = Readonly<Record<string, unknown>>;
 
+/** A measure ready to give cells, or, when this extract cannot give it, why (in plain words). */
 export type PreparedMeasure =
-  { kind: 'snapshot'; unit: Unit; at: SnapshotEvaluator } | { kind: 'flow'; unit: Unit; over: FlowEvaluator };
+  | { kind: 'snapshot'; unit: Unit; at: SnapshotEvaluator }
+  | { kind: 'flow'; unit: Unit; over: FlowEvaluator }
+  | { kind: 'unavailable'; unit: Unit; reason: string; missing: MissingColumn | null };
 
 /**
  * Prepares each evaluator once per (measure preparation, parameters, columns), so
@@ -34,6 +44,9 @@ export class MeasureCache {
   /** @param columns every window the measure will be asked about; a snapshot is asked at a window's last day. */
   get(name: MeasureName, params: MeasureParams, columns: readonly Window[]): PreparedMeasure {
     const measure = measureOf(name);
+    const reason = unavailableReason(measure, this.index);
+    if (reason !== null)
+      return { kind: 'unavailable', unit: measure.unit, reason, missing: missingColumn(measure, this.index) };
     const resolved = measure.parseParams(params);
     let byKey = this.memo.get(measure.evaluates);
     if (!byKey) this.memo.set(measure.evaluates, (byKey = new Map<string, PreparedMeasure>()));

@@ -12,7 +12,7 @@ import { ExtractIndex } from '../measures/extract-index';
 import { MeasureCache, type PreparedMeasure } from '../measures/measure-cache';
 import { measureOf } from '../measures/registry';
 import { PopulationLookup } from '../measures/population';
-import type { DataQuality, Extract, Period } from '../types';
+import type { DataQuality, Extract, Period, Problem } from '../types';
 import { defaultWorkingDays, OutsideWorkingDayCalendarError } from '../working-days';
 import { allColumns, planColumns, type Column, type ColumnPlan } from './columns';
 import { columnMonth, configuredDefinitions, definitionInForce } from './definitions';
@@ -39,9 +39,15 @@ interface PackContext {
   measures: MeasureCache;
   population: PopulationLookup;
   comments: CommentsFile | null;
+  /** One warning per indicator whose measure this extract cannot give. */
+  unavailable: Problem[];
 }
 
+/** A cell that cannot be known: no value, no figures to show (never 0). */
+const NO_CELL: Cell = { value: null, numerator: null, denominator: null };
+
 function evaluate(measure: PreparedMeasure, column: Column, population: PopulationLookup): Cell {
+  if (measure.kind === 'unavailable') return { ...NO_CELL };
   const tally = measure.kind === 'snapshot' ? measure.at(column.to) : measure.over(column.from, column.to);
   return cellOf(measure.unit, tally, measure.unit === 'rate' ? population.forDay(column.to) : null);
 }
@@ -71,13 +77,15 @@ function definedMeasure(indicator: IndicatorConfig, context: PackContext) {
     if (!measure) throw new Error(`internal: ${indicator.code} was not prepared for a column`);
     return evaluate(measure, column, context.population);
   };
-  return { definitions, inForce, at };
+  // Whether the extract can give the measure depends on its columns, not its parameters: one answer for all.
+  const missing = [...prepared.values()].find((measure) => measure.kind === 'unavailable') ?? null;
+  return { definitions, inForce, at, missing };
 }
 
 function buildIndicator(indicator: IndicatorConfig, context: PackContext): PackIndicator {
   const { columns } = context;
   const unit = measureOf(indicator.measure).unit;
-  const { definitions, inForce, at } = definedMeasure(indicator, context);
+  const { definitions, inForce, at, missing: measure } = definedMeasure(indicator, context);
   const ytd = at(columns.ytd);
   const months = columns.months.map((month) => ({ period: month.period, ...at(month) }));
   const thisMonth = months[months.length - 1];
@@ -102,6 +110,17 @@ function buildIndicator(indicator: IndicatorConfig, context: PackContext): PackI
   const position = (column: Column) => shown.indexOf(inForce(column));
   // Month p against p − 1 under two different definitions is no trend: not judged.
   const sameDefinition = inForce(columns.months[columns.months.length - 1]) === inForce(columns.previousMonth);
+  const unavailable = measure?.kind === 'unavailable' ? measure.reason : null;
+  if (measure?.kind === 'unavailable') {
+    context.unavailable.push({
+      kind: 'measure-unavailable',
+      table: measure.missing?.table ?? null,
+      row: null,
+      column: measure.missing?.column ?? null,
+      value: indicator.code,
+      message: `${indicator.code} (${indicator.title}) shows No data: ${measure.reason}.`,
+    });
+  }
   return {
     code: indicator.code,
     title: indicator.title,
@@ -115,13 +134,14 @@ function buildIndicator(indicator: IndicatorConfig, context: PackContext): PackI
     months,
     ytd,
     target,
-    rag: now.status,
-    ragReason: now.reason,
-    previousRag: judge(previousYtd.value, columns.previousYtd.financialYear).status,
+    rag: unavailable === null ? now.status : 'no-data',
+    ragReason: unavailable === null ? now.reason : `No data: ${unavailable}`,
+    previousRag: unavailable === null ? judge(previousYtd.value, columns.previousYtd.financialYear).status : 'no-data',
     trend: sameDefinition
       ? trendOf(thisMonth.value, lastMonth.value, polarity, target)
       : { direction: null, better: null },
     comment: indicatorComment(indicator.code, context.comments),
+    unavailable,
     definitions: shown.map((i) => definitions[i]),
     columnDefinitions: {
       priorYear: position(columns.priorYear),
@@ -134,6 +154,8 @@ function buildIndicator(indicator: IndicatorConfig, context: PackContext): PackI
 function buildSection(section: SectionConfig, context: PackContext, draft: DraftContext): PackSection {
   const indicators = section.indicators.map((indicator) => buildIndicator(indicator, context));
   const rows: DraftRow[] = indicators.map((row) => ({
+    code: row.code,
+    unavailable: row.unavailable,
     measure: row.measure,
     unit: row.unit,
     decimals: row.decimals,
@@ -160,6 +182,7 @@ export function buildPack(input: BuildPackInput): Pack {
     }),
     population: new PopulationLookup(config.population),
     comments: input.comments ?? null,
+    unavailable: [],
   };
   const draft: DraftContext = {
     monthName: monthName(period),
@@ -175,6 +198,6 @@ export function buildPack(input: BuildPackInput): Pack {
     priorYear: columns.priorYearLabel,
     months: columns.months.map((month) => month.period),
     sections,
-    dataQuality: withWarnings(input.quality, context.population.warnings()),
+    dataQuality: withWarnings(input.quality, [...context.population.warnings(), ...context.unavailable]),
   };
 }

@@ -12,6 +12,9 @@ export type { DraftContext } from '../measures/registry';
 
 /** What a drafted sentence needs to know about one row: its figures, its measure and parameters. */
 export interface DraftRow extends DraftFigures {
+  code: string;
+  /** Why the row has no figures (PackIndicator.unavailable), or null. */
+  unavailable: string | null;
   measure: MeasureName;
   /** The indicator's parameters as configured. */
   params: Readonly<Record<string, unknown>>;
@@ -19,6 +22,8 @@ export interface DraftRow extends DraftFigures {
 
 /** One sentence about a row, in the words the seed's officers used (each measure's own, in the registry). */
 export function draftSentence(row: DraftRow, context: DraftContext): string {
+  // No figures to put in the measure's own sentence: "0 out of 0" would be a wrong number.
+  if (row.unavailable !== null) return `${row.code}: no data, because ${row.unavailable}.`;
   return measureOf(row.measure).draft(row, row.params, context);
 }
 

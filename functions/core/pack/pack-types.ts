@@ -71,6 +71,11 @@ export interface PackIndicator {
    */
   definitions: PackDefinition[];
   columnDefinitions: ColumnDefinitions;
+  /**
+   * Why this extract cannot give the measure (e.g. a source column it needs is absent), in
+   * plain words; null when it can. When set, every cell's value is null and rag is 'no-data'.
+   */
+  unavailable: string | null;
 }
 
 export interface SectionComments {

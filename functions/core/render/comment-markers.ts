@@ -3,7 +3,8 @@
  * workbook writer and the comment import. Each comment row carries its key in the hidden
  * marker column A of the Pack sheet, so rows the officer inserts, deletes or resizes do
  * not break the link; indicator comments sit in the column headed "Comment" in the
- * section's header row (found by its text, so inserted columns do not break it either).
+ * nearest header row above them (a row marked `header:`; found by its text, so inserted
+ * columns do not break it either).
  * What each cell was pre-filled with is kept, by key, on a very hidden sheet so the
  * import can tell an unchanged draft from the officer's own words.
  */

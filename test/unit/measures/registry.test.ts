@@ -1,6 +1,9 @@
 /** The registry's declarations agree with the extract's tables and with themselves. */
 import { TABLE_SCHEMAS } from '../../../functions/core/extract/schemas';
-import { MEASURE_NAMES, MEASURES, measureOf } from '../../../functions/core/measures/registry';
+import { ExtractIndex } from '../../../functions/core/measures/extract-index';
+import { MEASURE_NAMES, MEASURES, measureOf, unavailableReason } from '../../../functions/core/measures/registry';
+import { snapshotMeasure } from '../../../functions/core/measures/registry/measure';
+import { ExtractBuilder } from './extract-builder';
 
 describe('the measure registry', () => {
   it('declares each measure name once', () => {
@@ -60,5 +63,39 @@ describe('the measure registry', () => {
   it('refuses parameters a measure does not take', () => {
     expect(() => measureOf('cp_children').parseParams({ windowDays: 28 })).toThrow();
     expect(() => measureOf('cp_visits_timely_pct').parseParams({ windowDays: 0 })).toThrow();
+  });
+});
+
+describe('a measure that cannot be counted from an extract', () => {
+  const plansWithout = (column: string) =>
+    new ExtractIndex({
+      ...new ExtractBuilder().build(),
+      columnsPresent: {
+        ssd_cp_plans: TABLE_SCHEMAS.ssd_cp_plans.columns.map((c) => c.name).filter((c) => c !== column),
+      },
+    });
+
+  it('is unavailable when a column it needs is absent, and says which in plain words', () => {
+    expect(unavailableReason(measureOf('cp_moved_out'), plansWithout('cppl_cp_plan_transfer_out'))).toBe(
+      "the extract's ssd_cp_plans table has no cppl_cp_plan_transfer_out column, so cp_moved_out cannot be " +
+        'counted from it (a 0 would look right and be wrong)',
+    );
+    expect(unavailableReason(measureOf('cp_ends'), plansWithout('cppl_cp_plan_transfer_out'))).toBeNull();
+  });
+
+  it('is available when a column it reads only when present is absent (the rule covers it)', () => {
+    expect(unavailableReason(measureOf('cp_repeat_pct'), plansWithout('cppl_number_of_previous_cp_plans'))).toBeNull();
+  });
+
+  it('may give its own reason beyond the columns (the registry contract)', () => {
+    const needsEpisodes = snapshotMeasure({
+      ...measureOf('cp_children'),
+      name: 'test_measure',
+      prepare: () => () => ({ numerator: 0, denominator: null }),
+      unavailable: () => 'the extract has no ssd_cin_episodes table, so plans transferred out cannot be counted',
+    });
+    expect(unavailableReason(needsEpisodes, plansWithout('none'))).toBe(
+      'the extract has no ssd_cin_episodes table, so plans transferred out cannot be counted',
+    );
   });
 });

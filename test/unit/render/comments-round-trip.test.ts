@@ -129,7 +129,7 @@ describe('importCommentsFromWorkbook', () => {
     });
     await expect(importCommentsFromWorkbook(returned)).rejects.toThrow(UserError);
     await expect(importCommentsFromWorkbook(returned)).rejects.toThrow(
-      /sheet "Pack", row 12 is 5,001 characters long; the limit is 5,000/,
+      /sheet "Pack", row 11 is 5,001 characters long; the limit is 5,000/,
     );
     const atLimit = await fillCommentCells(await renderWorkbook(examplePack(), exampleMeta), {
       'comment:indicator:HY64': 'x'.repeat(MAX_COMMENT_LENGTH),

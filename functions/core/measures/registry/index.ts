@@ -47,3 +47,4 @@ export function measureOf(name: MeasureName): Measure<MeasureName> {
 }
 
 export type { ColumnsRead, DraftContext, DraftFigures, Measure, PrepareContext } from './measure';
+export { missingColumn, unavailableReason, type MissingColumn } from './availability';

@@ -68,6 +68,12 @@ interface SpecCommon<N extends string, S extends ParamsSchema> {
   counted: string;
   /** One sentence about the row in the words the seed's officers used. */
   draft(figures: DraftFigures, params: z.output<S>, context: DraftContext): string;
+  /**
+   * Why this extract cannot give the measure, in plain words, or null when it can. Beyond
+   * the declared columns (checked for every measure: see availability.ts), for a measure
+   * whose source depends on more than a column being there.
+   */
+  unavailable?: (index: ExtractIndex) => string | null;
 }
 
 interface SnapshotSpec<N extends string, S extends ParamsSchema> extends SpecCommon<N, S> {
@@ -100,6 +106,7 @@ interface MeasureCommon<N extends string> {
   /** The configured parameters with the defaults applied; throws on invalid ones (the configuration refuses them). */
   parseParams(params: unknown): Record<string, unknown>;
   draft(figures: DraftFigures, params: unknown, context: DraftContext): string;
+  unavailable: (index: ExtractIndex) => string | null;
 }
 
 export interface SnapshotMeasure<N extends string = string> extends MeasureCommon<N> {
@@ -130,6 +137,7 @@ function common<N extends string, S extends ParamsSchema>(
     counted: spec.counted,
     parseParams: (params) => spec.params.parse(params),
     draft: (figures, params, context) => spec.draft(figures, spec.params.parse(params), context),
+    unavailable: spec.unavailable ?? (() => null),
   };
 }
 

@@ -1,0 +1,305 @@
+/**
+ * The Pack sheet, shaped like the seed: title rows and one column header (repeated on every
+ * printed page), then one block per section: its indicator rows and its two comment cells.
+ * Column A, hidden, holds the markers the comment import finds cells by (comment-markers.ts).
+ *
+ * Print width: the columns add up to about 160 width units, so the sheet prints on A4
+ * landscape at about 90%. The indicator comment column is 28 units wide and wraps, the
+ * row growing with what the officer writes; section comments span the whole width.
+ */
+import type * as ExcelJS from 'exceljs';
+import {
+  COMMENT_HEADER,
+  headerKey,
+  indicatorCommentKey,
+  PACK_SHEET,
+  sectionCommentKey,
+  type CommentField,
+} from './comment-markers';
+import { COMMENT_FILL, CORPORATE_PLAN_FILL, CORPORATE_PLAN_MARK, type CommentState } from './view-model';
+import type { WorkbookComment, WorkbookRow, WorkbookSection, WorkbookView } from './workbook-view';
+import {
+  FONTS,
+  HEADER_FILL,
+  rowHeightFor,
+  SECTION_FILL,
+  setUpPrinting,
+  solid,
+  THIN_BORDER,
+  writeNumber,
+  font,
+} from './workbook-style';
+
+/** What a comment cell was pre-filled with, by marker key (kept on the keys sheet). */
+export interface PrefilledComment {
+  key: string;
+  state: CommentState;
+  text: string;
+}
+
+interface Column {
+  label: string;
+  width: number;
+  numeric: boolean;
+}
+
+/** Column positions on the Pack sheet; A is the hidden marker column. */
+interface Columns {
+  marker: number;
+  code: number;
+  title: number;
+  priorYear: number;
+  firstMonth: number;
+  ytd: number;
+  target: number;
+  rag: number;
+  trend: number;
+  comment: number;
+  all: Column[];
+}
+
+function columnsFor(view: WorkbookView): Columns {
+  const all: Column[] = [
+    { label: '', width: 3, numeric: false },
+    { label: 'PI', width: 8.5, numeric: false },
+    { label: 'Indicator', width: 30, numeric: false },
+    { label: view.priorYearLabel, width: 8, numeric: true },
+    ...view.monthLabels.map((label) => ({ label, width: 7.5, numeric: true })),
+    { label: `${view.financialYear} YTD`, width: 8.5, numeric: true },
+    { label: 'Target', width: 7.5, numeric: true },
+    { label: 'Traffic light', width: 15, numeric: false },
+    { label: 'Trend', width: 11, numeric: false },
+    { label: COMMENT_HEADER, width: 28, numeric: false },
+  ];
+  const ytd = 5 + view.monthLabels.length;
+  return {
+    marker: 1,
+    code: 2,
+    title: 3,
+    priorYear: 4,
+    firstMonth: 5,
+    ytd,
+    target: ytd + 1,
+    rag: ytd + 2,
+    trend: ytd + 3,
+    comment: ytd + 4,
+    all,
+  };
+}
+
+const LABELS: Record<CommentField, string> = { performance: 'Performance comment', service: 'Service comment' };
+
+function commentLabel(field: CommentField, comment: WorkbookComment): string {
+  const name = LABELS[field];
+  if (comment.state === 'draft')
+    return `${name} — DRAFT drafted from the data: edit or replace it in the yellow cell below`;
+  if (comment.state === 'placeholder') return `${name} — to be supplied: write it in the yellow cell below`;
+  return name;
+}
+
+class PackSheetWriter {
+  private row = 1;
+  readonly prefilled: PrefilledComment[] = [];
+  readonly headerRow: number;
+
+  constructor(
+    private readonly sheet: ExcelJS.Worksheet,
+    private readonly view: WorkbookView,
+    private readonly cols: Columns,
+  ) {
+    this.titleRows();
+    this.headerRow = this.row;
+    this.columnHeader();
+    for (const section of view.sections) this.sectionBlock(section);
+  }
+
+  private get last(): number {
+    return this.cols.all.length;
+  }
+
+  private width(from: number, to = from): number {
+    return this.cols.all.slice(from - 1, to).reduce((sum, c) => sum + c.width, 0);
+  }
+
+  private titleRows(): void {
+    const { sheet, view, cols } = this;
+    const title = sheet.getCell(this.row, cols.code);
+    title.value = view.title;
+    title.font = FONTS.title;
+    sheet.getRow(this.row).height = 20;
+    this.row += 1;
+    const subtitle = sheet.getCell(this.row, cols.code);
+    subtitle.value = `${view.authority} · ${view.periodTitle} · ${view.financialYear} YTD`;
+    subtitle.font = FONTS.bold;
+    this.row += 1;
+    const legend = sheet.getCell(this.row, cols.code);
+    legend.value =
+      `${view.legend}. Traffic light: the year-to-date value against the target, unrounded (the reason is in ` +
+      'the cell; a note on it says more). Yellow cells are for comments.';
+    legend.font = FONTS.small;
+    this.row += 1;
+  }
+
+  /** One header for the whole sheet, marked so the import finds the Comment column by its text. */
+  private columnHeader(): void {
+    const { sheet, cols } = this;
+    const row = sheet.getRow(this.row);
+    row.getCell(cols.marker).value = headerKey(this.view.sections[0]?.id ?? 'pack');
+    cols.all.forEach((column, i) => {
+      if (i + 1 === cols.marker) return;
+      const cell = row.getCell(i + 1);
+      cell.value = column.label;
+      cell.font = FONTS.header;
+      cell.fill = solid(HEADER_FILL);
+      cell.border = THIN_BORDER;
+      cell.alignment = { vertical: 'bottom', horizontal: column.numeric ? 'right' : 'left', wrapText: true };
+    });
+    row.height = rowHeightFor(cols.all.map((c) => ({ text: c.label, width: c.width })));
+    this.row += 1;
+  }
+
+  private sectionBlock(section: WorkbookSection): void {
+    const { sheet, cols } = this;
+    const heading = sheet.getRow(this.row);
+    const cell = heading.getCell(cols.code);
+    cell.value = section.title;
+    cell.font = FONTS.heading;
+    for (let c = cols.code; c <= this.last; c++) heading.getCell(c).fill = solid(SECTION_FILL);
+    heading.height = 18;
+    this.row += 1;
+    for (const row of section.rows) this.indicatorRow(row);
+    this.sectionComment(section, 'performance', section.performance);
+    this.sectionComment(section, 'service', section.service);
+    this.row += 1;
+  }
+
+  private indicatorRow(view: WorkbookRow): void {
+    const { sheet, cols } = this;
+    const row = sheet.getRow(this.row);
+    const key = indicatorCommentKey(view.code);
+    row.getCell(cols.marker).value = key;
+
+    const code = row.getCell(cols.code);
+    const codeText = view.corporatePlan ? `${view.code} ${CORPORATE_PLAN_MARK}` : view.code;
+    code.value = codeText;
+    code.font = FONTS.bold;
+    const title = row.getCell(cols.title);
+    title.value = view.title;
+    title.font = FONTS.body;
+    for (const c of [code, title]) {
+      c.border = THIN_BORDER;
+      c.alignment = { wrapText: true, vertical: 'top' };
+      if (view.corporatePlan) c.fill = solid(CORPORATE_PLAN_FILL);
+    }
+
+    const numbers: Array<[number, number | null, string]> = [
+      [cols.priorYear, view.priorYear, view.marks.priorYear],
+      ...view.months.map((value, i): [number, number | null, string] => [
+        cols.firstMonth + i,
+        value,
+        view.marks.months[i],
+      ]),
+      [cols.ytd, view.ytd, view.marks.ytd],
+      [cols.target, view.target, ''],
+    ];
+    for (const [c, value, mark] of numbers) {
+      const cell = row.getCell(c);
+      writeNumber(cell, value, view.unit, view.decimals);
+      // Measured under an earlier definition: the mark after the number (in its format), the words in a note.
+      if (mark !== '') {
+        if (typeof cell.value === 'number') cell.numFmt = `${cell.numFmt}"${mark}"`;
+        else cell.value = `-${mark}`; // writeNumber wrote "-": no value
+        if (view.footnote !== null) cell.note = view.footnote;
+      }
+      cell.font = c === cols.ytd ? FONTS.bold : FONTS.body;
+      cell.alignment = { horizontal: 'right', vertical: 'top' };
+      cell.border = THIN_BORDER;
+    }
+
+    const status = view.status;
+    const rag = row.getCell(cols.rag);
+    // The status word, then the value against the target, so equal-looking rows show why they differ.
+    const colour = { argb: status.font };
+    rag.value = {
+      richText: [
+        { text: status.label, font: font({ bold: true, color: colour }) },
+        { text: `\n${status.versus}`, font: font({ size: 9, color: colour }) },
+      ],
+    };
+    rag.font = font({ bold: true, color: colour });
+    if (status.fill) rag.fill = solid(status.fill);
+    rag.alignment = { horizontal: 'left', vertical: 'top', wrapText: true };
+    rag.border = THIN_BORDER;
+    rag.note = status.reason;
+
+    const trend = row.getCell(cols.trend);
+    trend.value = `${view.direction}\n${view.sparkline}`;
+    trend.font = FONTS.body;
+    trend.alignment = { wrapText: true, vertical: 'top' };
+    trend.border = THIN_BORDER;
+
+    const commentText = view.comment ?? '';
+    this.commentCell(row.getCell(cols.comment), commentText, false);
+    this.prefilled.push({ key, state: view.comment === null ? 'placeholder' : 'supplied', text: commentText });
+
+    row.height = rowHeightFor([
+      { text: codeText, width: this.width(cols.code) },
+      { text: view.title, width: this.width(cols.title) },
+      { text: `${status.label}\n${status.versus}`, width: this.width(cols.rag), size: 9 },
+      { text: `${view.direction}\n${view.sparkline}`, width: this.width(cols.trend) },
+      { text: commentText, width: this.width(cols.comment) },
+    ]);
+    this.row += 1;
+  }
+
+  private commentCell(cell: ExcelJS.Cell, text: string, draft: boolean): void {
+    // Always a string value with the Text format: never a formula, also after the officer edits it.
+    if (text !== '') cell.value = String(text);
+    cell.numFmt = '@';
+    cell.fill = solid(COMMENT_FILL);
+    cell.protection = { locked: false };
+    cell.alignment = { wrapText: true, vertical: 'top' };
+    cell.border = THIN_BORDER;
+    cell.font = draft ? FONTS.draft : FONTS.body;
+  }
+
+  private sectionComment(section: WorkbookSection, field: CommentField, comment: WorkbookComment): void {
+    const { sheet, cols } = this;
+    const label = sheet.getCell(this.row, cols.code);
+    label.value = commentLabel(field, comment);
+    label.font = FONTS.bold;
+    sheet.getRow(this.row).height = 16;
+    this.row += 1;
+
+    const key = sectionCommentKey(section.id, field);
+    const row = sheet.getRow(this.row);
+    row.getCell(cols.marker).value = key;
+    sheet.mergeCells(this.row, cols.code, this.row, this.last);
+    this.commentCell(row.getCell(cols.code), comment.text, comment.state !== 'supplied');
+    this.prefilled.push({ key, state: comment.state, text: comment.text });
+    // Room for two lines at least, so an empty cell still invites a comment.
+    row.height = rowHeightFor([{ text: `${comment.text}\n`, width: this.width(cols.code, this.last) }]);
+    this.row += 1;
+  }
+}
+
+export function packSheet(workbook: ExcelJS.Workbook, view: WorkbookView): PrefilledComment[] {
+  const cols = columnsFor(view);
+  const sheet = workbook.addWorksheet(PACK_SHEET);
+  cols.all.forEach((column, i) => (sheet.getColumn(i + 1).width = column.width));
+  // The marker column holds the keys the comment import finds cells by; readers need not see it.
+  sheet.getColumn(cols.marker).hidden = true;
+
+  const writer = new PackSheetWriter(sheet, view, cols);
+  sheet.views = [
+    {
+      state: 'frozen',
+      xSplit: cols.title,
+      ySplit: writer.headerRow,
+      topLeftCell: `D${writer.headerRow + 1}`,
+      activeCell: 'D1',
+    },
+  ];
+  setUpPrinting(sheet, { ...view, orientation: 'landscape', titleRows: `1:${writer.headerRow}` });
+  return writer.prefilled;
+}

@@ -1,0 +1,227 @@
+/**
+ * What the workbook renders, as one small interface: the sheet writers read only this, so a
+ * new shared view model plugs in by rewriting `workbookView` alone. Values stay numbers (the
+ * workbook stores them with number formats); words come from the shared view model, so the
+ * workbook says what the page and the email say.
+ */
+import type { RagStatus, Unit } from '../pack/pack-types';
+import { formatValue } from '../pack/format';
+import type { Period, Problem } from '../types';
+import type { RenderMeta } from './render-types';
+import { buildPackView, type CommentState, type DefinitionView, type RowView, type StatusChange } from './view-model';
+import type { Pack } from '../pack/pack-types';
+
+export interface WorkbookStatus {
+  status: RagStatus;
+  label: string;
+  /** ARGB fill, null for none; `font` is the text colour on it. */
+  fill: string | null;
+  font: string;
+  /** The full reason, kept as the cell note. */
+  reason: string;
+  /** The value against the target, printed in the row: "94.8% — below 95%". */
+  versus: string;
+}
+
+export interface WorkbookRow {
+  code: string;
+  title: string;
+  corporatePlan: boolean;
+  unit: Unit;
+  decimals: number;
+  priorYear: number | null;
+  months: Array<number | null>;
+  ytd: number | null;
+  target: number | null;
+  status: WorkbookStatus;
+  /** Arrow and words, e.g. "↓ Down, better". */
+  direction: string;
+  sparkline: string;
+  comment: string | null;
+  /** Per value column, the mark of a cell measured under an earlier definition ('' when not): view-model.ts. */
+  marks: RowView['marks'];
+  /** What the marks mean (null when nothing is marked). */
+  footnote: string | null;
+}
+
+export interface WorkbookComment {
+  text: string;
+  state: CommentState;
+}
+
+export interface WorkbookSection {
+  id: string;
+  title: string;
+  rows: WorkbookRow[];
+  performance: WorkbookComment;
+  service: WorkbookComment;
+}
+
+export interface WorkbookProblem {
+  severity: string;
+  kind: string;
+  table: string;
+  /** The extract's spreadsheet row, header = 1. */
+  row: number | null;
+  column: string;
+  value: string;
+  message: string;
+}
+
+export interface WorkbookQuality {
+  counts: Array<{ kind: string; severity: string; total: number; listed: number; unlisted: number }>;
+  problems: WorkbookProblem[];
+  /** How many problems of each kind are listed at most (the reader's cap). */
+  listedPerKind: number;
+}
+
+/** One indicator that needs attention, with one line of why. */
+export interface AttentionItem {
+  row: WorkbookRow;
+  why: string;
+}
+
+export interface WorkbookView {
+  authority: string;
+  title: string;
+  period: Period;
+  /** e.g. "November 2013": printed in every sheet's header. */
+  periodTitle: string;
+  financialYear: string;
+  priorYearLabel: string;
+  monthLabels: string[];
+  legend: string;
+  /** e.g. "3 Red, 1 Amber, 3 Green of 13 indicators". */
+  headline: string;
+  attention: AttentionItem[];
+  changes: StatusChange[];
+  previousMonthTitle: string;
+  sections: WorkbookSection[];
+  definitions: DefinitionView[];
+  quality: WorkbookQuality;
+  meta: RenderMeta;
+}
+
+/** Relative difference below which a value is "at" its target (float noise, as rag.ts's boundary). */
+const SAME_VALUE = 1e-9;
+/** Most decimals added to tell a value from its target in words. */
+const MAX_EXTRA_DECIMALS = 3;
+
+/**
+ * The value against the target in as few decimals as tell them apart, so 94.8% against 95%
+ * reads "94.8% — below 95%" where both would print as 95%.
+ */
+export function versusTarget(row: RowView): string {
+  const { indicator } = row;
+  const value = indicator.ytd.value;
+  const target = indicator.target;
+  if (target === null) return 'No target';
+  if (value === null || !Number.isFinite(value)) return 'No data';
+  const targetText = formatValue(target, indicator.unit, indicator.decimals);
+  const at = Math.abs(value - target) <= SAME_VALUE * Math.max(1, Math.abs(target));
+  const relation = at ? 'at' : value > target ? 'above' : 'below';
+  let decimals = indicator.unit === 'count' ? 0 : indicator.decimals;
+  let valueText = formatValue(value, indicator.unit, decimals);
+  while (
+    !at &&
+    valueText === formatValue(target, indicator.unit, decimals) &&
+    decimals < indicator.decimals + MAX_EXTRA_DECIMALS
+  ) {
+    decimals += 1;
+    valueText = formatValue(value, indicator.unit, decimals);
+  }
+  return `${valueText} — ${relation} ${targetText}`;
+}
+
+function workbookRow(row: RowView): WorkbookRow {
+  const { indicator, rag, trend } = row;
+  return {
+    code: row.code,
+    title: row.title,
+    corporatePlan: row.corporatePlan,
+    unit: indicator.unit,
+    decimals: indicator.decimals,
+    priorYear: indicator.priorYear.value,
+    months: indicator.months.map((m) => m.value),
+    ytd: indicator.ytd.value,
+    target: indicator.target,
+    status: {
+      status: rag.status,
+      label: rag.label,
+      fill: rag.fill,
+      font: rag.font,
+      reason: rag.reason,
+      versus: versusTarget(row),
+    },
+    direction: trend.arrow ? `${trend.arrow} ${trend.words}` : trend.words,
+    sparkline: trend.sparkline,
+    comment: row.comment,
+    marks: row.marks,
+    footnote: row.footnote,
+  };
+}
+
+function workbookQuality(pack: Pack, listedPerKind: number): WorkbookQuality {
+  const { dataQuality } = pack;
+  const problem =
+    (severity: string) =>
+    (p: Problem): WorkbookProblem => ({
+      severity,
+      kind: p.kind,
+      table: p.table ?? '',
+      row: p.row,
+      column: p.column ?? '',
+      value: p.value ?? '',
+      message: p.message,
+    });
+  return {
+    counts: Object.entries(dataQuality.counts)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([kind, c]) => ({
+        kind,
+        severity: c.severity === 'error' ? 'Error' : 'Warning',
+        total: c.total,
+        listed: c.listed,
+        unlisted: Math.max(0, c.total - c.listed),
+      })),
+    problems: [...dataQuality.errors.map(problem('Error')), ...dataQuality.warnings.map(problem('Warning'))],
+    listedPerKind,
+  };
+}
+
+const ATTENTION_ORDER: Partial<Record<RagStatus, number>> = { red: 0, amber: 1 };
+
+export function workbookView(pack: Pack, meta: RenderMeta): WorkbookView {
+  const view = buildPackView(pack, meta);
+  const sections = view.sections.map((s) => ({
+    id: s.id,
+    title: s.title,
+    rows: s.rows.map(workbookRow),
+    performance: { text: s.performance.text, state: s.performance.state },
+    service: { text: s.service.text, state: s.service.state },
+  }));
+  const attention = sections
+    .flatMap((s) => s.rows)
+    .filter((r) => ATTENTION_ORDER[r.status.status] !== undefined)
+    .sort((a, b) => (ATTENTION_ORDER[a.status.status] ?? 0) - (ATTENTION_ORDER[b.status.status] ?? 0))
+    .map((row) => ({ row, why: row.status.reason }));
+  const { summary } = view;
+  return {
+    authority: view.authority,
+    title: view.title,
+    period: view.period,
+    periodTitle: view.periodTitle,
+    financialYear: view.financialYear,
+    priorYearLabel: view.priorYearLabel,
+    monthLabels: view.monthLabels,
+    legend: view.corporatePlanLegend,
+    headline: `${summary.red} Red, ${summary.amber} Amber, ${summary.green} Green of ${summary.indicators} indicators`,
+    attention,
+    changes: summary.changes,
+    previousMonthTitle: summary.previousMonthTitle,
+    sections,
+    definitions: view.definitions,
+    quality: workbookQuality(pack, view.quality.listedPerKind),
+    meta,
+  };
+}
