@@ -1,5 +1,5 @@
 /**
- * cp_visits_timely_pct and cin_visits_timely_pct (indicators.md, "Visits within
+ * cp_visits_timely_pct and cin_visits_timely_pct (docs/MEASURES.md, "Visits within
  * timescale"). At an evaluation day d the window is (x_d, d]: x_d = d − W for a window of
  * W calendar days, and for N working days the latest day such that (x_d, d] holds exactly
  * N working days (docs/WORKING-DAYS.md). A child is due at d when some plan of theirs open

@@ -1,5 +1,5 @@
 /**
- * The email forms of the pack (interfaces.md, Email): an HTML body laid out for Outlook
+ * The email forms of the pack (docs/OUTPUTS.md, Email): an HTML body laid out for Outlook
  * and Gmail — table layout, CSS inlined by juice's inliner, width attributes, no flex/grid, SVG or
  * images — and a plain-text alternative with the same content. Also the failure notice
  * for the officers, which carries the reason and the data-quality report but never a
@@ -12,7 +12,7 @@ import { inlineCss, type InlineCssOptions } from './inline-css';
 import { packText, qualityText } from './plain-text';
 import type { EmailKind, RenderedEmail, RenderMeta } from './render-types';
 import { renderHtmlTemplate } from './templates';
-import { buildPackView, monthTitle, qualityView } from './view-model';
+import { buildPackView, monthTitle, qualityView, type PackView } from './view-model';
 
 const SUBJECT_PREFIX: Record<EmailKind, string> = { pack: '', revised: '[Revised] ', preview: '[Preview] ' };
 
@@ -24,8 +24,18 @@ function oneLine(text: string): string {
     .trim();
 }
 
-export function emailSubject(title: string, period: Period, kind: EmailKind): string {
-  return oneLine(`${SUBJECT_PREFIX[kind]}${title}: ${monthTitle(period)}`);
+/** `<authority> <title> — November 2013: 3 Red, 1 Amber`, with [Revised] or [Preview] in front when so. */
+export function emailSubject(view: PackView, kind: EmailKind): string {
+  return oneLine(
+    `${SUBJECT_PREFIX[kind]}${view.authority} ${view.title} — ${view.periodTitle}: ${view.summary.headline}`,
+  );
+}
+
+/** The line a mail client shows beside the subject: the headline and the indicators behind it. */
+export function previewText(view: PackView): string {
+  const items = view.attention.map((i) => `${i.code} ${i.statusLabel}`);
+  const named = items.length > 0 ? ` Needs attention: ${items.join(', ')}.` : '';
+  return `${view.periodTitle}: ${view.summary.headline}.${named}`;
 }
 
 function kindNote(kind: EmailKind, periodTitle: string): string | null {
@@ -54,20 +64,30 @@ function inlineForMail(html: string): string {
 
 /** The email's HTML as rendered from its template, before its CSS is inlined. */
 export function emailPageHtml(pack: Pack, meta: RenderMeta, kind: EmailKind): string {
-  return renderEmailParts(pack, meta, kind).page;
+  return renderEmailParts(buildPackView(pack, meta), kind).page;
 }
 
-function renderEmailParts(pack: Pack, meta: RenderMeta, kind: EmailKind) {
-  const view = buildPackView(pack, meta);
-  const subject = emailSubject(pack.title, pack.period, kind);
+function renderEmailParts(view: PackView, kind: EmailKind) {
+  const subject = emailSubject(view, kind);
   const note = kindNote(kind, view.periodTitle);
-  const page = renderHtmlTemplate('email', { ...templateContext(view), subject, kindNote: note });
-  return { view, subject, note, page };
+  // Officers' previews keep the run details; directors see when it was produced.
+  const context = {
+    ...templateContext(view, kind === 'preview'),
+    subject,
+    kindNote: note,
+    previewText: previewText(view),
+  };
+  return { subject, note, page: renderHtmlTemplate('email', context) };
+}
+
+/** The email from a view built once per run. */
+export function emailFromView(view: PackView, kind: EmailKind): RenderedEmail {
+  const { subject, note, page } = renderEmailParts(view, kind);
+  return { subject, html: inlineForMail(page), text: packText(view, note, kind === 'preview') };
 }
 
 export function renderEmail(pack: Pack, meta: RenderMeta, kind: EmailKind): RenderedEmail {
-  const { view, subject, note, page } = renderEmailParts(pack, meta, kind);
-  return { subject, html: inlineForMail(page), text: packText(view, note) };
+  return emailFromView(buildPackView(pack, meta), kind);
 }
 
 export interface FailureNoticeInput {

@@ -8,9 +8,9 @@ import { assertFitsLimit, composeMail } from '../../adapters/mailer';
 import { CONTENT_TYPES } from '../../adapters/object-store';
 import type { PackConfig } from '../../core/config/pack-config';
 import type { Pack } from '../../core/pack/pack-types';
-import { renderEmail } from '../../core/render/email';
+import { emailFromView } from '../../core/render/email';
 import type { RenderMeta } from '../../core/render/render-types';
-import type { Period } from '../../core/types';
+import type { PackView } from '../../core/render/view-model';
 import type { BatchMessage, DeliveryPlan } from '../delivery';
 import { renderPack, type RenderedPack } from '../pack-steps';
 
@@ -20,18 +20,9 @@ export function renderOutputs(pack: Pack, meta: RenderMeta): Promise<RenderedPac
   return renderPack(pack, meta);
 }
 
-/** The attachment's file name: the authority's name as a slug, e.g. `haringey-pack-2013-11.xlsx`. */
-export function workbookName(config: PackConfig, period: Period): string {
-  const slug = config.authority
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-  return `${slug || 'indicator'}-pack-${period}.xlsx`;
-}
-
 export interface ComposeRequest {
-  pack: Pack;
-  meta: RenderMeta;
+  /** The run's one view model (RenderedPack.view): the email says what the page and workbook say. */
+  view: PackView;
   config: PackConfig;
   plan: DeliveryPlan;
   workbook: Buffer;
@@ -41,11 +32,11 @@ export interface ComposeRequest {
 
 /** One message per planned batch (none when nothing is to be sent); throws when one would be over the limit. */
 export async function composeMessages(request: ComposeRequest): Promise<BatchMessage[]> {
-  const { pack, meta, config, plan } = request;
+  const { view, config, plan } = request;
   if (!plan.kind) return [];
-  const email = renderEmail(pack, meta, plan.kind);
+  const email = emailFromView(view, plan.kind);
   const attachment = {
-    filename: workbookName(config, pack.period),
+    filename: view.workbookName,
     content: request.workbook,
     contentType: CONTENT_TYPES.xlsx,
   };

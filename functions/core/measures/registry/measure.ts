@@ -1,5 +1,5 @@
 /**
- * What a measure of the registry declares (indicators.md, Measures): its name, kind and
+ * What a measure of the registry declares (docs/MEASURES.md, Measures): its name, kind and
  * unit, the extract columns it reads, its parameters (a zod schema with defaults and
  * validation), how it is prepared from the extract, the plain-words definition readers
  * see, how it is counted (for docs/MEASURES.md) and the sentence drafted about it.
@@ -64,7 +64,7 @@ interface SpecCommon<N extends string, S extends ParamsSchema> {
    * when the words depend on the parameters ("within 28 days", "within 10 working days").
    */
   definition: string | ((params: z.output<S>) => string);
-  /** The counting rule as the spec states it (indicators.md), for maintainers: docs/MEASURES.md. */
+  /** The counting rule as the spec states it (docs/MEASURES.md), for maintainers: docs/MEASURES.md. */
   counted: string;
   /** One sentence about the row in the words the seed's officers used. */
   draft(figures: DraftFigures, params: z.output<S>, context: DraftContext): string;

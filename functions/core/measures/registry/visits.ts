@@ -1,5 +1,5 @@
 /**
- * Children on a plan visited within timescale (indicators.md, "Visits within
+ * Children on a plan visited within timescale (docs/MEASURES.md, "Visits within
  * timescale"): CP and CIN, each with its own window, a parameter in calendar days or in
  * working days (timescale.ts).
  */
