@@ -69,7 +69,7 @@ function measureSection(measure: Measure): string {
     ...columnsLines(measure),
     ...parameterLines(measure),
     '',
-    `**Definition** (as shown in the pack): ${measure.definition}`,
+    `**Definition** (as shown in the pack, with the default parameters): ${measure.definition({})}`,
     '',
     `**How it is counted**: ${measure.counted}`,
     '',

@@ -15,6 +15,7 @@ export function withEveryMeasure(config: PackConfig): PackConfig {
     title: measure,
     measure,
     params: {},
+    paramsFrom: [],
     decimals: 1,
     corporatePlan: false,
     dataOnly: true,

@@ -3,10 +3,11 @@
  * An invalid configuration is a ConfigError naming the field path and the problem.
  */
 import * as z from 'zod';
-import { financialYearLabel } from '../calendar';
+import { financialYearLabel, isPeriod, parseIsoDay, partsOfDay } from '../calendar';
 import { ConfigError } from '../errors';
 import { MEASURE_NAMES, MEASURES, measureOf, type MeasureName } from '../measures/registry';
 import type { TableName } from '../types';
+import { shippedHolidays } from '../working-days';
 import { emailAddress, formatPath, issueLines } from './zod-helpers';
 
 export type { MeasureName } from '../measures/registry';
@@ -80,6 +81,15 @@ const ragSchema = z
   })
   .strict();
 
+/** A month as `YYYY-MM` (a definition's first month). */
+const month = z.string().refine(isPeriod, 'must be a month like 2014-01');
+
+/** A dated definition change: from this month, the indicator's parameters are these (replacing `params` whole). */
+const datedParamsSchema = z.strictObject({
+  from: month,
+  params: z.record(z.string(), z.unknown()),
+});
+
 const indicatorSchema = z
   .object({
     code,
@@ -89,6 +99,8 @@ const indicatorSchema = z
     }),
     /** Checked against the measure's own parameters below; kept as written (each measure applies its defaults). */
     params: z.record(z.string(), z.unknown()).default({}),
+    /** Later definitions, each in force from its month (docs/WORKING-DAYS.md, "Dated definition changes"). */
+    paramsFrom: z.array(datedParamsSchema).max(MAX_LIST).default([]),
     decimals: z.number().int().min(0).max(4).default(0),
     corporatePlan: z.boolean().default(false),
     dataOnly: z.boolean().default(false),
@@ -96,14 +108,69 @@ const indicatorSchema = z
   })
   .strict()
   .superRefine((indicator, ctx) => {
-    const parsed = measureOf(indicator.measure).params.safeParse(indicator.params);
-    if (parsed.success) return;
-    for (const issue of parsed.error.issues) {
-      if (issue.code === 'unrecognized_keys') {
-        for (const key of issue.keys)
-          ctx.addIssue({ code: 'custom', path: ['params', key], message: unknownParameter(key, indicator.measure) });
-      } else ctx.addIssue({ code: 'custom', path: ['params', ...issue.path], message: issue.message });
-    }
+    checkParams(indicator.measure, indicator.params, ['params'], ctx);
+    indicator.paramsFrom.forEach((entry, k) => {
+      checkParams(indicator.measure, entry.params, ['paramsFrom', k, 'params'], ctx);
+      const before = k > 0 ? indicator.paramsFrom[k - 1].from : null;
+      if (before !== null && entry.from <= before)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['paramsFrom', k, 'from'],
+          message: `${entry.from} is not after the entry before it (${before}): list the changes in date order`,
+        });
+    });
+  });
+
+/** Checks parameters against the measure's own schema, each issue at its path under `at`. */
+function checkParams(
+  measure: MeasureName,
+  params: Record<string, unknown>,
+  at: ReadonlyArray<string | number>,
+  ctx: z.RefinementCtx,
+): void {
+  const parsed = measureOf(measure).params.safeParse(params);
+  if (parsed.success) return;
+  for (const issue of parsed.error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys)
+        ctx.addIssue({ code: 'custom', path: [...at, key], message: unknownParameter(key, measure) });
+    } else ctx.addIssue({ code: 'custom', path: [...at, ...issue.path], message: issue.message });
+  }
+}
+
+/**
+ * The authority's own closure days (docs/WORKING-DAYS.md): real dates inside the working-day
+ * calendar's years, each once.
+ */
+const closureDaysSchema = z
+  .array(z.string())
+  .max(MAX_LIST * 5)
+  .default([])
+  .superRefine((days, ctx) => {
+    const { firstYear, lastYear } = shippedHolidays();
+    const seen = new Map<string, number>();
+    days.forEach((textValue, i) => {
+      const day = parseIsoDay(textValue);
+      if (day === null) {
+        ctx.addIssue({ code: 'custom', path: [i], message: `${JSON.stringify(textValue)} is not a YYYY-MM-DD date` });
+        return;
+      }
+      const { year } = partsOfDay(day);
+      if (year < firstYear || year > lastYear)
+        ctx.addIssue({
+          code: 'custom',
+          path: [i],
+          message: `${textValue} is outside the working-day calendar, which covers ${firstYear}–${lastYear}`,
+        });
+      const first = seen.get(textValue);
+      if (first !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: [i],
+          message: `${textValue} is listed twice (also at closureDays[${first}])`,
+        });
+      else seen.set(textValue, i);
+    });
   });
 
 /**
@@ -152,6 +219,7 @@ export const packConfigSchema = z
     title: text,
     monthsShown: z.number().int().min(1).max(24).default(6),
     population: z.record(z.string().regex(/^\d{4}$/, 'must be a year like 2013'), z.number().int().positive()),
+    closureDays: closureDaysSchema,
     sections: z.array(sectionSchema).min(1).max(MAX_LIST),
     distribution: distributionSchema,
   })

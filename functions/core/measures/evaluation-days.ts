@@ -120,17 +120,26 @@ export class PersonDayBits {
 
   /** Marks the days d of the set with from ≤ d < to for the person. */
   mark(person: PersonKey, from: number, to: number): void {
-    if (!(person >= 0 && person < this.persons))
-      throw new RangeError(`person key ${person} is outside 0..${this.persons - 1}`);
+    this.check(person);
     if (!this.days.anyIn(from, to)) return;
-    const end = this.days.firstAtOrAfter(to);
+    this.markIndices(person, this.days.firstAtOrAfter(from), this.days.firstAtOrAfter(to));
+  }
+
+  /** Marks the days of the set at positions first ≤ i < end for the person. */
+  markIndices(person: PersonKey, first: number, end: number): void {
+    this.check(person);
     const base = person * this.words;
-    for (let i = this.days.firstAtOrAfter(from); i < end;) {
+    for (let i = first; i < end;) {
       const bit = i & 31;
       const run = Math.min(end - i, 32 - bit);
       this.bits[base + (i >>> 5)] |= (run === 32 ? -1 : (1 << run) - 1) << bit;
       i += run;
     }
+  }
+
+  private check(person: PersonKey): void {
+    if (!(person >= 0 && person < this.persons))
+      throw new RangeError(`person key ${person} is outside 0..${this.persons - 1}`);
   }
 
   /** How many people are marked at each day of the set; with `also`, only those marked there too. */

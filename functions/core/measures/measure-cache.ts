@@ -1,12 +1,23 @@
 /**
- * Prepares the registry's measures for one extract and one pack's columns. A measure is
- * prepared for the pack's columns only (their last days for snapshots, the windows for
+ * Prepares the registry's measures for one extract and one pack. A measure is prepared
+ * for the columns that use it only (their last days for snapshots, the windows for
  * flows): preparing does the one pass over the data, evaluating a cell is then a lookup.
+ * An indicator whose definition changes from a month (`paramsFrom`) asks for each of its
+ * definitions with the columns measured under it, so a definition is never evaluated at a
+ * day it does not apply to (a working-day window is never asked about a day before the
+ * change, which may lie outside the calendar).
  */
 import type { Unit } from '../pack/pack-types';
 import { DaySet, type Window } from './evaluation-days';
 import type { ExtractIndex } from './extract-index';
-import { measureOf, missingColumn, unavailableReason, type MeasureName, type MissingColumn } from './registry';
+import {
+  measureOf,
+  missingColumn,
+  unavailableReason,
+  type MeasureName,
+  type MissingColumn,
+  type PrepareContext,
+} from './registry';
 import type { FlowEvaluator, SnapshotEvaluator } from './tally';
 
 /** An indicator's parameters as configured; each measure applies its own defaults. */
@@ -19,49 +30,38 @@ export type PreparedMeasure =
   | { kind: 'unavailable'; unit: Unit; reason: string; missing: MissingColumn | null };
 
 /**
- * Prepares each evaluator once per (measure preparation, parameters), so indicators
- * that share one (cp_children and cp_rate count the same children) share the work.
+ * Prepares each evaluator once per (measure preparation, parameters, columns), so
+ * indicators that share one (cp_children and cp_rate count the same children) share the work.
  */
 export class MeasureCache {
-  private readonly snapshots: Memo<SnapshotEvaluator> = new Map();
-  private readonly flows: Memo<FlowEvaluator> = new Map();
-  private readonly snapshotDays: DaySet;
+  private readonly memo = new Map<object, Map<string, PreparedMeasure>>();
 
-  /** @param columns every window the measures will be asked about; a snapshot is asked at a window's last day. */
   constructor(
     private readonly index: ExtractIndex,
-    private readonly columns: readonly Window[],
-  ) {
-    this.snapshotDays = new DaySet(columns.map((column) => column.to));
-  }
+    private readonly context: PrepareContext,
+  ) {}
 
-  get(name: MeasureName, params: MeasureParams): PreparedMeasure {
+  /** @param columns every window the measure will be asked about; a snapshot is asked at a window's last day. */
+  get(name: MeasureName, params: MeasureParams, columns: readonly Window[]): PreparedMeasure {
     const measure = measureOf(name);
     const reason = unavailableReason(measure, this.index);
     if (reason !== null)
       return { kind: 'unavailable', unit: measure.unit, reason, missing: missingColumn(measure, this.index) };
     const resolved = measure.parseParams(params);
-    if (measure.kind === 'snapshot') {
-      const at = memoized(this.snapshots, measure.evaluates, resolved, () =>
-        measure.prepare(this.index, this.snapshotDays, resolved),
-      );
-      return { kind: 'snapshot', unit: measure.unit, at };
-    }
-    const over = memoized(this.flows, measure.evaluates, resolved, () =>
-      measure.prepare(this.index, this.columns, resolved),
-    );
-    return { kind: 'flow', unit: measure.unit, over };
+    let byKey = this.memo.get(measure.evaluates);
+    if (!byKey) this.memo.set(measure.evaluates, (byKey = new Map<string, PreparedMeasure>()));
+    const key = JSON.stringify([resolved, columns.map((column) => [column.from, column.to])]);
+    const known = byKey.get(key);
+    if (known) return { ...known, unit: measure.unit };
+    const prepared: PreparedMeasure =
+      measure.kind === 'snapshot'
+        ? {
+            kind: 'snapshot',
+            unit: measure.unit,
+            at: measure.prepare(this.index, new DaySet(columns.map((c) => c.to)), resolved, this.context),
+          }
+        : { kind: 'flow', unit: measure.unit, over: measure.prepare(this.index, columns, resolved, this.context) };
+    byKey.set(key, prepared);
+    return prepared;
   }
-}
-
-/** Evaluators by what they evaluate, then by parameters. */
-type Memo<E> = Map<object, Map<string, E>>;
-
-function memoized<E>(memo: Memo<E>, evaluates: object, params: MeasureParams, prepare: () => E): E {
-  let byParams = memo.get(evaluates);
-  if (!byParams) memo.set(evaluates, (byParams = new Map<string, E>()));
-  const key = JSON.stringify(params);
-  let evaluator = byParams.get(key);
-  if (evaluator === undefined) byParams.set(key, (evaluator = prepare()));
-  return evaluator;
 }

@@ -10,9 +10,12 @@ import { withWarnings } from '../extract/problems';
 import { cellOf } from '../measures/cells';
 import { ExtractIndex } from '../measures/extract-index';
 import { MeasureCache, type PreparedMeasure } from '../measures/measure-cache';
+import { measureOf } from '../measures/registry';
 import { PopulationLookup } from '../measures/population';
 import type { DataQuality, Extract, Period, Problem } from '../types';
+import { defaultWorkingDays, OutsideWorkingDayCalendarError } from '../working-days';
 import { allColumns, planColumns, type Column, type ColumnPlan } from './columns';
+import { columnMonth, configuredDefinitions, definitionInForce } from './definitions';
 import { indicatorComment, sectionComments, type DraftContext, type DraftRow } from './comments';
 import type { Cell, CommentsFile, Pack, PackIndicator, PackSection } from './pack-types';
 import { judgeRag, statusChanged, targetFor } from './rag';
@@ -50,14 +53,45 @@ function evaluate(measure: PreparedMeasure, column: Column, population: Populati
   return cellOf(measure.unit, tally, measure.unit === 'rate' ? population.forDay(column.to) : null);
 }
 
+/**
+ * The indicator's measure under each of its definitions, each prepared for the columns measured under it
+ * (definitions.ts); a date the working-day calendar does not cover fails the run, naming the indicator.
+ */
+function definedMeasure(indicator: IndicatorConfig, context: PackContext) {
+  const definitions = configuredDefinitions(indicator);
+  const all = allColumns(context.columns);
+  const inForce = (column: Column) => definitionInForce(definitions, columnMonth(column));
+  const prepared = new Map<number, PreparedMeasure>();
+  for (const i of new Set(all.map(inForce))) {
+    try {
+      const under = all.filter((column) => inForce(column) === i);
+      prepared.set(i, context.measures.get(indicator.measure, definitions[i].params, under));
+    } catch (cause) {
+      if (!(cause instanceof OutsideWorkingDayCalendarError)) throw cause;
+      throw new UserError(`Indicator ${indicator.code} (${indicator.measure}) cannot be computed: ${cause.message}`, {
+        cause,
+      });
+    }
+  }
+  const at = (column: Column): Cell => {
+    const measure = prepared.get(inForce(column));
+    if (!measure) throw new Error(`internal: ${indicator.code} was not prepared for a column`);
+    return evaluate(measure, column, context.population);
+  };
+  // Whether the extract can give the measure depends on its columns, not its parameters: one answer for all.
+  const missing = [...prepared.values()].find((measure) => measure.kind === 'unavailable') ?? null;
+  return { definitions, inForce, at, missing };
+}
+
 function buildIndicator(indicator: IndicatorConfig, context: PackContext): PackIndicator {
-  const { columns, population } = context;
-  const measure = context.measures.get(indicator.measure, indicator.params);
-  const ytd = evaluate(measure, columns.ytd, population);
-  const months = columns.months.map((month) => ({ period: month.period, ...evaluate(measure, month, population) }));
+  const { columns } = context;
+  const unit = measureOf(indicator.measure).unit;
+  const { definitions, inForce, at, missing: measure } = definedMeasure(indicator, context);
+  const ytd = at(columns.ytd);
+  const months = columns.months.map((month) => ({ period: month.period, ...at(month) }));
   const thisMonth = months[months.length - 1];
-  const lastMonth = evaluate(measure, columns.previousMonth, population);
-  const previousYtd = evaluate(measure, columns.previousYtd, population);
+  const lastMonth = at(columns.previousMonth);
+  const previousYtd = at(columns.previousYtd);
   const rule = indicator.rag;
   const target = targetFor(rule, columns.ytd.financialYear);
   const judge = (value: number | null, financialYear: string) =>
@@ -66,17 +100,22 @@ function buildIndicator(indicator: IndicatorConfig, context: PackContext): PackI
       target: targetFor(rule, financialYear),
       rule,
       dataOnly: indicator.dataOnly,
-      unit: measure.unit,
+      unit,
       decimals: indicator.decimals,
       financialYear,
     });
   const now = judge(ytd.value, columns.ytd.financialYear);
   const polarity = rule?.polarity ?? null;
-  const unavailable = measure.kind === 'unavailable' ? measure.reason : null;
+  // The shown columns' definitions, renumbered in date order.
+  const shown = [...new Set([columns.priorYear, ...columns.months, columns.ytd].map(inForce))].sort((a, b) => a - b);
+  const position = (column: Column) => shown.indexOf(inForce(column));
+  // Month p against p − 1 under two different definitions is no trend: not judged.
+  const sameDefinition = inForce(columns.months[columns.months.length - 1]) === inForce(columns.previousMonth);
+  const unavailable = measure?.kind === 'unavailable' ? measure.reason : null;
   const rag = unavailable === null ? now.status : 'no-data';
   const previousRag =
     unavailable === null ? judge(previousYtd.value, columns.previousYtd.financialYear).status : 'no-data';
-  if (measure.kind === 'unavailable') {
+  if (measure?.kind === 'unavailable') {
     context.unavailable.push({
       kind: 'measure-unavailable',
       table: measure.missing?.table ?? null,
@@ -90,12 +129,12 @@ function buildIndicator(indicator: IndicatorConfig, context: PackContext): PackI
     code: indicator.code,
     title: indicator.title,
     measure: indicator.measure,
-    unit: measure.unit,
+    unit,
     decimals: indicator.decimals,
     corporatePlan: indicator.corporatePlan,
     dataOnly: indicator.dataOnly,
     polarity,
-    priorYear: evaluate(measure, columns.priorYear, population),
+    priorYear: at(columns.priorYear),
     months,
     ytd,
     target,
@@ -104,15 +143,23 @@ function buildIndicator(indicator: IndicatorConfig, context: PackContext): PackI
     ragReason: unavailable === null ? now.reason : `No data: ${unavailable}`,
     previousRag,
     statusChanged: statusChanged(previousRag, rag),
-    trend: trendOf(thisMonth.value, lastMonth.value, polarity, target),
+    trend: sameDefinition
+      ? trendOf(thisMonth.value, lastMonth.value, polarity, target)
+      : { direction: null, better: null },
     comment: indicatorComment(indicator.code, context.comments),
     unavailable,
+    definitions: shown.map((i) => definitions[i]),
+    columnDefinitions: {
+      priorYear: position(columns.priorYear),
+      months: columns.months.map(position),
+      ytd: position(columns.ytd),
+    },
   };
 }
 
 function buildSection(section: SectionConfig, context: PackContext, draft: DraftContext): PackSection {
   const indicators = section.indicators.map((indicator) => buildIndicator(indicator, context));
-  const rows: DraftRow[] = indicators.map((row, i) => ({
+  const rows: DraftRow[] = indicators.map((row) => ({
     code: row.code,
     unavailable: row.unavailable,
     measure: row.measure,
@@ -120,7 +167,7 @@ function buildSection(section: SectionConfig, context: PackContext, draft: Draft
     decimals: row.decimals,
     month: row.months[row.months.length - 1],
     ytd: row.ytd,
-    params: section.indicators[i].params,
+    params: row.definitions[row.columnDefinitions.ytd].params, // the definition in force at p
   }));
   return {
     id: section.id,
@@ -136,7 +183,9 @@ export function buildPack(input: BuildPackInput): Pack {
   const columns = planColumns(period, config.monthsShown);
   const context: PackContext = {
     columns,
-    measures: new MeasureCache(new ExtractIndex(input.extract), allColumns(columns)),
+    measures: new MeasureCache(new ExtractIndex(input.extract), {
+      workingDays: defaultWorkingDays(config.closureDays),
+    }),
     population: new PopulationLookup(config.population),
     comments: input.comments ?? null,
     unavailable: [],

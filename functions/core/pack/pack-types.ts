@@ -28,6 +28,21 @@ export interface Trend {
   better: boolean | null;
 }
 
+/** One definition of an indicator: its parameters as configured, in force from a month (null: from the start). */
+export interface PackDefinition {
+  from: Period | null;
+  params: Readonly<Record<string, unknown>>;
+  /** The definition readers see under these parameters (e.g. "... within the window of 10 working days."). */
+  text: string;
+}
+
+/** Which of the indicator's `definitions` each shown column was measured under (positions in that list). */
+export interface ColumnDefinitions {
+  priorYear: number;
+  months: number[];
+  ytd: number;
+}
+
 export interface PackIndicator {
   code: string;
   title: string;
@@ -60,6 +75,12 @@ export interface PackIndicator {
   trend: Trend;
   /** Supplied comment for this indicator, if any. */
   comment: string | null;
+  /**
+   * The definitions in force at some shown column, in date order (one unless the definition changed:
+   * `paramsFrom`); the last is the one in force at month p.
+   */
+  definitions: PackDefinition[];
+  columnDefinitions: ColumnDefinitions;
   /**
    * Why this extract cannot give the measure (e.g. a source column it needs is absent), in
    * plain words; null when it can. When set, every cell's value is null and rag is 'no-data'.

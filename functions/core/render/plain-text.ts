@@ -14,15 +14,16 @@ function sectionText(view: PackView, section: SectionView): string[] {
   const lines = [`== ${section.title} ==`, ''];
   for (const row of section.rows) {
     const mark = row.corporatePlan ? ` ${view.corporatePlanMark} Corporate plan` : '';
-    const months = view.monthLabels.map((label, i) => `${label} ${row.months[i]}`);
+    const months = view.monthLabels.map((label, i) => `${label} ${row.months[i]}${row.marks.months[i]}`);
     // Status, YTD and target first, as in the HTML; then the months.
-    const values = [`${view.priorYearLabel} ${row.priorYear}`, ...months];
+    const values = [`${view.priorYearLabel} ${row.priorYear}${row.marks.priorYear}`, ...months];
     const trend = `${row.trend.arrow ? row.trend.arrow + ' ' : ''}${row.trend.words} ${row.trend.sparkline}`;
     lines.push(`${row.code}: ${row.title}${mark}`);
-    lines.push(`  ${row.rag.label} · ${view.ytdLabel} ${row.ytd} · Target ${row.target}`);
+    lines.push(`  ${row.rag.label} · ${view.ytdLabel} ${row.ytd}${row.marks.ytd} · Target ${row.target}`);
     lines.push(`  ${values.join(' | ')}`);
     const note = row.note ? ` ${row.note}.` : '';
     lines.push(`  Traffic light: ${row.rag.label} (${row.rag.reason}).${note} Trend: ${trend}`);
+    if (row.footnote !== null) lines.push(`  ${row.footnote}`);
     if (row.comment !== null) lines.push(`  Comment: ${row.comment}`);
     lines.push('');
   }
@@ -88,7 +89,7 @@ export function packText(view: PackView, note: string | null, showRunDetails: bo
   for (const section of view.sections) lines.push(...sectionText(view, section));
   lines.push(...qualityText(view.quality));
   lines.push('== Definitions ==', '');
-  for (const d of view.definitions) lines.push(`  ${d.codes}: ${d.text}`);
+  for (const d of view.definitions) lines.push(`  ${d.codes}: ${d.dates ? `${d.dates}: ` : ''}${d.text}`);
   lines.push('', showRunDetails ? `${view.about.produced} ${view.about.runDetails}` : view.about.produced);
   return lines.join('\n') + '\n';
 }

@@ -7,7 +7,7 @@
 import type { MeasureName } from '../config/pack-config';
 import { monthName } from '../calendar';
 import { formatValue } from '../pack/format';
-import { measureOf } from '../measures/registry';
+import { definitionDates } from '../pack/definitions';
 import type { Pack, PackIndicator, PackSection, RagStatus } from '../pack/pack-types';
 import type { DataQuality, Period } from '../types';
 import { aboutView, type AboutView } from './about-view';
@@ -81,8 +81,32 @@ export interface RowView {
   note: string;
   trend: TrendView;
   comment: string | null;
+  /** Per shown column, DEFINITION_MARK when it was measured under an earlier definition than month p's, else ''. */
+  marks: { priorYear: string; months: string[]; ytd: string };
+  /** What the marks mean for this row (null when no column is marked). */
+  footnote: string | null;
   /** The source indicator, for renderers that store numbers (the workbook). */
   indicator: PackIndicator;
+}
+
+/** Marks a cell measured under an earlier definition than the month's (the footnote says which). */
+export const DEFINITION_MARK = '†';
+
+function definitionMarks(indicator: PackIndicator, monthLabels: string[], priorYearLabel: string) {
+  const { columnDefinitions: used, definitions } = indicator;
+  const current = used.ytd;
+  const mark = (i: number) => (i === current ? '' : DEFINITION_MARK);
+  const marks = { priorYear: mark(used.priorYear), months: used.months.map(mark), ytd: mark(used.ytd) };
+  const earlier = definitions.slice(0, current).map((definition, i) => {
+    const columns = [
+      ...(used.priorYear === i ? [priorYearLabel] : []),
+      ...monthLabels.filter((_, m) => used.months[m] === i),
+    ];
+    const dates = definitionDates(definitions, i).replace(/^[A-Z]/, (initial) => initial.toLowerCase());
+    return `${columns.join(', ')} measured under the definition ${dates}: ${definition.text}`;
+  });
+  const footnote = earlier.length === 0 ? null : `${DEFINITION_MARK} ${earlier.join(' ')}`;
+  return { marks, footnote };
 }
 
 export interface SectionView {
@@ -109,6 +133,8 @@ export interface DefinitionView {
   measure: MeasureName;
   codes: string;
   text: string;
+  /** When it applies, "From January 2014" or "Until December 2013"; empty for an indicator's only definition. */
+  dates: string;
 }
 
 export interface PackView {
@@ -141,7 +167,7 @@ function ragView(status: RagStatus, reason: string, targetMissing = false): RagV
   return { status, label, css: style.css, reason, fill: style.fill, font: style.font };
 }
 
-function rowView(indicator: PackIndicator, monthLabels: string[]): RowView {
+function rowView(indicator: PackIndicator, monthLabels: string[], priorYearLabel: string): RowView {
   const show = (value: number | null) => formatValue(value, indicator.unit, indicator.decimals);
   // A measure that could not be computed: No data with the reason, visibly in the row.
   const unavailable = indicator.unavailable;
@@ -170,31 +196,41 @@ function rowView(indicator: PackIndicator, monthLabels: string[]): RowView {
       sparklineLabel: sparklineLabel(indicator, monthLabels),
     },
     comment: indicator.comment !== null && indicator.comment.trim() !== '' ? indicator.comment : null,
+    ...definitionMarks(indicator, monthLabels, priorYearLabel),
     indicator,
   };
 }
 
-function sectionView(section: PackSection, monthLabels: string[], month: string): SectionView {
+function sectionView(section: PackSection, monthLabels: string[], month: string, priorYear: string): SectionView {
   const { performance, service } = section.comments;
   return {
     id: section.id,
     title: section.title,
-    rows: section.indicators.map((i) => rowView(i, monthLabels)),
+    rows: section.indicators.map((i) => rowView(i, monthLabels, priorYear)),
     performance: commentView(performance.text, performance.draft, PERFORMANCE_PLACEHOLDER, month),
     service: commentView(service.text, false, SERVICE_PLACEHOLDER, month),
     hasCorporatePlan: section.indicators.some((i) => i.corporatePlan),
   };
 }
 
+/** One entry per definition, indicators with the same measure and definitions sharing it, each with its dates. */
 function definitionsView(pack: Pack): DefinitionView[] {
-  const codes = new Map<MeasureName, string[]>();
+  const groups = new Map<string, { indicator: PackIndicator; codes: string[] }>();
   for (const section of pack.sections)
-    for (const i of section.indicators) codes.set(i.measure, [...(codes.get(i.measure) ?? []), i.code]);
-  return [...codes].map(([measure, list]) => ({
-    measure,
-    codes: list.join(', '),
-    text: measureOf(measure).definition,
-  }));
+    for (const i of section.indicators) {
+      const key = JSON.stringify([i.measure, i.definitions.map((d) => [d.from, d.text])]);
+      const group = groups.get(key);
+      if (group) group.codes.push(i.code);
+      else groups.set(key, { indicator: i, codes: [i.code] });
+    }
+  return [...groups.values()].flatMap(({ indicator, codes }) =>
+    indicator.definitions.map((definition, d) => ({
+      measure: indicator.measure,
+      codes: codes.join(', '),
+      text: definition.text,
+      dates: definitionDates(indicator.definitions, d),
+    })),
+  );
 }
 
 export function buildPackView(pack: Pack, meta: RenderMeta): PackView {
@@ -210,7 +246,7 @@ export function buildPackView(pack: Pack, meta: RenderMeta): PackView {
     ytdLabel: `${pack.financialYear} YTD`,
     monthLabels,
     attention: attentionList(pack),
-    sections: pack.sections.map((s) => sectionView(s, monthLabels, month)),
+    sections: pack.sections.map((s) => sectionView(s, monthLabels, month, pack.priorYear)),
     summary: { ...statusCounts(pack), changes: statusChanges(pack), previousMonthTitle: previousMonthTitle(pack) },
     quality: qualityView(pack.dataQuality),
     dataQuality: pack.dataQuality,

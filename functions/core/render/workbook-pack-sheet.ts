@@ -192,15 +192,25 @@ class PackSheetWriter {
       if (view.corporatePlan) c.fill = solid(CORPORATE_PLAN_FILL);
     }
 
-    const numbers: Array<[number, number | null]> = [
-      [cols.priorYear, view.priorYear],
-      ...view.months.map((value, i): [number, number | null] => [cols.firstMonth + i, value]),
-      [cols.ytd, view.ytd],
-      [cols.target, view.target],
+    const numbers: Array<[number, number | null, string]> = [
+      [cols.priorYear, view.priorYear, view.marks.priorYear],
+      ...view.months.map((value, i): [number, number | null, string] => [
+        cols.firstMonth + i,
+        value,
+        view.marks.months[i],
+      ]),
+      [cols.ytd, view.ytd, view.marks.ytd],
+      [cols.target, view.target, ''],
     ];
-    for (const [c, value] of numbers) {
+    for (const [c, value, mark] of numbers) {
       const cell = row.getCell(c);
       writeNumber(cell, value, view.unit, view.decimals);
+      // Measured under an earlier definition: the mark after the number (in its format), the words in a note.
+      if (mark !== '') {
+        if (typeof cell.value === 'number') cell.numFmt = `${cell.numFmt}"${mark}"`;
+        else cell.value = `-${mark}`; // writeNumber wrote "-": no value
+        if (view.footnote !== null) cell.note = view.footnote;
+      }
       cell.font = c === cols.ytd ? FONTS.bold : FONTS.body;
       cell.alignment = { horizontal: 'right', vertical: 'top' };
       cell.border = THIN_BORDER;

@@ -27,7 +27,7 @@ export function definitionsSheet(workbook: ExcelJS.Workbook, view: WorkbookView)
     sheet,
     1,
     columns,
-    view.definitions.map((d) => [d.codes, d.measure, d.text]),
+    view.definitions.map((d) => [d.codes, d.measure, d.dates ? `${d.dates}: ${d.text}` : d.text]),
   );
   sheet.views = [{ state: 'frozen', ySplit: headerRow }];
   setUpPrinting(sheet, { ...view, orientation: 'landscape', titleRows: `${headerRow}:${headerRow}` });

@@ -37,6 +37,10 @@ export interface WorkbookRow {
   direction: string;
   sparkline: string;
   comment: string | null;
+  /** Per value column, the mark of a cell measured under an earlier definition ('' when not): view-model.ts. */
+  marks: RowView['marks'];
+  /** What the marks mean (null when nothing is marked). */
+  footnote: string | null;
 }
 
 export interface WorkbookComment {
@@ -151,6 +155,8 @@ function workbookRow(row: RowView): WorkbookRow {
     direction: trend.arrow ? `${trend.arrow} ${trend.words}` : trend.words,
     sparkline: trend.sparkline,
     comment: row.comment,
+    marks: row.marks,
+    footnote: row.footnote,
   };
 }
 

@@ -103,6 +103,44 @@ describe('an invalid configuration names the field path and the problem', () => 
       'sections[0].indicators[0].params.windowDays: windowDays applies only to visit measures, not cp_children',
     );
   });
+  it('both windowDays and windowWorkingDays, in params or in a dated entry', () => {
+    expect(
+      errorOf(defaultWith([['sections', 1, 'indicators', 2, 'params'], { windowDays: 42, windowWorkingDays: 10 }])),
+    ).toContain('sections[1].indicators[2].params.windowWorkingDays: give windowDays or windowWorkingDays, not both');
+    const both = { from: '2014-01', params: { windowDays: 28, windowWorkingDays: 10 } };
+    expect(errorOf(defaultWith([['sections', 1, 'indicators', 1, 'paramsFrom'], [both]]))).toContain(
+      'sections[1].indicators[1].paramsFrom[0].params.windowWorkingDays: give windowDays or windowWorkingDays',
+    );
+  });
+  it('a dated entry whose params the measure refuses, or out of date order, or not a month', () => {
+    const bad = { from: '2014-01', params: { windowWorkingDays: 0 } };
+    expect(errorOf(defaultWith([['sections', 1, 'indicators', 2, 'paramsFrom'], [bad]]))).toContain(
+      'sections[1].indicators[2].paramsFrom[0].params.windowWorkingDays: Too small',
+    );
+    const other = { from: '2014-01', params: { windowWorkingDays: 10 } };
+    expect(errorOf(defaultWith([['sections', 0, 'indicators', 0, 'paramsFrom'], [other]]))).toContain(
+      'sections[0].indicators[0].paramsFrom[0].params.windowWorkingDays: windowWorkingDays applies only to visit ' +
+        'measures, not cp_children',
+    );
+    const entries = [other, { from: '2013-06', params: {} }];
+    expect(errorOf(defaultWith([['sections', 1, 'indicators', 1, 'paramsFrom'], entries]))).toContain(
+      'sections[1].indicators[1].paramsFrom[1].from: 2013-06 is not after the entry before it (2014-01)',
+    );
+    const twice = [other, other];
+    expect(errorOf(defaultWith([['sections', 1, 'indicators', 1, 'paramsFrom'], twice]))).toContain(
+      'paramsFrom[1].from: 2014-01 is not after the entry before it (2014-01)',
+    );
+    expect(
+      errorOf(defaultWith([['sections', 1, 'indicators', 1, 'paramsFrom'], [{ from: '2014-13', params: {} }]])),
+    ).toContain('sections[1].indicators[1].paramsFrom[0].from: must be a month like 2014-01');
+  });
+  it('closure days that are not dates, outside the calendar, or listed twice', () => {
+    const message = errorOf(defaultWith([['closureDays'], ['2013-12-27', '2013-02-30', '2010-12-29', '2013-12-27']]));
+    expect(message).toContain('closureDays[1]: "2013-02-30" is not a YYYY-MM-DD date');
+    expect(message).toContain('closureDays[2]: 2010-12-29 is outside the working-day calendar, which covers 2011–2028');
+    expect(message).toContain('closureDays[3]: 2013-12-27 is listed twice (also at closureDays[0])');
+    expect(parsePackConfig(defaultWith([['closureDays'], ['2013-12-27']])).closureDays).toEqual(['2013-12-27']);
+  });
   it('an unknown field, a target that is not a number, an empty recipient list', () => {
     expect(errorOf(defaultWith([['sections', 0, 'indicators', 0, 'colour'], 'red']))).toContain(
       'sections[0].indicators[0]: Unrecognized key: "colour"',

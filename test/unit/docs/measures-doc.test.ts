@@ -13,7 +13,7 @@ describe('docs/MEASURES.md', () => {
 
   it('has a section for every measure, with its parameters and their defaults', () => {
     for (const name of MEASURE_NAMES) expect(committed).toContain(`## \`${name}\``);
-    expect(committed).toMatch(/`windowDays`: .*default 28\)/);
-    expect(committed).toMatch(/`windowDays`: .*default 42\)/);
+    expect(committed).toMatch(/`windowDays`: .*\(28 when neither window is given\)/);
+    expect(committed).toMatch(/`windowDays`: .*\(42 when neither window is given\)/);
   });
 });

@@ -46,5 +46,5 @@ export function measureOf(name: MeasureName): Measure<MeasureName> {
   return measure;
 }
 
-export type { ColumnsRead, DraftContext, DraftFigures, Measure } from './measure';
+export type { ColumnsRead, DraftContext, DraftFigures, Measure, PrepareContext } from './measure';
 export { missingColumn, unavailableReason, type MissingColumn } from './availability';

@@ -10,6 +10,7 @@
 import type * as z from 'zod';
 import type { Cell, Unit } from '../../pack/pack-types';
 import type { TableName } from '../../types';
+import type { WorkingDays } from '../../working-days';
 import type { DaySet, Window } from '../evaluation-days';
 import type { ExtractIndex } from '../extract-index';
 import type { FlowEvaluator, SnapshotEvaluator } from '../tally';
@@ -21,6 +22,15 @@ export interface ColumnsRead {
   columns: readonly string[];
   /** Columns read when present, with a rule in the definition for when they are absent or empty. */
   optional?: readonly string[];
+}
+
+/**
+ * What a measure may use besides the extract when it is prepared: the working-day calendar
+ * (the shipped bank holidays and the configuration's closure days). Passed in, never global,
+ * so a pack's closure days reach exactly its own measures.
+ */
+export interface PrepareContext {
+  workingDays: WorkingDays;
 }
 
 /** A measure's parameters: a strict zod object (unknown keys are refused), each field with its default. */
@@ -49,8 +59,11 @@ interface SpecCommon<N extends string, S extends ParamsSchema> {
   /** Every column the evaluator reads, by table; the tables are the ones a run must find in the extract. */
   reads: readonly ColumnsRead[];
   params: S;
-  /** How the measure is counted, in words for readers of the pack (the Definitions section and sheet). */
-  definition: string;
+  /**
+   * How the measure is counted, in words for readers of the pack (the Definitions section and sheet); a function
+   * when the words depend on the parameters ("within 28 days", "within 10 working days").
+   */
+  definition: string | ((params: z.output<S>) => string);
   /** The counting rule as the spec states it (docs/MEASURES.md), for maintainers: docs/MEASURES.md. */
   counted: string;
   /** One sentence about the row in the words the seed's officers used. */
@@ -65,12 +78,12 @@ interface SpecCommon<N extends string, S extends ParamsSchema> {
 
 interface SnapshotSpec<N extends string, S extends ParamsSchema> extends SpecCommon<N, S> {
   /** Prepares the evaluator for exactly these days (one pass over the records). */
-  prepare(index: ExtractIndex, days: DaySet, params: z.output<S>): SnapshotEvaluator;
+  prepare(index: ExtractIndex, days: DaySet, params: z.output<S>, context: PrepareContext): SnapshotEvaluator;
 }
 
 interface FlowSpec<N extends string, S extends ParamsSchema> extends SpecCommon<N, S> {
   /** Prepares the evaluator for exactly these windows. */
-  prepare(index: ExtractIndex, windows: readonly Window[], params: z.output<S>): FlowEvaluator;
+  prepare(index: ExtractIndex, windows: readonly Window[], params: z.output<S>, context: PrepareContext): FlowEvaluator;
 }
 
 /**
@@ -82,7 +95,8 @@ interface MeasureCommon<N extends string> {
   unit: Unit;
   reads: readonly ColumnsRead[];
   params: ParamsSchema;
-  definition: string;
+  /** The definition readers see for these parameters as configured (defaults applied by the measure). */
+  definition(params: unknown): string;
   counted: string;
   /**
    * The declared preparation: measures that declare the same one (cp_children and cp_rate
@@ -97,12 +111,12 @@ interface MeasureCommon<N extends string> {
 
 export interface SnapshotMeasure<N extends string = string> extends MeasureCommon<N> {
   kind: 'snapshot';
-  prepare(index: ExtractIndex, days: DaySet, params: unknown): SnapshotEvaluator;
+  prepare(index: ExtractIndex, days: DaySet, params: unknown, context: PrepareContext): SnapshotEvaluator;
 }
 
 export interface FlowMeasure<N extends string = string> extends MeasureCommon<N> {
   kind: 'flow';
-  prepare(index: ExtractIndex, windows: readonly Window[], params: unknown): FlowEvaluator;
+  prepare(index: ExtractIndex, windows: readonly Window[], params: unknown, context: PrepareContext): FlowEvaluator;
 }
 
 export type Measure<N extends string = string> = SnapshotMeasure<N> | FlowMeasure<N>;
@@ -116,7 +130,10 @@ function common<N extends string, S extends ParamsSchema>(
     unit: spec.unit,
     reads: spec.reads,
     params: spec.params,
-    definition: spec.definition,
+    definition: (params) => {
+      const { definition } = spec;
+      return typeof definition === 'string' ? definition : definition(spec.params.parse(params));
+    },
     counted: spec.counted,
     parseParams: (params) => spec.params.parse(params),
     draft: (figures, params, context) => spec.draft(figures, spec.params.parse(params), context),
@@ -131,7 +148,7 @@ export function snapshotMeasure<const N extends string, S extends ParamsSchema>(
   return {
     ...common(spec),
     kind: 'snapshot',
-    prepare: (index, days, params) => spec.prepare(index, days, spec.params.parse(params)),
+    prepare: (index, days, params, context) => spec.prepare(index, days, spec.params.parse(params), context),
   };
 }
 
@@ -140,6 +157,6 @@ export function flowMeasure<const N extends string, S extends ParamsSchema>(spec
   return {
     ...common(spec),
     kind: 'flow',
-    prepare: (index, windows, params) => spec.prepare(index, windows, spec.params.parse(params)),
+    prepare: (index, windows, params, context) => spec.prepare(index, windows, spec.params.parse(params), context),
   };
 }

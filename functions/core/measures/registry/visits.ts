@@ -1,39 +1,30 @@
 /**
  * Children on a plan visited within timescale (docs/MEASURES.md, "Visits within
- * timescale"): CP and CIN, each with its own window of days, a parameter.
+ * timescale"): CP and CIN, each with its own window, a parameter in calendar days or in
+ * working days (timescale.ts).
  */
-import * as z from 'zod';
 import { cinVisitsTimely, cpVisitsTimely } from '../visits';
 import { atEnd, outOf } from './draft-words';
 import { snapshotMeasure } from './measure';
+import { timescaleOf, timescaleParams, timescaleWords } from './timescale';
 
 /** The statutory visiting frequencies the seed's pack reports against. */
 const CP_WINDOW_DAYS = 28;
 const CIN_WINDOW_DAYS = 42;
 
-const windowParams = (defaultDays: number) =>
-  z.strictObject({
-    windowDays: z
-      .number()
-      .int()
-      .min(1)
-      .max(366)
-      .default(defaultDays)
-      // `appliesTo` names the measures that take it, for the message when another measure is given it.
-      .meta({
-        description: 'the visit window W in days: a visit counts when dated in (d − W days, d]',
-        appliesTo: 'visit measures',
-      }),
-  });
-
 const counted = (plans: string, visits: string) =>
-  `Window W days. Denominator: distinct children with a plan in \`${plans}\` open at d whose plan started on or ` +
-  `before d − W days (for a child with several open plans, the earliest start). Numerator: those with at least ` +
-  `one visit in \`${visits}\`, not marked unseen, dated in (d − W days, d]. A visit with no seen flag counts as seen.`;
+  `Window (x, d]: with \`windowDays\` W, x = d − W days; with \`windowWorkingDays\` N, x is the latest day such ` +
+  `that (x, d] holds exactly N working days (docs/WORKING-DAYS.md). Denominator: distinct children with a plan ` +
+  `in \`${plans}\` open at d whose plan started on or before x (for a child with several open plans, the ` +
+  `earliest start). Numerator: those with at least one visit in \`${visits}\`, not marked unseen, dated in ` +
+  `(x, d] (any day of it, working day or not). A visit with no seen flag counts as seen.`;
 
-const definition = (plan: string, days: number) =>
+const definition = (plan: string, window: string) =>
   `Of the children on a ${plan} plan on the last day of the month (plan started at least the visit window ago), ` +
-  `the percentage seen on a visit within the window (${days} days unless configured).`;
+  `the percentage seen on a visit within the window of ${window}.`;
+
+const cpParams = timescaleParams(CP_WINDOW_DAYS, 'visit measures');
+const cinParams = timescaleParams(CIN_WINDOW_DAYS, 'visit measures');
 
 export const cpVisitsTimelyMeasure = snapshotMeasure({
   name: 'cp_visits_timely_pct',
@@ -48,13 +39,14 @@ export const cpVisitsTimelyMeasure = snapshotMeasure({
       optional: ['cppv_person_id', 'cppv_cp_plan_id', 'cppv_cp_visit_seen'],
     },
   ],
-  params: windowParams(CP_WINDOW_DAYS),
-  definition: definition('child protection', CP_WINDOW_DAYS),
+  params: cpParams,
+  definition: (params) => definition('child protection', timescaleWords(timescaleOf(params, CP_WINDOW_DAYS))),
   counted: counted('ssd_cp_plans', 'ssd_cp_visits'),
-  prepare: (index, days, params) => cpVisitsTimely(index, days, params.windowDays),
+  prepare: (index, days, params, { workingDays }) =>
+    cpVisitsTimely(index, days, timescaleOf(params, CP_WINDOW_DAYS), workingDays),
   draft: ({ month }, params, context) =>
     `${atEnd(context)} ${outOf(month)} children on CP plans had been visited ` +
-    `within the last ${params.windowDays} days.`,
+    `within the last ${timescaleWords(timescaleOf(params, CP_WINDOW_DAYS))}.`,
 });
 
 export const cinVisitsTimelyMeasure = snapshotMeasure({
@@ -73,10 +65,12 @@ export const cinVisitsTimelyMeasure = snapshotMeasure({
       optional: ['cinv_person_id', 'cinv_cin_plan_id', 'cinv_cin_visit_seen'],
     },
   ],
-  params: windowParams(CIN_WINDOW_DAYS),
-  definition: definition('child in need', CIN_WINDOW_DAYS),
+  params: cinParams,
+  definition: (params) => definition('child in need', timescaleWords(timescaleOf(params, CIN_WINDOW_DAYS))),
   counted: counted('ssd_cin_plans', 'ssd_cin_visits'),
-  prepare: (index, days, params) => cinVisitsTimely(index, days, params.windowDays),
+  prepare: (index, days, params, { workingDays }) =>
+    cinVisitsTimely(index, days, timescaleOf(params, CIN_WINDOW_DAYS), workingDays),
   draft: ({ month }, params, context) =>
-    `${atEnd(context)} ${outOf(month)} children in need had been visited within the last ${params.windowDays} days.`,
+    `${atEnd(context)} ${outOf(month)} children in need had been visited within the last ` +
+    `${timescaleWords(timescaleOf(params, CIN_WINDOW_DAYS))}.`,
 });
