@@ -15,7 +15,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import * as actions from 'aws-cdk-lib/aws-ses-actions';
 import { Construct } from 'constructs';
-import { INBOX_PREFIX, PROCESSED_PREFIX, SPOOF_NOTICE_PREFIX } from '../functions/inbound/inbox-keys';
+import { LAYOUT } from '../functions/core/layout';
 import type { DataStore } from './data-store';
 import { acknowledgeWildcardResources } from './nag';
 
@@ -28,6 +28,10 @@ export interface InboundMailProps {
   /** The target's role, given the reads and create-only writes the receiving side makes. */
   readonly targetRole: iam.IRole;
 }
+
+const INBOX_PREFIX = LAYOUT.inboxPrefix;
+/** What the function itself writes under the inbox: replay markers, spoof notices, the sent-preview index. */
+const MARKER_PREFIXES = [LAYOUT.processedPrefix, LAYOUT.spoofNoticePrefix, LAYOUT.sentIndexPrefix];
 
 export const RULE_SET_NAME = 'indicator-pack-inbound';
 export const RULE_NAME = 'officer-replies';
@@ -95,16 +99,17 @@ export class InboundMail extends Construct {
     );
     props.targetRole.addToPrincipalPolicy(
       new iam.PolicyStatement({
-        // The replay markers and spoof notices (functions/inbound/replay.ts), created with If-None-Match.
+        // The replay markers and spoof notices (functions/inbound/replay.ts), created with
+        // If-None-Match, and the index of sent previews (functions/inbound/preview-index.ts).
         sid: 'WriteInboxMarkers',
         actions: ['s3:PutObject'],
-        resources: [data.objectsUnder(PROCESSED_PREFIX), data.objectsUnder(SPOOF_NOTICE_PREFIX)],
+        resources: MARKER_PREFIXES.map((prefix) => data.objectsUnder(prefix)),
       }),
     );
     acknowledgeWildcardResources(
       props.targetRole,
       data.bucket,
-      [INBOX_PREFIX, PROCESSED_PREFIX, SPOOF_NOTICE_PREFIX].map((prefix) => `/${prefix}*`),
+      [INBOX_PREFIX, ...MARKER_PREFIXES].map((prefix) => `/${prefix}*`),
       'Object ARNs scoped to the inbox folders: each received message has its own key ' +
         '(its SES message id), unknown in advance.',
     );

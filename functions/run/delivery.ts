@@ -19,8 +19,11 @@ import { allowlistedMailer, assertRecipientsAllowed, batchRecipients, type Recip
 /** Who gets this run's email. */
 export type Delivery =
   | { mode: 'none' }
-  /** To `to`, or the officers when null; marked [Preview]. */
-  | { mode: 'preview'; to: string[] | null }
+  /**
+   * To `to`, or the officers when null; marked [Preview]. `changedComments`: a revised
+   * preview after a reply changed the comments, marked [Preview, revised] and listing them.
+   */
+  | { mode: 'preview'; to: string[] | null; changedComments?: string[] }
   /** To the distribution list; `exactlyOnce` for the month's scheduled pack. */
   | { mode: 'distribution'; kind: 'pack' | 'revised'; exactlyOnce: boolean };
 

@@ -24,8 +24,30 @@ function oneLine(text: string): string {
     .trim();
 }
 
-export function emailSubject(title: string, period: Period, kind: EmailKind): string {
-  return oneLine(`${SUBJECT_PREFIX[kind]}${title}: ${monthTitle(period)}`);
+/** A revised preview (comments changed by a reply) says so in its subject. */
+const REVISED_PREVIEW_PREFIX = '[Preview, revised] ';
+
+export function emailSubject(title: string, period: Period, kind: EmailKind, revisedPreview = false): string {
+  const prefix = kind === 'preview' && revisedPreview ? REVISED_PREVIEW_PREFIX : SUBJECT_PREFIX[kind];
+  return oneLine(`${prefix}${title}: ${monthTitle(period)}`);
+}
+
+/** What an email adds to the pack: the preview's reply instructions and a revision's changed comments. */
+export interface EmailExtras {
+  /** Paragraphs telling the officer what to do next (reply-how.ts). */
+  instructions: string[];
+  /** For a revised preview, the comments the reply changed; null otherwise. */
+  changedComments: string[] | null;
+}
+
+const NO_EXTRAS: EmailExtras = { instructions: [], changedComments: null };
+
+function extrasLines(extras: EmailExtras): string[] {
+  const changed = extras.changedComments;
+  return [
+    ...(changed ? ['Revised with the comments from your reply. Changed:', ...changed.map((c) => `  - ${c}`)] : []),
+    ...extras.instructions,
+  ];
 }
 
 function kindNote(kind: EmailKind, periodTitle: string): string | null {
@@ -53,21 +75,23 @@ function inlineForMail(html: string): string {
 }
 
 /** The email's HTML as rendered from its template, before its CSS is inlined. */
-export function emailPageHtml(pack: Pack, meta: RenderMeta, kind: EmailKind): string {
-  return renderEmailParts(pack, meta, kind).page;
+export function emailPageHtml(pack: Pack, meta: RenderMeta, kind: EmailKind, extras = NO_EXTRAS): string {
+  return renderEmailParts(pack, meta, kind, extras).page;
 }
 
-function renderEmailParts(pack: Pack, meta: RenderMeta, kind: EmailKind) {
+function renderEmailParts(pack: Pack, meta: RenderMeta, kind: EmailKind, extras: EmailExtras) {
   const view = buildPackView(pack, meta);
-  const subject = emailSubject(pack.title, pack.period, kind);
+  const subject = emailSubject(pack.title, pack.period, kind, extras.changedComments !== null);
   const note = kindNote(kind, view.periodTitle);
-  const page = renderHtmlTemplate('email', { ...templateContext(view), subject, kindNote: note });
-  return { view, subject, note, page };
+  const replyHow = extrasLines(extras);
+  const page = renderHtmlTemplate('email', { ...templateContext(view), subject, kindNote: note, replyHow });
+  return { view, subject, note, replyHow, page };
 }
 
-export function renderEmail(pack: Pack, meta: RenderMeta, kind: EmailKind): RenderedEmail {
-  const { view, subject, note, page } = renderEmailParts(pack, meta, kind);
-  return { subject, html: inlineForMail(page), text: packText(view, note) };
+export function renderEmail(pack: Pack, meta: RenderMeta, kind: EmailKind, extras = NO_EXTRAS): RenderedEmail {
+  const { view, subject, note, replyHow, page } = renderEmailParts(pack, meta, kind, extras);
+  const lead = [note, ...replyHow].filter((line) => line !== null);
+  return { subject, html: inlineForMail(page), text: packText(view, lead.length ? lead.join('\n') : null) };
 }
 
 export interface FailureNoticeInput {
@@ -78,6 +102,8 @@ export interface FailureNoticeInput {
   /** What failed, in words (the error's message). */
   reason: string;
   quality?: DataQuality | null;
+  /** What the rerun's preview lets the officer do (reply-how.ts); absent: nothing is added. */
+  afterRerun?: string;
 }
 
 /** The failure notice's HTML as rendered from its template, before its CSS is inlined. */
@@ -97,6 +123,7 @@ function renderFailureParts(input: FailureNoticeInput) {
     runId: input.runId,
     reason: input.reason,
     quality,
+    afterRerun: input.afterRerun ?? null,
   };
   return { periodTitle, subject, quality, page: renderHtmlTemplate('failure', context) };
 }
@@ -114,6 +141,7 @@ export function renderFailureNotice(input: FailureNoticeInput): RenderedEmail {
     ...(quality ? qualityText(quality) : []),
     'After fixing the extract or configuration, rerun the month: npm run report ' +
       `-- rerun --period ${input.period} --reason "…" --preview ADDRESS (or --send).`,
+    ...(input.afterRerun ? [input.afterRerun] : []),
   ].join('\n');
   return { subject, html, text: text + '\n' };
 }
