@@ -94,6 +94,18 @@ export class InboxReplayGuard {
   }
 
   /**
+   * Gives the message up after a failure part way (storage, mail): the marker's lease ends
+   * now, so Lambda's retry of the event takes it over instead of waiting out the lease.
+   */
+  async release(messageId: string): Promise<void> {
+    const key = LAYOUT.processedKey(messageId);
+    const current = await this.store.get(key);
+    const record = current ? readRecord(current.body) : null;
+    const released = { ...record, messageId, state: 'claimed', expiresAt: this.clock.now().toISOString() };
+    await this.store.put(key, JSON.stringify(released, null, 2), CONTENT_TYPES.json);
+  }
+
+  /**
    * The right to send the one notice about a refused message claiming an officer's
    * address: create-only, so at most one notice per message id, even across a takeover.
    */

@@ -20,6 +20,7 @@ import {
   alreadyDelivered,
   assertNoneHeld,
   deliveredStatus,
+  deliveryFor,
   describeDelivery,
   ledgerFor,
   planDelivery,
@@ -123,12 +124,6 @@ export function requestFromEvent(event: RunEvent): RunRequest {
   };
 }
 
-/** The delivery the run makes: the schedule's pack becomes a preview to the officers when approval is required. */
-export function deliveryFor(request: RunRequest, config: PackConfig): Delivery {
-  if (request.trigger === 'schedule' && config.approval === 'required') return { mode: 'preview', to: null };
-  return request.delivery;
-}
-
 function plural(n: number, word: string): string {
   return `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -172,7 +167,7 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
     progress(loaded.progress);
     // With approval required, the schedule previews to the officers; the ledger still
     // tells whether an APPROVE already released the month's pack.
-    const delivery = deliveryFor(request, loaded.config);
+    const delivery = deliveryFor(request.delivery, request.trigger, loaded.config);
     const plan = planDelivery(delivery, loaded.config);
     const ledger = ledgerFor(request.delivery, store, period, clock, deps);
     if (ledger && (await alreadyDelivered(ledger, plan))) {
