@@ -1,10 +1,10 @@
 /**
  * An independent computation of the pack's numbers in DuckDB SQL, straight from the
- * extract's CSV files and the spec (extract.md, indicators.md). It shares no code with
+ * extract's CSV files and the spec (docs/EXTRACT.md, docs/MEASURES.md). It shares no code with
  * the pipeline's reader or measures, so agreement between the two is evidence that
  * both follow the spec; it is also the "as fast as this can go" reference of the bench.
  *
- * Scope: CSV extracts of valid data. It parses values as extract.md says (missing =
+ * Scope: CSV extracts of valid data. It parses values as docs/EXTRACT.md says (missing =
  * empty or NULL, the accepted date and flag spellings) but does not report
  * data-quality problems: that is the reader's job.
  */
@@ -86,7 +86,7 @@ const TABLES: Record<string, ColumnSpec[]> = {
 };
 
 /**
- * Value parsing per extract.md, as SQL macros over the raw text (the CSV reader has
+ * Value parsing per docs/EXTRACT.md, as SQL macros over the raw text (the CSV reader has
  * already made empty cells and the text NULL missing, and trimmed spaces). A value that
  * does not parse raises an error: the baseline refuses data the pipeline would reject.
  * Dates: DuckDB's own cast takes YYYY-MM-DD (the time, if any, cut off first), then
@@ -150,7 +150,7 @@ async function loadTable(
   const csv =
     `read_csv(${sqlString(file)}, header = true, all_varchar = true, ` +
     `delim = ',', quote = '"', escape = '"', nullstr = ['', 'NULL'], strict_mode = true)`;
-  // Column names match case-insensitively after trimming (extract.md).
+  // Column names match case-insensitively after trimming (docs/EXTRACT.md).
   const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${csv}`);
   const headerByName = new Map<string, string>();
   for (const row of described.getRowObjectsJS()) {

@@ -29,7 +29,13 @@ export interface PipelineWorkerResult {
 async function main(): Promise<void> {
   const [dir, period, out] = process.argv.slice(2);
   const config = parsePackConfig(defaultPack, 'the default pack');
-  const meta = { runId: 'bench', generatedAt: new Date(0).toISOString(), sources: [dir], codeVersion: 'bench' };
+  const meta = {
+    runId: 'bench',
+    generatedAt: new Date(0).toISOString(),
+    sources: [dir],
+    codeVersion: 'bench',
+    workbookName: 'bench.xlsx',
+  };
 
   const t0 = performance.now();
   const read = await readExtract(localFolderSource(dir), { period, neededTables: neededTables(config) });

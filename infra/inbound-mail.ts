@@ -23,8 +23,8 @@ export interface InboundMailProps {
   readonly data: DataStore;
   /** The address officers reply to (the preview's Reply-To). */
   readonly receivingAddress: string;
-  /** The function the Lambda action invokes. */
-  readonly target: lambda.IFunction;
+  /** The function the Lambda action invokes; it is told the receiving address (RECEIVING_ADDRESS). */
+  readonly target: lambda.Function;
   /** The target's role, given the reads and create-only writes the receiving side makes. */
   readonly targetRole: iam.IRole;
 }
@@ -90,6 +90,17 @@ export class InboundMail extends Construct {
     });
     if (policy.policyDependable) this.rule.node.addDependency(policy.policyDependable);
 
+    // The preview's Reply-To, and the sign for the run that replies are read (docs/EMAIL-ROUND-TRIP.md).
+    target.addEnvironment('RECEIVING_ADDRESS', props.receivingAddress);
+    props.targetRole.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        // A reply's workbook becomes comments/<YYYY-MM>.json; the one it replaces is kept
+        // under comments/history/ first (functions/inbound/reply-comments.ts).
+        sid: 'WriteCommentsFromReplies',
+        actions: ['s3:PutObject'],
+        resources: [data.objectsUnder(LAYOUT.folder('comments'))],
+      }),
+    );
     props.targetRole.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid: 'ReadReceivedMail',
@@ -109,7 +120,7 @@ export class InboundMail extends Construct {
     acknowledgeWildcardResources(
       props.targetRole,
       data.bucket,
-      [INBOX_PREFIX, ...MARKER_PREFIXES].map((prefix) => `/${prefix}*`),
+      [INBOX_PREFIX, ...MARKER_PREFIXES, LAYOUT.folder('comments')].map((prefix) => `/${prefix}*`),
       'Object ARNs scoped to the inbox folders: each received message has its own key ' +
         '(its SES message id), unknown in advance.',
     );

@@ -1,6 +1,6 @@
 /**
  * The monthly trigger: EventBridge Scheduler invokes the run function in UK time with
- * `{ trigger: 'schedule', scheduledTime }` (interfaces.md, "Function events"). The run
+ * `{ trigger: 'schedule', scheduledTime }` (docs/EVENTS.md, "Function events"). The run
  * derives the month from scheduledTime, so a retried or late delivery still reports the
  * right month.
  */

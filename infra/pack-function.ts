@@ -1,6 +1,6 @@
 /**
  * The run function: reads the extract, computes and renders the pack, stores it and
- * emails it. Its role holds exactly what interfaces.md says the run reads and writes.
+ * emails it. Its role holds exactly what docs/OUTPUTS.md says the run reads and writes.
  */
 import * as path from 'node:path';
 import { Duration, Stack } from 'aws-cdk-lib';
@@ -166,14 +166,14 @@ export class PackFunction extends Construct {
       this.role,
       data.bucket,
       [PREFIX.extracts, PREFIX.config, PREFIX.comments, PREFIX.reports].map((prefix) => `/${prefix}*`),
-      'Object ARNs scoped to one folder of the data bucket, as interfaces.md defines ' +
+      'Object ARNs scoped to one folder of the data bucket, as docs/OUTPUTS.md defines ' +
         'what a run reads (extracts/, config/, comments/) and writes (reports/): new month ' +
         'and run folders appear every month, so the keys cannot be listed in advance.',
     );
   }
 }
 
-/** What a run reads and writes (interfaces.md), and nothing more. */
+/** What a run reads and writes (docs/OUTPUTS.md), and nothing more. */
 function runStatements({ data, email, senderAddress }: PackFunctionProps): iam.PolicyStatement[] {
   const region = Stack.of(data).region;
   return [

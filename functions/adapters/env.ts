@@ -1,5 +1,5 @@
 /**
- * The function's environment (interfaces.md, "Function environment"), read once through a
+ * The function's environment (docs/EVENTS.md, "Function environment"), read once through a
  * zod schema so a missing or malformed setting fails fast with a message naming it.
  * Endpoints come only from the AWS SDK's own standard variables; we read them here just to
  * know whether a local (non-AWS) endpoint is in use, which needs path-style addressing.

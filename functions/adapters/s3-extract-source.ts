@@ -1,5 +1,5 @@
 /**
- * An extract held in S3 under `extracts/<YYYY-MM>/` (extract.md, "Where it lives").
+ * An extract held in S3 under `extracts/<YYYY-MM>/` (docs/EXTRACT.md, "Where it lives").
  * Files are streamed, never buffered whole, and each read is pinned to the ETag seen
  * when listing, so a file replaced mid-run fails the read instead of mixing versions.
  */

@@ -1,5 +1,5 @@
 /**
- * The command line (interfaces.md, "Commands"), parsed with node:util parseArgs into one
+ * The command line (docs/COMMANDS.md, "Commands"), parsed with node:util parseArgs into one
  * typed command. Anything wrong is a UsageError (exit status 2) that says what and shows usage.
  */
 import { parseArgs } from 'node:util';

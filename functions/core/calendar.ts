@@ -1,6 +1,6 @@
 /**
  * Calendar arithmetic on `Day`s (whole days since 1970-01-01) and reporting periods
- * (`YYYY-MM`), as indicators.md defines it: financial years run 1 April to 31 March,
+ * (`YYYY-MM`), as docs/MEASURES.md defines it: financial years run 1 April to 31 March,
  * month arithmetic clamps to the end of the month, and a record is open at d when
  * start ≤ d < end. Dates are calendar dates: there are no time zones here.
  */

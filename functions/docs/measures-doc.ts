@@ -14,7 +14,8 @@ const HEADER = `# Measures
 <!-- Generated from functions/core/measures/registry by \`npm run docs:measures\`; do not edit by hand. -->
 
 Every indicator of a pack is one of these measures, with a code, title, decimals and RAG rule set in the pack
-configuration. Definitions follow indicators.md (the contract this project implements).
+configuration. This page is the contract for what each measure counts; the other pages are listed in
+[docs/README.md](README.md).
 
 - A **snapshot** is evaluated at a date d: a month's last day, the 31 March ending the previous financial year, or
   the reporting month's last day for the year to date.

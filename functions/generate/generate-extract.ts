@@ -1,6 +1,6 @@
 /**
  * A deterministic sample extract: a synthetic authority's child-protection, child-in-need
- * and care histories, in the SSD tables of extract.md. Scale 1 is an authority the size of
+ * and care histories, in the SSD tables of docs/EXTRACT.md. Scale 1 is an authority the size of
  * the seed report's (about 57,600 children aged 0–17): around 180 children on a CP plan at
  * a month end (about 350 starts a year), about 500 in care and 250 on CIN plans, with
  * seven years of history up to the reporting month. Scale N is N such authorities side by

@@ -11,7 +11,7 @@ import { SES_MAX_MESSAGE_BYTES } from '../adapters/mailer';
 import type { PackConfig } from '../core/config/pack-config';
 import { LAYOUT } from '../core/layout';
 import type { Pack } from '../core/pack/pack-types';
-import { monthTitle } from '../core/render/view-model';
+import { buildPackView, monthTitle } from '../core/render/view-model';
 import { alreadyDelivered, assertNoneHeld, ledgerFor, planDelivery, sendBatches, type Delivery } from '../run/delivery';
 import type { RunDeps } from '../run/run';
 import { composeMessages } from '../run/steps/render';
@@ -83,8 +83,7 @@ export async function approveRun(
   }
   const pack = storedPack(await storedFile(deps, run, 'json'), run);
   const messages = await composeMessages({
-    pack,
-    meta: preview.meta,
+    view: buildPackView(pack, preview.meta),
     config,
     plan,
     workbook: await storedFile(deps, run, 'workbook'),

@@ -46,6 +46,7 @@ const previewSchema = z.object({
     generatedAt: z.string(),
     sources: z.array(z.string()),
     codeVersion: z.string(),
+    workbookName: z.string(),
   }),
 });
 

@@ -16,12 +16,12 @@ export const PACK_PUBLISHED_METRIC = {
 } as const;
 
 /**
- * The scheduled run reports the month before the one it runs in, in UK time (interfaces.md):
+ * The scheduled run reports the month before the one it runs in, in UK time (docs/EVENTS.md):
  * the same rule the run itself applies, so the monitor checks the month the run published.
  */
 export const dueReportPeriod: (now: Date) => Period = periodForSchedule;
 
-/** latest.json exists once a month's run has succeeded (interfaces.md, "Outputs"); the key the run publishes. */
+/** latest.json exists once a month's run has succeeded (docs/OUTPUTS.md, "Outputs"); the key the run publishes. */
 export const latestPointerKey: (period: Period) => string = LAYOUT.latestKey;
 
 /**

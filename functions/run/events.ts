@@ -1,5 +1,5 @@
 /**
- * The function's events (interfaces.md, "Function events"), validated with zod. An
+ * The function's events (docs/EVENTS.md, "Function events"), validated with zod. An
  * invalid event is an InvalidEventError whose message names the field and the problem.
  */
 import * as z from 'zod';

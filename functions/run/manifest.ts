@@ -1,5 +1,5 @@
 /**
- * `manifest.json`: what a run read, did and sent (interfaces.md, Outputs). Written last,
+ * `manifest.json`: what a run read, did and sent (docs/OUTPUTS.md, Outputs). Written last,
  * create-only, in the run's own folder — for failed and skipped runs too.
  */
 import type { DataQuality, InputRead, Period, Severity, TableStats } from '../core/types';

@@ -15,6 +15,7 @@ import { ExtractInvalidError, UserError } from '../core/errors';
 import { LAYOUT } from '../core/layout';
 import type { ExtractSource } from '../core/extract/source';
 import type { RenderMeta } from '../core/render/render-types';
+import { workbookName } from '../core/render/workbook-name';
 import type { DataQuality, Period } from '../core/types';
 import {
   alreadyDelivered,
@@ -226,6 +227,7 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
       // Keys or file names only: the pack is emailed, and must not carry the officer's local paths.
       sources: [source.name, deps.config.key],
       codeVersion: deps.codeVersion,
+      workbookName: workbookName(loaded.config.authority, period),
     };
     const rendered = await stage(
       'render',
@@ -237,8 +239,7 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
       'compose',
       () =>
         composeMessages({
-          pack,
-          meta,
+          view: rendered.view,
           config: loaded.config,
           plan,
           workbook: rendered.workbook,

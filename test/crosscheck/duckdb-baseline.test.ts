@@ -1,6 +1,6 @@
 /**
  * The DuckDB baseline against a tiny hand-made extract whose expected numbers were
- * worked out by hand from indicators.md (the working is in the comments), so the
+ * worked out by hand from docs/MEASURES.md (the working is in the comments), so the
  * baseline can be trusted as an independent check of the pipeline.
  *
  * Period 2013-11, two months shown. Columns:

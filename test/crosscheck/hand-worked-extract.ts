@@ -1,6 +1,6 @@
 /**
  * A tiny extract for period 2013-11 whose numbers were worked out by hand from
- * indicators.md: what each row is for is said below, the expected numbers and
+ * docs/MEASURES.md: what each row is for is said below, the expected numbers and
  * their working are in duckdb-baseline.test.ts. It exercises the parsing
  * rules (header case and spacing, BOM, UK dates, date-times, flag spellings, NULL) and
  * the edges of the definitions (window boundaries, clamped months, ends on the day).

@@ -1,5 +1,5 @@
 /**
- * The pack configuration (interfaces.md, "Pack configuration"), validated with zod.
+ * The pack configuration (docs/CONFIGURATION.md, "Pack configuration"), validated with zod.
  * An invalid configuration is a ConfigError naming the field path and the problem.
  */
 import * as z from 'zod';
@@ -244,7 +244,10 @@ export function parsePackConfigText(textValue: string, source = 'configuration')
   return parsePackConfig(json, source);
 }
 
-/** The tables the configured indicators need (extract.md: a table is required when a configured indicator needs it). */
+/**
+ * The tables the configured indicators need (docs/EXTRACT.md: a table is required when a configured
+ * indicator needs it).
+ */
 export function neededTables(config: PackConfig): Set<TableName> {
   const tables = new Set<TableName>();
   for (const section of config.sections)

@@ -1,5 +1,5 @@
 /**
- * Checks that span tables (extract.md, "Warnings"): overlapping CP plans, reviews on
+ * Checks that span tables (docs/EXTRACT.md, "Warnings"): overlapping CP plans, reviews on
  * or before their plan's start, and review or conference rows naming a plan that is not
  * in ssd_cp_plans (those rows are ignored: removed from the extract).
  */

@@ -210,7 +210,7 @@ export class CsvTextGuard extends Transform {
     }
     if (this.first && text.length > 0) {
       this.first = false;
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a BOM is allowed (extract.md)
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a BOM is allowed (docs/EXTRACT.md)
     }
     this.scan(text, out);
   }

@@ -1,6 +1,6 @@
 /**
  * Collects data-quality problems as the extract is read. Every problem is counted, but
- * only the first 50 of each kind are kept (extract.md, "Validation"), so a badly broken
+ * only the first 50 of each kind are kept (docs/EXTRACT.md, "Validation"), so a badly broken
  * national extract cannot flood memory or the report.
  */
 import type { DataQuality, Problem, Severity } from '../types';

@@ -1,5 +1,5 @@
 /**
- * Reads and validates one extract (extract.md): finds its files, streams each table
+ * Reads and validates one extract (docs/EXTRACT.md): finds its files, streams each table
  * through validation into typed records, then checks across tables. Data problems
  * become the data-quality report; only a failing source (network, disk) throws.
  *

@@ -1,5 +1,5 @@
 /**
- * The seven SSD tables of the extract (extract.md, "Tables"): their columns, which are
+ * The seven SSD tables of the extract (docs/EXTRACT.md, "Tables"): their columns, which are
  * required, their types, and how a validated row becomes a typed record.
  */
 import type { Day, TableName } from '../types';

@@ -1,5 +1,5 @@
 /**
- * Parsers for the cell values of an extract (extract.md, "Parsing rules"). Each parser
+ * Parsers for the cell values of an extract (docs/EXTRACT.md, "Parsing rules"). Each parser
  * takes the raw cell and returns the value, or `undefined` when the cell does not parse:
  * the caller turns that into a data-quality problem naming the row and column. No parser
  * throws, whatever the input.

@@ -1,5 +1,5 @@
 /**
- * The 0–17 population for rates (indicators.md, Population): the year in which d's
+ * The 0–17 population for rates (docs/CONFIGURATION.md, Population): the year in which d's
  * financial year starts, else the latest earlier year with a warning, else an error.
  */
 import { financialYearLabel, financialYearStartOfDay } from '../calendar';

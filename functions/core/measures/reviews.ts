@@ -1,5 +1,5 @@
 /**
- * cp_reviews_timely_pct (indicators.md, "Reviews within timescale"). The walk at d only
+ * cp_reviews_timely_pct (docs/MEASURES.md, "Reviews within timescale"). The walk at d only
  * ever looks at reviews on or before the due dates it has reached, so walking once over
  * all held reviews gives, per plan, the day it first becomes late; the plan is then in
  * the numerator on each day from its first due date until it is late or ends.

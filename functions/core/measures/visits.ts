@@ -1,5 +1,5 @@
 /**
- * cp_visits_timely_pct and cin_visits_timely_pct (indicators.md, "Visits within
+ * cp_visits_timely_pct and cin_visits_timely_pct (docs/MEASURES.md, "Visits within
  * timescale"), window W days. A child is in the denominator on day d when some plan of
  * theirs open at d started on or before d − W, i.e. d ∈ [start + W, end); and in the
  * numerator when also a counted visit v has d − W < v ≤ d, i.e. d ∈ [v, v + W). Both are

@@ -1,5 +1,5 @@
 /**
- * Computes the pack (indicators.md) from one extract and configuration: every column of
+ * Computes the pack (docs/OUTPUTS.md) from one extract and configuration: every column of
  * every row, the target, the traffic light (this month and last), the trend and the
  * comments. Pure and deterministic: the same inputs give the same pack, key for key.
  */

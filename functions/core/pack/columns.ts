@@ -1,5 +1,5 @@
 /**
- * The columns of a pack row for reporting month p (indicators.md, "The columns of a pack
+ * The columns of a pack row for reporting month p (docs/OUTPUTS.md, "The columns of a pack
  * row"). Every column is a window [from, to]: a flow measure counts over the window, a
  * snapshot measure is taken at its last day.
  */

@@ -1,5 +1,5 @@
 /**
- * Section and indicator comments (interfaces.md, Comments): supplied comments win;
+ * Section and indicator comments (docs/OUTPUTS.md, Comments): supplied comments win;
  * without a supplied performance comment one is drafted from the month's numbers and
  * marked as a draft; the service comment stays empty (shown as a placeholder) until
  * supplied.

@@ -1,5 +1,5 @@
 /**
- * Display formatting shared by every renderer (indicators.md, Display). Values are
+ * Display formatting shared by every renderer (docs/OUTPUTS.md, Display). Values are
  * stored unrounded; only this module rounds.
  */
 import type { Unit } from './pack-types';

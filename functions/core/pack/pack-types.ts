@@ -1,5 +1,5 @@
 /**
- * The computed pack: the shape of `pack.json` (interfaces.md, Outputs). Values are
+ * The computed pack: the shape of `pack.json` (docs/OUTPUTS.md, Outputs). Values are
  * unrounded, in display units (counts, rates per 10,000, percent 0-100), null where
  * there is no value. Only run-independent facts live here, so the same extract and
  * configuration give a byte-identical pack.json; run facts belong in the manifest.

@@ -1,5 +1,5 @@
 /**
- * The traffic light (indicators.md, RAG): the unrounded year-to-date value against the
+ * The traffic light (docs/OUTPUTS.md, RAG): the unrounded year-to-date value against the
  * target for the financial year, with relative or absolute tolerances, and the reason
  * in words so that colour is never the only signal.
  */

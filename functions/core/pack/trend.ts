@@ -1,6 +1,6 @@
 /**
  * The trend of a row: month p against month p − 1, and whether the move is better given
- * the polarity (indicators.md, "Trend"). Unrounded values are compared, as for RAG.
+ * the polarity (docs/OUTPUTS.md, "Trend"). Unrounded values are compared, as for RAG.
  */
 import type { PackIndicator, Trend } from './pack-types';
 

@@ -1,5 +1,5 @@
 /**
- * The email forms of the pack (interfaces.md, Email): an HTML body laid out for Outlook
+ * The email forms of the pack (docs/OUTPUTS.md, Email): an HTML body laid out for Outlook
  * and Gmail — table layout, CSS inlined by juice's inliner, width attributes, no flex/grid, SVG or
  * images — and a plain-text alternative with the same content. Also the failure notice
  * for the officers, which carries the reason and the data-quality report but never a
@@ -12,7 +12,7 @@ import { inlineCss, type InlineCssOptions } from './inline-css';
 import { packText, qualityText } from './plain-text';
 import type { EmailKind, RenderedEmail, RenderMeta } from './render-types';
 import { renderHtmlTemplate } from './templates';
-import { buildPackView, monthTitle, qualityView } from './view-model';
+import { buildPackView, monthTitle, qualityView, type PackView } from './view-model';
 
 const SUBJECT_PREFIX: Record<EmailKind, string> = { pack: '', revised: '[Revised] ', preview: '[Preview] ' };
 
@@ -27,9 +27,10 @@ function oneLine(text: string): string {
 /** A revised preview (comments changed by a reply) says so in its subject. */
 const REVISED_PREVIEW_PREFIX = '[Preview, revised] ';
 
-export function emailSubject(title: string, period: Period, kind: EmailKind, revisedPreview = false): string {
+/** `<authority> <title> — November 2013: 3 Red, 1 Amber`, with [Revised] or [Preview] in front when so. */
+export function emailSubject(view: PackView, kind: EmailKind, revisedPreview = false): string {
   const prefix = kind === 'preview' && revisedPreview ? REVISED_PREVIEW_PREFIX : SUBJECT_PREFIX[kind];
-  return oneLine(`${prefix}${title}: ${monthTitle(period)}`);
+  return oneLine(`${prefix}${view.authority} ${view.title} — ${view.periodTitle}: ${view.summary.headline}`);
 }
 
 /** What an email adds to the pack: the preview's reply instructions and a revision's changed comments. */
@@ -48,6 +49,13 @@ function extrasLines(extras: EmailExtras): string[] {
     ...(changed ? ['Revised with the comments from your reply. Changed:', ...changed.map((c) => `  - ${c}`)] : []),
     ...extras.instructions,
   ];
+}
+
+/** The line a mail client shows beside the subject: the headline and the indicators behind it. */
+export function previewText(view: PackView): string {
+  const items = view.attention.map((i) => `${i.code} ${i.statusLabel}`);
+  const named = items.length > 0 ? ` Needs attention: ${items.join(', ')}.` : '';
+  return `${view.periodTitle}: ${view.summary.headline}.${named}`;
 }
 
 function kindNote(kind: EmailKind, periodTitle: string): string | null {
@@ -75,23 +83,35 @@ function inlineForMail(html: string): string {
 }
 
 /** The email's HTML as rendered from its template, before its CSS is inlined. */
-export function emailPageHtml(pack: Pack, meta: RenderMeta, kind: EmailKind, extras = NO_EXTRAS): string {
-  return renderEmailParts(pack, meta, kind, extras).page;
+export function emailPageHtml(pack: Pack, meta: RenderMeta, kind: EmailKind): string {
+  return renderEmailParts(buildPackView(pack, meta), kind).page;
 }
 
-function renderEmailParts(pack: Pack, meta: RenderMeta, kind: EmailKind, extras: EmailExtras) {
-  const view = buildPackView(pack, meta);
-  const subject = emailSubject(pack.title, pack.period, kind, extras.changedComments !== null);
+function renderEmailParts(view: PackView, kind: EmailKind, extras = NO_EXTRAS) {
+  const subject = emailSubject(view, kind, extras.changedComments !== null);
   const note = kindNote(kind, view.periodTitle);
   const replyHow = extrasLines(extras);
-  const page = renderHtmlTemplate('email', { ...templateContext(view), subject, kindNote: note, replyHow });
-  return { view, subject, note, replyHow, page };
+  // Officers' previews keep the run details; directors see when it was produced.
+  const context = {
+    ...templateContext(view, kind === 'preview'),
+    subject,
+    kindNote: note,
+    previewText: previewText(view),
+    replyHow,
+  };
+  return { subject, note, replyHow, page: renderHtmlTemplate('email', context) };
+}
+
+/** The email from a view built once per run. */
+export function emailFromView(view: PackView, kind: EmailKind, extras = NO_EXTRAS): RenderedEmail {
+  const { subject, note, replyHow, page } = renderEmailParts(view, kind, extras);
+  const lead = [note, ...replyHow].filter((line) => line !== null);
+  const text = packText(view, lead.length ? lead.join('\n') : null, kind === 'preview');
+  return { subject, html: inlineForMail(page), text };
 }
 
 export function renderEmail(pack: Pack, meta: RenderMeta, kind: EmailKind, extras = NO_EXTRAS): RenderedEmail {
-  const { view, subject, note, replyHow, page } = renderEmailParts(pack, meta, kind, extras);
-  const lead = [note, ...replyHow].filter((line) => line !== null);
-  return { subject, html: inlineForMail(page), text: packText(view, lead.length ? lead.join('\n') : null) };
+  return emailFromView(buildPackView(pack, meta), kind, extras);
 }
 
 export interface FailureNoticeInput {

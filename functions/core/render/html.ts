@@ -4,12 +4,24 @@ import type { RenderMeta } from './render-types';
 import { renderHtmlTemplate } from './templates';
 import { buildPackView, type PackView } from './view-model';
 
-/** The template context: the view plus layout numbers the templates cannot compute. */
-export function templateContext(view: PackView): PackView & { commentSpan: number } {
-  // An indicator comment spans every column after the code: title, prior year, months, YTD, target, light, trend.
-  return { ...view, commentSpan: view.monthLabels.length + 6 };
+export interface TemplateContext extends PackView {
+  /** Columns an indicator comment spans: every column of the page's table. */
+  commentSpan: number;
+  /** Whether the about line carries the run id, raw timestamp and sources (officers only). */
+  showRunDetails: boolean;
+}
+
+/** The template context: the view plus layout facts the templates cannot compute. */
+export function templateContext(view: PackView, showRunDetails: boolean): TemplateContext {
+  // Indicator, traffic light, YTD, target, prior year, the months, trend.
+  return { ...view, commentSpan: view.monthLabels.length + 6, showRunDetails };
+}
+
+/** The page from a view built once per run. */
+export function reportHtml(view: PackView): string {
+  return renderHtmlTemplate('pack', templateContext(view, false));
 }
 
 export function renderReportHtml(pack: Pack, meta: RenderMeta): string {
-  return renderHtmlTemplate('pack', templateContext(buildPackView(pack, meta)));
+  return reportHtml(buildPackView(pack, meta));
 }

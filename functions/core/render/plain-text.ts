@@ -1,6 +1,6 @@
 /**
  * The plain-text forms of the pack and of the data-quality report (the email's text
- * alternative). One block per indicator rather than a padded grid: mail clients often
+ * alternative). One block per indicator (status, YTD and target first) rather than a padded grid: mail clients often
  * show plain text in a proportional font, where padded columns would not line up.
  */
 import type { CommentView, PackView, QualityView, SectionView } from './view-model';
@@ -15,16 +15,14 @@ function sectionText(view: PackView, section: SectionView): string[] {
   for (const row of section.rows) {
     const mark = row.corporatePlan ? ` ${view.corporatePlanMark} Corporate plan` : '';
     const months = view.monthLabels.map((label, i) => `${label} ${row.months[i]}`);
-    const values = [
-      `${view.priorYearLabel} ${row.priorYear}`,
-      ...months,
-      `${view.ytdLabel} ${row.ytd}`,
-      `Target ${row.target}`,
-    ];
+    // Status, YTD and target first, as in the HTML; then the months.
+    const values = [`${view.priorYearLabel} ${row.priorYear}`, ...months];
     const trend = `${row.trend.arrow ? row.trend.arrow + ' ' : ''}${row.trend.words} ${row.trend.sparkline}`;
     lines.push(`${row.code}: ${row.title}${mark}`);
+    lines.push(`  ${row.rag.label} · ${view.ytdLabel} ${row.ytd} · Target ${row.target}`);
     lines.push(`  ${values.join(' | ')}`);
-    lines.push(`  Traffic light: ${row.rag.label} (${row.rag.reason}). Trend: ${trend}`);
+    const note = row.note ? ` ${row.note}.` : '';
+    lines.push(`  Traffic light: ${row.rag.label} (${row.rag.reason}).${note} Trend: ${trend}`);
     if (row.comment !== null) lines.push(`  Comment: ${row.comment}`);
     lines.push('');
   }
@@ -54,31 +52,42 @@ export function qualityText(quality: QualityView): string[] {
   return [...lines, ''];
 }
 
-/** The whole pack as plain text, opened by the summary; `note` leads when set (e.g. "Revised"). */
-export function packText(view: PackView, note: string | null): string {
+/** "What needs attention" and the changes of status: the same list that opens the HTML. */
+function attentionText(view: PackView): string[] {
   const s = view.summary;
-  const lines: string[] = [];
-  if (note) lines.push(note, '');
-  lines.push(view.title, `${view.authority} · ${view.periodTitle}. The workbook (pack.xlsx) is attached.`, '');
-  lines.push(
-    `${view.periodTitle} (${view.ytdLabel}): ${s.red} Red, ${s.amber} ` +
-      `Amber, ${s.green} Green of ${s.indicators} indicators.`,
-  );
+  const lines = [
+    'What needs attention',
+    `${view.periodTitle} (${view.ytdLabel}): ${s.red} Red, ${s.amber} Amber, ${s.green} Green ` +
+      `of ${s.indicators} indicators.`,
+    '',
+  ];
+  if (view.attention.length === 0) lines.push('No indicator is Red or Amber.', '');
+  for (const item of view.attention)
+    lines.push(
+      `${item.statusLabel}: ${item.code} ${item.title}`,
+      `  ${item.versus} · ${item.direction}`,
+      `  ${item.why}`,
+      '',
+    );
   if (s.changes.length === 0) lines.push(`No indicator changed status since ${s.previousMonthTitle}.`);
   else {
     lines.push(`Changed status since ${s.previousMonthTitle}:`);
-    for (const c of s.changes)
-      lines.push(`  - ${c.code} ${c.title}: ${c.from} -> ${c.to}${c.direction ? ` (${c.direction})` : ''}`);
+    for (const c of s.changes) lines.push(`  - ${c.code} ${c.title}: ${c.text}`);
   }
-  lines.push('', `${view.corporatePlanLegend}.`, '');
+  return [...lines, ''];
+}
+
+/** The whole pack as plain text, opened by what needs attention; `note` leads when set (e.g. "Revised"). */
+export function packText(view: PackView, note: string | null, showRunDetails: boolean): string {
+  const lines: string[] = [];
+  if (note) lines.push(note, '');
+  lines.push(view.title, `${view.authority} · ${view.periodTitle}. The workbook ${view.workbookName} is attached.`, '');
+  lines.push(...attentionText(view));
+  lines.push(`${view.corporatePlanLegend}.`, '');
   for (const section of view.sections) lines.push(...sectionText(view, section));
   lines.push(...qualityText(view.quality));
   lines.push('== Definitions ==', '');
   for (const d of view.definitions) lines.push(`  ${d.codes}: ${d.text}`);
-  lines.push(
-    '',
-    `Run ${view.meta.runId}, generated ${view.meta.generatedAt} by ` +
-      `indicator-pack ${view.meta.codeVersion} from ${view.meta.sources.join(', ')}.`,
-  );
+  lines.push('', showRunDetails ? `${view.about.produced} ${view.about.runDetails}` : view.about.produced);
   return lines.join('\n') + '\n';
 }

@@ -6,6 +6,8 @@ export interface RenderMeta {
   /** Where the extract and configuration came from (keys or paths). */
   sources: string[];
   codeVersion: string;
+  /** The workbook attachment's file name, as the email body names it (see workbook-name.ts). */
+  workbookName: string;
 }
 
 /** Why an email is sent: the month's scheduled pack, a revised resend, or a preview. */

@@ -1,106 +1,51 @@
 /**
  * Turns a computed Pack into display-ready text shared by every renderer (page, email,
- * plain text, workbook), so they all show the same words and the same rounding. Numbers
- * are formatted only through format.ts.
+ * plain text, workbook), so they all show the same words and the same rounding. Built once
+ * per run (functions/run/pack-steps.ts) and handed to each renderer. Numbers are formatted
+ * only through format.ts.
  */
 import type { MeasureName } from '../config/pack-config';
-import { monthName, parsePeriod, previousPeriod } from '../calendar';
-import type { DataQuality, Period, Problem } from '../types';
-import { MAX_LISTED_PER_KIND } from '../extract/problems';
+import { monthName } from '../calendar';
 import { formatValue } from '../pack/format';
-import type { Pack, PackIndicator, PackSection, RagStatus, Trend } from '../pack/pack-types';
 import { measureOf } from '../measures/registry';
+import type { Pack, PackIndicator, PackSection, RagStatus } from '../pack/pack-types';
+import type { DataQuality, Period } from '../types';
+import { aboutView, type AboutView } from './about-view';
+import {
+  attentionList,
+  previousMonthTitle,
+  statusChanges,
+  statusCounts,
+  statusNote,
+  type AttentionItem,
+  type StatusChange,
+} from './attention';
+import { commentView, PERFORMANCE_PLACEHOLDER, SERVICE_PLACEHOLDER, type CommentView } from './comments-view';
+import { monthLabel, monthTitle } from './labels';
+import { qualityView, type QualityView } from './quality-view';
+import { CORPORATE_PLAN_LEGEND, CORPORATE_PLAN_MARK, RAG_STYLES } from './rag-styles';
 import type { RenderMeta } from './render-types';
+import { sparkline, sparklineLabel } from './sparkline';
+import { trendWords, type TrendWords } from './trend-words';
 
-/** Text shown (and pre-filled in the workbook) where no service comment was supplied. */
-export const SERVICE_PLACEHOLDER = 'Service comment to be supplied by the service.';
-/** Text shown where neither a performance comment nor a draft exists. */
-export const PERFORMANCE_PLACEHOLDER = 'Performance comment to be supplied.';
-/** Every placeholder text: the workbook import never takes one of these as a comment. */
-export const PLACEHOLDERS: readonly string[] = [SERVICE_PLACEHOLDER, PERFORMANCE_PLACEHOLDER];
+export { monthLabel, monthTitle } from './labels';
+export {
+  COMMENT_FILL,
+  CORPORATE_PLAN_FILL,
+  CORPORATE_PLAN_LEGEND,
+  CORPORATE_PLAN_MARK,
+  RAG_STYLES,
+} from './rag-styles';
+export { PERFORMANCE_PLACEHOLDER, PLACEHOLDERS, SERVICE_PLACEHOLDER } from './comments-view';
+export type { CommentState, CommentView } from './comments-view';
+export { qualityView } from './quality-view';
+export type { KindCountView, ProblemView, QualityView } from './quality-view';
+export type { StatusChange } from './attention';
 
-export const CORPORATE_PLAN_MARK = '★';
-export const CORPORATE_PLAN_LEGEND = `Highlighted PIs (${CORPORATE_PLAN_MARK}) are in the Corporate plan`;
-
-interface RagStyle {
-  label: string;
-  /** CSS class suffix and a stable name for tests. */
-  css: string;
-  /**
-   * ARGB fill and font colours for the workbook; the HTML's are the same colours in templates/partials/table-css.hbs
-   * (keep the two in step).
-   */
-  fill: string | null;
-  font: string;
-}
-
-/** Words and colours per status. Contrast of text on fill is at least 4.5:1 (WCAG AA). */
-export const RAG_STYLES: Record<RagStatus, RagStyle> = {
-  red: { label: 'Red', css: 'red', fill: 'FFC00000', font: 'FFFFFFFF' },
-  amber: { label: 'Amber', css: 'amber', fill: 'FFFFC000', font: 'FF000000' },
-  green: { label: 'Green', css: 'green', fill: 'FF00B050', font: 'FF000000' },
-  'data-only': { label: 'Data Only', css: 'data-only', fill: 'FFD9D9D9', font: 'FF000000' },
-  'no-data': { label: 'No data', css: 'no-data', fill: 'FFFFFFFF', font: 'FF595959' },
-  none: { label: '-', css: 'none', fill: null, font: 'FF000000' },
-};
-
-/** Highlight for corporate-plan rows and for comment cells (ARGB; the HTML's copies are in table-css.hbs). */
-export const CORPORATE_PLAN_FILL = 'FFDDEBF7';
-export const COMMENT_FILL = 'FFFFF2CC';
-
-/** `2013-06` → `Jun-13`, the seed's column label. */
-export function monthLabel(period: Period): string {
-  return `${monthName(period).slice(0, 3)}-${String(parsePeriod(period).year % 100).padStart(2, '0')}`;
-}
-
-/** `2013-11` → `November 2013`. */
-export function monthTitle(period: Period): string {
-  return `${monthName(period)} ${parsePeriod(period).year}`;
-}
-
-const SPARK_LEVELS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
-
-/**
- * A text sparkline of the months (block characters survive Outlook, Gmail and Excel where
- * images and SVG do not). Scaled between the shown minimum and maximum; a month with no
- * value is a middle dot.
- */
-export function sparkline(values: ReadonlyArray<number | null>): string {
-  const present = values.filter((v): v is number => v !== null && Number.isFinite(v));
-  if (present.length === 0) return values.map(() => '·').join('');
-  const min = Math.min(...present);
-  const span = Math.max(...present) - min;
-  return values
-    .map((v) => {
-      if (v === null || !Number.isFinite(v)) return '·';
-      if (span === 0) return SPARK_LEVELS[3];
-      return SPARK_LEVELS[Math.round(((v - min) / span) * (SPARK_LEVELS.length - 1))];
-    })
-    .join('');
-}
-
-export interface TrendView {
-  arrow: string;
-  /** e.g. "Down, better" or "No trend". */
-  words: string;
+export interface TrendView extends TrendWords {
   sparkline: string;
-  /** The months' values in words, for screen readers and the tooltip. */
+  /** The months' values in words: the sparkline's text alternative. */
   sparklineLabel: string;
-  css: 'better' | 'worse' | 'neutral';
-}
-
-function trendView(trend: Trend, indicator: PackIndicator, monthLabels: string[]): TrendView {
-  const arrows = { up: '↑', down: '↓', level: '→' } as const;
-  const spark = sparkline(indicator.months.map((m) => m.value));
-  const sparklineLabel = indicator.months
-    .map((m, i) => `${monthLabels[i]} ${formatValue(m.value, indicator.unit, indicator.decimals)}`)
-    .join(', ');
-  if (trend.direction === null)
-    return { arrow: '', words: 'No trend', sparkline: spark, sparklineLabel, css: 'neutral' };
-  const direction = { up: 'Up', down: 'Down', level: 'Level' }[trend.direction];
-  const judgement = trend.better === null ? '' : trend.better ? ', better' : ', worse';
-  const css = trend.better === null ? 'neutral' : trend.better ? 'better' : 'worse';
-  return { arrow: arrows[trend.direction], words: direction + judgement, sparkline: spark, sparklineLabel, css };
 }
 
 export interface RagView {
@@ -112,9 +57,12 @@ export interface RagView {
   font: string;
 }
 
-function ragView(status: RagStatus, reason: string): RagView {
-  const style = RAG_STYLES[status];
-  return { status, label: style.label, css: style.css, reason, fill: style.fill, font: style.font };
+export interface MonthCellView {
+  /** e.g. "Jun-13". */
+  label: string;
+  /** e.g. "Jun": the compact line's label (the months of one pack are in order, so the year is clear). */
+  short: string;
+  value: string;
 }
 
 export interface RowView {
@@ -124,40 +72,17 @@ export interface RowView {
   corporatePlan: boolean;
   priorYear: string;
   months: string[];
+  /** The months with their labels, for the compact line under the row. */
+  monthCells: MonthCellView[];
   ytd: string;
   target: string;
   rag: RagView;
+  /** The reason shown in the row: "94.8% — below 95%" where the figures print alike, or why there is no data. */
+  note: string;
   trend: TrendView;
   comment: string | null;
   /** The source indicator, for renderers that store numbers (the workbook). */
   indicator: PackIndicator;
-}
-
-export type CommentState = 'supplied' | 'draft' | 'placeholder';
-
-export interface CommentView {
-  /** The text as shown: the comment, the draft, or the placeholder. */
-  text: string;
-  paragraphs: string[];
-  state: CommentState;
-  isDraft: boolean;
-  isPlaceholder: boolean;
-}
-
-function commentView(text: string | null, draft: boolean, placeholder: string): CommentView {
-  const has = text !== null && text.trim() !== '';
-  const state: CommentState = !has ? 'placeholder' : draft ? 'draft' : 'supplied';
-  const shown = has ? text : placeholder;
-  return {
-    text: shown,
-    paragraphs: shown
-      .split(/\r?\n\s*\r?\n/)
-      .map((p) => p.trim())
-      .filter((p) => p !== ''),
-    state,
-    isDraft: state === 'draft',
-    isPlaceholder: state === 'placeholder',
-  };
 }
 
 export interface SectionView {
@@ -169,52 +94,15 @@ export interface SectionView {
   hasCorporatePlan: boolean;
 }
 
-export interface StatusChange {
-  code: string;
-  title: string;
-  from: string;
-  to: string;
-  /** "better", "worse" or "" when the two states are not ordered (e.g. to or from No data). */
-  direction: string;
-}
-
 export interface SummaryView {
   red: number;
   amber: number;
   green: number;
   indicators: number;
+  /** "3 Red, 2 Amber" or "No Red or Amber". */
+  headline: string;
   changes: StatusChange[];
   previousMonthTitle: string;
-}
-
-export interface ProblemView {
-  severity: string;
-  kind: string;
-  table: string;
-  row: string;
-  column: string;
-  value: string;
-  message: string;
-}
-
-export interface KindCountView {
-  kind: string;
-  severity: string;
-  total: string;
-  listed: string;
-  unlisted: string;
-  hasUnlisted: boolean;
-}
-
-export interface QualityView {
-  errors: ProblemView[];
-  warnings: ProblemView[];
-  counts: KindCountView[];
-  errorTotal: number;
-  warningTotal: number;
-  /** How many problems of each kind the report lists (the reader's cap). */
-  listedPerKind: number;
-  isClean: boolean;
 }
 
 export interface DefinitionView {
@@ -232,116 +120,63 @@ export interface PackView {
   priorYearLabel: string;
   ytdLabel: string;
   monthLabels: string[];
+  attention: AttentionItem[];
   sections: SectionView[];
   summary: SummaryView;
   quality: QualityView;
+  /** The extract's problems as computed, for renderers that store numbers (the workbook). */
+  dataQuality: DataQuality;
   definitions: DefinitionView[];
   corporatePlanLegend: string;
   corporatePlanMark: string;
+  workbookName: string;
+  about: AboutView;
   meta: RenderMeta;
 }
 
-const RAG_ORDER: Partial<Record<RagStatus, number>> = { red: 0, amber: 1, green: 2 };
-
-function statusChange(indicator: PackIndicator): StatusChange | null {
-  if (indicator.previousRag === indicator.rag) return null;
-  const from = RAG_ORDER[indicator.previousRag];
-  const to = RAG_ORDER[indicator.rag];
-  const direction = from === undefined || to === undefined ? '' : to > from ? 'better' : 'worse';
-  return {
-    code: indicator.code,
-    title: indicator.title,
-    from: RAG_STYLES[indicator.previousRag].label,
-    to: RAG_STYLES[indicator.rag].label,
-    direction,
-  };
-}
-
-function summaryView(pack: Pack): SummaryView {
-  const all = pack.sections.flatMap((s) => s.indicators);
-  const count = (status: RagStatus) => all.filter((i) => i.rag === status).length;
-  return {
-    red: count('red'),
-    amber: count('amber'),
-    green: count('green'),
-    indicators: all.length,
-    changes: all.map(statusChange).filter((c): c is StatusChange => c !== null),
-    previousMonthTitle: monthTitle(previousPeriod(pack.period)),
-  };
-}
-
-function problemView(problem: Problem, severity: string): ProblemView {
-  return {
-    severity,
-    kind: problem.kind,
-    table: problem.table ?? '',
-    row: problem.row === null ? '' : formatValue(problem.row, 'count', 0),
-    column: problem.column ?? '',
-    value: problem.value ?? '',
-    message: problem.message,
-  };
-}
-
-export function qualityView(quality: DataQuality): QualityView {
-  const counts = Object.entries(quality.counts)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([kind, c]) => {
-      const unlisted = Math.max(0, c.total - c.listed);
-      return {
-        kind,
-        severity: c.severity === 'error' ? 'Error' : 'Warning',
-        total: formatValue(c.total, 'count', 0),
-        listed: formatValue(c.listed, 'count', 0),
-        unlisted: formatValue(unlisted, 'count', 0),
-        hasUnlisted: unlisted > 0,
-      };
-    });
-  const totalOf = (severity: 'error' | 'warning') =>
-    Object.values(quality.counts)
-      .filter((c) => c.severity === severity)
-      .reduce((sum, c) => sum + c.total, 0);
-  const errorTotal = Math.max(totalOf('error'), quality.errors.length);
-  const warningTotal = Math.max(totalOf('warning'), quality.warnings.length);
-  return {
-    errors: quality.errors.map((p) => problemView(p, 'Error')),
-    warnings: quality.warnings.map((p) => problemView(p, 'Warning')),
-    counts,
-    errorTotal,
-    warningTotal,
-    listedPerKind: MAX_LISTED_PER_KIND,
-    isClean: errorTotal === 0 && warningTotal === 0,
-  };
+function ragView(status: RagStatus, reason: string): RagView {
+  const style = RAG_STYLES[status];
+  return { status, label: style.label, css: style.css, reason, fill: style.fill, font: style.font };
 }
 
 function rowView(indicator: PackIndicator, monthLabels: string[]): RowView {
   const show = (value: number | null) => formatValue(value, indicator.unit, indicator.decimals);
+  // A measure that could not be computed: No data with the reason, visibly in the row.
+  const unavailable = indicator.unavailable;
+  const months = indicator.months.map((m) => show(m.value));
   return {
     code: indicator.code,
     title: indicator.title,
     measure: indicator.measure,
     corporatePlan: indicator.corporatePlan,
     priorYear: show(indicator.priorYear.value),
-    months: indicator.months.map((m) => show(m.value)),
+    months,
+    monthCells: months.map((value, i) => ({ label: monthLabels[i], short: monthLabels[i].slice(0, 3), value })),
     ytd: show(indicator.ytd.value),
     target: show(indicator.target),
-    rag: ragView(indicator.rag, indicator.ragReason),
-    trend: trendView(indicator.trend, indicator, monthLabels),
+    rag: unavailable === null ? ragView(indicator.rag, indicator.ragReason) : ragView('no-data', unavailable),
+    note: unavailable === null ? statusNote(indicator) : `No data: ${unavailable}`,
+    trend: {
+      ...trendWords(indicator),
+      sparkline: sparkline(
+        indicator.months.map((m) => m.value),
+        indicator.unit,
+      ),
+      sparklineLabel: sparklineLabel(indicator, monthLabels),
+    },
     comment: indicator.comment !== null && indicator.comment.trim() !== '' ? indicator.comment : null,
     indicator,
   };
 }
 
-function sectionView(section: PackSection, monthLabels: string[]): SectionView {
+function sectionView(section: PackSection, monthLabels: string[], month: string): SectionView {
+  const { performance, service } = section.comments;
   return {
     id: section.id,
     title: section.title,
     rows: section.indicators.map((i) => rowView(i, monthLabels)),
-    performance: commentView(
-      section.comments.performance.text,
-      section.comments.performance.draft,
-      PERFORMANCE_PLACEHOLDER,
-    ),
-    service: commentView(section.comments.service.text, false, SERVICE_PLACEHOLDER),
+    performance: commentView(performance.text, performance.draft, PERFORMANCE_PLACEHOLDER, month),
+    service: commentView(service.text, false, SERVICE_PLACEHOLDER, month),
     hasCorporatePlan: section.indicators.some((i) => i.corporatePlan),
   };
 }
@@ -359,6 +194,7 @@ function definitionsView(pack: Pack): DefinitionView[] {
 
 export function buildPackView(pack: Pack, meta: RenderMeta): PackView {
   const monthLabels = pack.months.map(monthLabel);
+  const month = monthName(pack.period);
   return {
     authority: pack.authority,
     title: pack.title,
@@ -368,12 +204,16 @@ export function buildPackView(pack: Pack, meta: RenderMeta): PackView {
     priorYearLabel: pack.priorYear,
     ytdLabel: `${pack.financialYear} YTD`,
     monthLabels,
-    sections: pack.sections.map((s) => sectionView(s, monthLabels)),
-    summary: summaryView(pack),
+    attention: attentionList(pack),
+    sections: pack.sections.map((s) => sectionView(s, monthLabels, month)),
+    summary: { ...statusCounts(pack), changes: statusChanges(pack), previousMonthTitle: previousMonthTitle(pack) },
     quality: qualityView(pack.dataQuality),
+    dataQuality: pack.dataQuality,
     definitions: definitionsView(pack),
     corporatePlanLegend: CORPORATE_PLAN_LEGEND,
     corporatePlanMark: CORPORATE_PLAN_MARK,
+    workbookName: meta.workbookName,
+    about: aboutView(meta),
     meta,
   };
 }

@@ -6,10 +6,9 @@
  */
 import type { RagStatus, Unit } from '../pack/pack-types';
 import { formatValue } from '../pack/format';
-import type { Period, Problem } from '../types';
+import type { DataQuality, Period, Problem } from '../types';
 import type { RenderMeta } from './render-types';
-import { buildPackView, type CommentState, type DefinitionView, type RowView, type StatusChange } from './view-model';
-import type { Pack } from '../pack/pack-types';
+import type { CommentState, DefinitionView, PackView, RowView, StatusChange } from './view-model';
 
 export interface WorkbookStatus {
   status: RagStatus;
@@ -155,8 +154,7 @@ function workbookRow(row: RowView): WorkbookRow {
   };
 }
 
-function workbookQuality(pack: Pack, listedPerKind: number): WorkbookQuality {
-  const { dataQuality } = pack;
+function workbookQuality(dataQuality: DataQuality, listedPerKind: number): WorkbookQuality {
   const problem =
     (severity: string) =>
     (p: Problem): WorkbookProblem => ({
@@ -183,10 +181,8 @@ function workbookQuality(pack: Pack, listedPerKind: number): WorkbookQuality {
   };
 }
 
-const ATTENTION_ORDER: Partial<Record<RagStatus, number>> = { red: 0, amber: 1 };
-
-export function workbookView(pack: Pack, meta: RenderMeta): WorkbookView {
-  const view = buildPackView(pack, meta);
+/** The workbook's view of the run's one PackView (built once, shared with the page and the email). */
+export function workbookView(view: PackView): WorkbookView {
   const sections = view.sections.map((s) => ({
     id: s.id,
     title: s.title,
@@ -194,11 +190,12 @@ export function workbookView(pack: Pack, meta: RenderMeta): WorkbookView {
     performance: { text: s.performance.text, state: s.performance.state },
     service: { text: s.service.text, state: s.service.state },
   }));
-  const attention = sections
-    .flatMap((s) => s.rows)
-    .filter((r) => ATTENTION_ORDER[r.status.status] !== undefined)
-    .sort((a, b) => (ATTENTION_ORDER[a.status.status] ?? 0) - (ATTENTION_ORDER[b.status.status] ?? 0))
-    .map((row) => ({ row, why: row.status.reason }));
+  // The selection and order are attention.ts's, as on the page and in the email.
+  const rows = new Map(sections.flatMap((s) => s.rows).map((r) => [r.code, r]));
+  const attention = view.attention.flatMap((item) => {
+    const row = rows.get(item.code);
+    return row ? [{ row, why: item.why }] : [];
+  });
   const { summary } = view;
   return {
     authority: view.authority,
@@ -215,7 +212,7 @@ export function workbookView(pack: Pack, meta: RenderMeta): WorkbookView {
     previousMonthTitle: summary.previousMonthTitle,
     sections,
     definitions: view.definitions,
-    quality: workbookQuality(pack, view.quality.listedPerKind),
-    meta,
+    quality: workbookQuality(view.dataQuality, view.quality.listedPerKind),
+    meta: view.meta,
   };
 }

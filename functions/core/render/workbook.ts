@@ -15,12 +15,18 @@ import type { RenderMeta } from './render-types';
 import { packSheet } from './workbook-pack-sheet';
 import { aboutSheet, definitionsSheet, keysSheet, qualitySheet } from './workbook-sheets';
 import { summarySheet } from './workbook-summary-sheet';
+import { buildPackView, type PackView } from './view-model';
 import { workbookView } from './workbook-view';
 
 export async function renderWorkbook(pack: Pack, meta: RenderMeta): Promise<Buffer> {
-  const view = workbookView(pack, meta);
+  return workbookFromView(buildPackView(pack, meta));
+}
+
+/** The workbook from the run's one view model (functions/run/pack-steps.ts). */
+export async function workbookFromView(packView: PackView): Promise<Buffer> {
+  const view = workbookView(packView);
   const workbook = new Workbook();
-  const generated = new Date(meta.generatedAt);
+  const generated = new Date(view.meta.generatedAt);
   workbook.creator = 'indicator-pack';
   workbook.title = `${view.title}: ${view.periodTitle}`;
   if (!Number.isNaN(generated.getTime())) {

@@ -8,10 +8,10 @@ import { assertFitsLimit, composeMail } from '../../adapters/mailer';
 import { CONTENT_TYPES } from '../../adapters/object-store';
 import type { PackConfig } from '../../core/config/pack-config';
 import type { Pack } from '../../core/pack/pack-types';
-import { renderEmail } from '../../core/render/email';
+import { emailFromView } from '../../core/render/email';
 import { previewInstructions } from '../../core/render/reply-how';
 import type { RenderMeta } from '../../core/render/render-types';
-import type { Period } from '../../core/types';
+import type { PackView } from '../../core/render/view-model';
 import { makeRunToken } from '../../inbound/run-token';
 import type { BatchMessage, DeliveryPlan } from '../delivery';
 import { renderPack, type RenderedPack } from '../pack-steps';
@@ -22,18 +22,9 @@ export function renderOutputs(pack: Pack, meta: RenderMeta): Promise<RenderedPac
   return renderPack(pack, meta);
 }
 
-/** The attachment's file name: the authority's name as a slug, e.g. `haringey-pack-2013-11.xlsx`. */
-export function workbookName(config: PackConfig, period: Period): string {
-  const slug = config.authority
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-  return `${slug || 'indicator'}-pack-${period}.xlsx`;
-}
-
 export interface ComposeRequest {
-  pack: Pack;
-  meta: RenderMeta;
+  /** The run's one view model (RenderedPack.view): the email says what the page and workbook say. */
+  view: PackView;
   config: PackConfig;
   plan: DeliveryPlan;
   workbook: Buffer;
@@ -50,25 +41,25 @@ export interface ComposeRequest {
  * the officer answer it by email. Other kinds carry none of them.
  */
 function previewParts(request: ComposeRequest) {
-  const { meta, plan, receivingAddress } = request;
+  const { view, plan, receivingAddress } = request;
   if (plan.kind !== 'preview') return { extras: undefined, token: '', replyTo: undefined };
-  const instructions = previewInstructions(request.pack.period, receivingAddress !== null);
+  const instructions = previewInstructions(view.period, receivingAddress !== null);
   return {
     extras: { instructions, changedComments: request.changedComments },
-    token: ` ${makeRunToken(request.pack.period, meta.runId)}`,
+    token: ` ${makeRunToken(view.period, view.meta.runId)}`,
     replyTo: receivingAddress ?? undefined,
   };
 }
 
 /** One message per planned batch (none when nothing is to be sent); throws when one would be over the limit. */
 export async function composeMessages(request: ComposeRequest): Promise<BatchMessage[]> {
-  const { pack, meta, config, plan } = request;
+  const { view, config, plan } = request;
   if (!plan.kind) return [];
   const preview = previewParts(request);
-  const email = renderEmail(pack, meta, plan.kind, preview.extras);
+  const email = emailFromView(view, plan.kind, preview.extras);
   const subject = `${email.subject}${preview.token}`;
   const attachment = {
-    filename: workbookName(config, pack.period),
+    filename: view.workbookName,
     content: request.workbook,
     contentType: CONTENT_TYPES.xlsx,
   };

@@ -15,13 +15,16 @@ export interface StoreRequest {
   store: ObjectStore;
   period: Period;
   runId: string;
-  rendered: RenderedPack;
+  /** The stored forms; the view model is not stored. */
+  rendered: Omit<RenderedPack, 'view'>;
   /** Called with each key once it is stored, so a failure part way still records what was. */
   onStored: (key: string) => void;
 }
 
 /** Stored in this order: pack.json first, so a folder with a page always has its data. */
-export function outputsOf(rendered: RenderedPack): Array<[keyof typeof RUN_FILES, string | Buffer, string]> {
+export function outputsOf(
+  rendered: Omit<RenderedPack, 'view'>,
+): Array<[keyof typeof RUN_FILES, string | Buffer, string]> {
   return [
     ['json', rendered.json, CONTENT_TYPES.json],
     ['workbook', rendered.workbook, CONTENT_TYPES.xlsx],

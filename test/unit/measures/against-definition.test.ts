@@ -1,7 +1,7 @@
 /**
  * The snapshot measures are computed for a set of days at once (one pass over the
  * records, marking days per person or counting spans per day). Here they are checked
- * against a literal reading of indicators.md, date by date, on many small random
+ * against a literal reading of docs/MEASURES.md, date by date, on many small random
  * extracts, each prepared for all of its dates together as the pack does.
  */
 import fc from 'fast-check';
@@ -52,7 +52,7 @@ function build(c: Case): Extract {
   return builder.build();
 }
 
-// ---- indicators.md, read literally ----
+// ---- docs/MEASURES.md, read literally ----
 
 function childrenOpen(x: Extract, d: number): number {
   return new Set(x.cpPlans.filter((p) => isOpenAt(p.start, p.end, d)).map((p) => p.person)).size;

@@ -118,6 +118,7 @@ describe('a measure whose source column is absent from the extract', () => {
       generatedAt: '2013-12-02T07:00:00Z',
       sources: [],
       codeVersion: 'test',
+      workbookName: 'test-pack-2013-11.xlsx',
     });
     const text = JSON.stringify(view);
     expect(text).toContain('No data');

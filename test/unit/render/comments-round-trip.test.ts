@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import * as XLSX from 'xlsx';
 import { UserError } from '../../../functions/core/errors';
 import { renderReportHtml } from '../../../functions/core/render/html';
+import { buildPackView } from '../../../functions/core/render/view-model';
 import { importCommentsFromWorkbook, MAX_COMMENT_LENGTH } from '../../../functions/core/render/import-comments';
 import { renderWorkbook } from '../../../functions/core/render/workbook';
 import { examplePack, exampleMeta, HOSTILE } from '../../fixtures/pack/example-pack';
@@ -97,7 +98,8 @@ describe('importCommentsFromWorkbook', () => {
     'treats a draft with only its line breaks or spaces ' +
       'changed as unchanged, and an edited draft as the officer’s',
     async () => {
-      const draft = examplePack().sections[1].comments.performance.text ?? '';
+      // The draft as shown: its sentences composed into one paragraph (comments-view.ts).
+      const draft = buildPackView(examplePack(), exampleMeta).sections[1].performance.text;
       const key = 'comment:section:cp-reviews-visits:performance';
       const rewrapped = await fillCommentCells(await renderWorkbook(examplePack(), exampleMeta), {
         [key]: draft.replace(/ /g, '\n  '),

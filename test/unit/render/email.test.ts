@@ -1,23 +1,47 @@
 import { renderEmail, renderFailureNotice } from '../../../functions/core/render/email';
 import { examplePack, exampleMeta, HOSTILE } from '../../fixtures/pack/example-pack';
 import { EXPECTED_ROWS } from './expected-rows';
-import { rowCells, textOf } from './html-cells';
+import { monthsLine, rowCells, textOf } from './html-cells';
 
 const TITLE = "Children and Young People's Service: Performance Report";
 
 describe('renderEmail', () => {
   const email = renderEmail(examplePack(), exampleMeta, 'pack');
 
-  it('has the subject "<title>: <Month YYYY>", with [Revised] or [Preview] in front when so', () => {
-    expect(email.subject).toBe(`${TITLE}: November 2013`);
-    expect(renderEmail(examplePack(), exampleMeta, 'revised').subject).toBe(`[Revised] ${TITLE}: November 2013`);
-    expect(renderEmail(examplePack(), exampleMeta, 'preview').subject).toBe(`[Preview] ${TITLE}: November 2013`);
+  // Issue 14: the authority and the headline in the subject.
+  const SUBJECT = `Haringey ${TITLE} — November 2013: 3 Red, 2 Amber`;
+
+  it('has the subject "<authority> <title> — <Month YYYY>: n Red, n Amber", [Revised] or [Preview] in front', () => {
+    expect(email.subject).toBe(SUBJECT);
+    expect(renderEmail(examplePack(), exampleMeta, 'revised').subject).toBe(`[Revised] ${SUBJECT}`);
+    expect(renderEmail(examplePack(), exampleMeta, 'preview').subject).toBe(`[Preview] ${SUBJECT}`);
+  });
+
+  it('has a preview text naming the headline and the indicators behind it', () => {
+    expect(textOf(/<div class="preheader"[^>]*>([\s\S]*?)<\/div>/.exec(email.html)?.[1] ?? '')).toBe(
+      'November 2013: 3 Red, 2 Amber. Needs attention: OP388a Red, HY64 Red, Op367 Red, OP389a Amber, OP380 Amber.',
+    );
+  });
+
+  it('names the attachment as the run names it, and keeps run details out of the directors’ copy', () => {
+    expect(textOf(email.html)).toContain('The workbook haringey-pack-2013-11.xlsx is attached');
+    expect(email.text).toContain('The workbook haringey-pack-2013-11.xlsx is attached.');
+    for (const body of [email.html, email.text]) {
+      expect(body).not.toContain('extracts/2013-11');
+      expect(body).not.toContain('2013-12-02T07:00:05.000Z');
+      expect(body).toContain('Produced on 2 December 2013 at 07:00 by indicator-pack test.');
+    }
+    const preview = renderEmail(examplePack(), exampleMeta, 'preview');
+    expect(preview.text).toContain('Run 20131202T070000Z-schedule, generated 2013-12-02T07:00:05.000Z from extracts/');
+    expect(textOf(preview.html)).toContain('Run 20131202T070000Z-schedule');
   });
 
   it('keeps the subject on one line whatever the configured title holds', () => {
     const pack = examplePack();
     pack.title = 'Pack\r\nBcc: someone@elsewhere.example';
-    expect(renderEmail(pack, exampleMeta, 'pack').subject).toBe('Pack Bcc: someone@elsewhere.example: November 2013');
+    expect(renderEmail(pack, exampleMeta, 'pack').subject).toBe(
+      'Haringey Pack Bcc: someone@elsewhere.example — November 2013: 3 Red, 2 Amber',
+    );
   });
 
   it('opens with the period, the counts of Red, Amber and Green, and the rows that changed status', () => {
@@ -33,22 +57,29 @@ describe('renderEmail', () => {
     );
     expect(summary).toContain('OP380 Child Protection Visits: Green → Amber (worse)');
     expect(summary.match(/→/g)).toHaveLength(3);
+    expect(summary).toContain('Op367 Percentage of CP cases which were reviewed within required timescales');
+    expect(summary).toContain('88% against a target of 100% · ↓ Down, worse');
     expect(email.html.indexOf('class="summary"')).toBeLessThan(email.html.indexOf('class="pi"'));
   });
 
   it('carries every row with the pack values', () => {
+    // Issue 14: status, YTD and target beside the name; prior year and months on the line beneath.
     for (const { code, cells, rag } of EXPECTED_ROWS) {
       const tds = rowCells(email.html, code).map(textOf);
-      expect(tds.slice(2, 12)).toEqual([...cells, rag]);
+      expect(tds.slice(1)).toEqual([rag, cells[7], cells[8]]);
+      const shortMonths = ['Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov'].map((m, i) => `${m} ${cells[i + 1]}`);
+      expect(monthsLine(email.html, code)).toContain(['2012/13 ' + cells[0], ...shortMonths].join(' · '));
     }
   });
 
   it('is laid out for Outlook and Gmail: inlined CSS, tables with widths, no flex, grid, SVG or images', () => {
     expect(email.html).not.toMatch(/<style/i);
     expect(email.html).not.toMatch(/display:\s*(flex|grid)|<svg|<img|<script|<link|url\(/i);
-    expect(rowCells(email.html, 'HY64')[11]).toMatch(/style="[^"]*background-color: #C00000[^"]*"/);
-    expect(email.html).toMatch(/<table role="presentation" class="container" width="1000"/);
-    expect(email.html).toMatch(/<th class="title" width="200"/);
+    expect(rowCells(email.html, 'HY64')[1]).toMatch(/style="[^"]*background-color: #C00000[^"]*"/);
+    expect(email.html).toMatch(/<table role="presentation" class="container" width="600"/);
+    expect(rowCells(email.html, 'HY64')[1]).toMatch(/bgcolor="#C00000"/);
+    // CSS that Outlook's Word engine ignores (issue 14); the caniemail lint is in email-lint.test.ts.
+    expect(email.html).not.toMatch(/white-space|table-layout/);
   });
 
   it('says in the body when it is a revised pack or a preview', () => {
@@ -64,17 +95,25 @@ describe('renderEmail', () => {
   it('has a plain-text alternative with the same content', () => {
     const text = email.text;
     expect(text).toContain('November 2013 (2013/14 YTD): 3 Red, 2 Amber, 2 Green of 13 indicators.');
-    expect(text).toContain('  - OP380 Child Protection Visits: Green -> Amber (worse)');
+    expect(text).toContain('  - OP380 Child Protection Visits: Green → Amber (worse)');
+    // The same attention list opens the text.
+    expect(text.indexOf('What needs attention')).toBeLessThan(text.indexOf('== Child protection =='));
+    expect(text).toContain(
+      'Red: Op367 Percentage of CP cases which were reviewed within required timescales\n' +
+        '  88% against a target of 100% · ↓ Down, worse\n' +
+        '  88.1% against 100%: higher is better, Red below 90% (10% tolerance)',
+    );
     expect(text).toContain('HY64: Child Protection Plans ceasing after two years or more');
     expect(text).toContain(
-      '  2012/13 7.1% | Jun-13 2.6% | Jul-13 - | Aug-13 - | Sep-13 20.0% ' +
-        '| Oct-13 38.9% | Nov-13 6.7% | 2013/14 YTD 9.7% | Target 7.0%',
+      'HY64: Child Protection Plans ceasing after two years or more\n  Red · 2013/14 YTD 9.7% · Target 7.0%\n' +
+        '  2012/13 7.1% | Jun-13 2.6% | Jul-13 - | Aug-13 - | Sep-13 20.0% | Oct-13 38.9% | Nov-13 6.7%',
     );
     expect(text).toContain(
-      '  Traffic light: Amber (94.8% against 95%: higher is better, Amber within 10%). Trend: ↓ Down, worse ▅█▁▄▃▂',
+      '  Traffic light: Amber (94.8% against 95%: higher is better, Amber within 10%). 94.8% — below 95%. ' +
+        'Trend: ↓ Slightly down, worse ██████',
     );
     expect(text).toContain(
-      'Performance comment (DRAFT, drafted from the data):\nAs at the end of November 104 out of 118',
+      'Performance comment (DRAFT, drafted from the data):\nAs at the end of November, 104 out of 118',
     );
     expect(text).toContain('Service comment:\nService comment to be supplied by the service.');
     expect(text).toContain('Warning missing-value: 5 in all, 3 not listed');

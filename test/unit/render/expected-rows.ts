@@ -1,5 +1,5 @@
 /**
- * The example pack's rows as the seed report shows them (indicators.md, Display): counts
+ * The example pack's rows as the seed report shows them (docs/OUTPUTS.md, Display): counts
  * as integers, rates and percents to the indicator's decimals (HY64 has 1, the rest 0),
  * `-` for no value. Written from the seed, not from the renderer's output. Op367's
  * November value is the 104/118 of the seed's performance comment (the seed's row is

@@ -25,10 +25,17 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** The <td> elements (whole tags) of the indicator row with this code; throws when absent. */
+/** The cells (<th> and <td>, whole tags) of the indicator row with this code; throws when absent. */
 export function rowCells(html: string, code: string): string[] {
   const escapedCode = escapeRegExp(code);
   const match = new RegExp(`<tr class="pi-row[^"]*" data-code="${escapedCode}"[^>]*>([\\s\\S]*?)</tr>`).exec(html);
   if (!match) throw new Error(`no row for ${code}`);
-  return [...match[1].matchAll(/<td[^>]*>[\s\S]*?<\/td>/g)].map((m) => m[0]);
+  return [...match[1].matchAll(/<(t[dh])\b[^>]*>[\s\S]*?<\/\1>/g)].map((m) => m[0]);
+}
+
+/** The text of the compact line of months under the indicator row with this code; throws when absent. */
+export function monthsLine(html: string, code: string): string {
+  const match = new RegExp(`<tr class="pi-months" data-code="${escapeRegExp(code)}"[^>]*>([\\s\\S]*?)</tr>`).exec(html);
+  if (!match) throw new Error(`no line of months for ${code}`);
+  return textOf(match[1]).replace(/\u00a0|&nbsp;/g, ' ');
 }

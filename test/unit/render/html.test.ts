@@ -10,25 +10,31 @@ const html = renderReportHtml(examplePack(), exampleMeta);
 describe('renderReportHtml: the example pack', () => {
   it.each(EXPECTED_ROWS)('shows $code with the seed values and traffic light', ({ code, cells, rag }) => {
     const tds = rowCells(html, code).map(textOf);
-    // code, title, prior year, 6 months, YTD, target, traffic light, trend
-    expect(tds).toHaveLength(13);
-    expect(tds[0].replace(' ★', '')).toBe(code);
-    expect(tds.slice(2, 11)).toEqual(cells);
-    expect(tds[11]).toBe(rag);
+    // Issue 14: code and title, traffic light, YTD, target (what matters most, first),
+    // then prior year, 6 months, trend.
+    expect(tds).toHaveLength(12);
+    expect(tds[0].replace(' ★', '').startsWith(`${code} `)).toBe(true);
+    expect([...tds.slice(4, 11), tds[2], tds[3]]).toEqual(cells);
+    expect(tds[1]).toBe(rag);
   });
 
   it('has one table per section, in the seed order, with the seed column labels', () => {
     expect([...html.matchAll(/<h2>([^<]+)<\/h2>/g)].map((m) => m[1])).toEqual([
+      'What needs attention',
       'Child protection',
       'CP Reviews and Visits',
       'Data quality',
       'Definitions',
     ]);
     expect(html.match(/<table class="pi"/g)).toHaveLength(2);
-    const header = textOf(/<thead>([\s\S]*?)<\/thead>/.exec(html)?.[1] ?? '').split(/\s*\n\s*/);
+    const header = textOf(/<table class="pi"[\s\S]*?<thead>([\s\S]*?)<\/thead>/.exec(html)?.[1] ?? '').split(
+      /\s*\n\s*/,
+    );
     expect(header).toEqual([
-      'PI',
       'Indicator',
+      'Traffic light',
+      '2013/14 YTD',
+      'Target',
       '2012/13',
       'Jun-13',
       'Jul-13',
@@ -36,18 +42,15 @@ describe('renderReportHtml: the example pack', () => {
       'Sep-13',
       'Oct-13',
       'Nov-13',
-      '2013/14 YTD',
-      'Target',
-      'Traffic light',
       'Trend',
     ]);
   });
 
   it('puts the reason for each colour on the traffic-light cell and words, not colour alone', () => {
-    const hy64 = rowCells(html, 'HY64')[11];
+    const hy64 = rowCells(html, 'HY64')[1];
     expect(hy64).toContain('title="9.7% against 7.0%: lower is better, Red above 7.7% (10% tolerance)"');
     expect(hy64).toContain('class="rag rag-red"');
-    const dataOnly = rowCells(html, 'OP 411')[11];
+    const dataOnly = rowCells(html, 'OP 411')[1];
     expect(dataOnly).toContain('rag-data-only');
     expect(textOf(dataOnly)).toBe('Data Only');
   });
@@ -61,17 +64,35 @@ describe('renderReportHtml: the example pack', () => {
       rag: 'no-data',
       ragReason: 'No value this year.',
     };
-    const cell = rowCells(renderReportHtml(pack, exampleMeta), 'Op367')[11];
+    const cell = rowCells(renderReportHtml(pack, exampleMeta), 'Op367')[1];
     expect(cell).toContain('rag-no-data');
     expect(textOf(cell)).toBe('No data');
   });
 
   it('shows the trend as an arrow with words and a sparkline of the months', () => {
-    const trend = textOf(rowCells(html, 'OP380')[12]).split('\n');
-    expect(trend[0]).toBe('↓ Down, worse');
-    // 96.1, 97.9, 94.2, 95.9, 95.5, 94.8 scaled between 94.2 (▁) and 97.9 (█)
-    expect(trend[1]).toBe('▅█▁▄▃▂');
-    expect(textOf(rowCells(html, 'Op422')[12]).split('\n')[0]).toBe('No trend');
+    const trend = textOf(rowCells(html, 'OP380')[11]).split('\n');
+    // October 95.5% and November 94.8% both print as 95%: "slightly" (issue 14).
+    expect(trend[0]).toBe('↓ Slightly down, worse');
+    // 96.1, 97.9, 94.2, 95.9, 95.5, 94.8 on 0–100: all within the top eighth, no collapse.
+    expect(trend[1]).toBe('██████');
+    expect(rowCells(html, 'OP380')[11]).toContain(
+      'role="img" aria-label="Jun-13 96%, Jul-13 98%, Aug-13 94%, Sep-13 96%, Oct-13 95%, Nov-13 95%"',
+    );
+    expect(textOf(rowCells(html, 'Op422')[11]).split('\n')[0]).toBe('No trend');
+  });
+
+  it('shows in the row why the same printed value and target differ in status', () => {
+    expect(textOf(rowCells(html, 'OP380')[0])).toContain('94.8% — below 95%');
+    expect(textOf(rowCells(html, 'OP381')[0])).toContain('95.05% — above 95%');
+    expect(textOf(rowCells(html, 'Op 365')[0])).toContain('9.5% — below 10%');
+  });
+
+  it('opens with what needs attention: Red then Amber, value against target, direction and why', () => {
+    const attention = /<div class="summary" id="attention">([\s\S]*?)<\/div>/.exec(html)?.[1] ?? '';
+    const items = [...attention.matchAll(/<tr class="attn-item" data-code="([^"]+)"/g)].map((m) => m[1]);
+    expect(items).toEqual(['OP388a', 'HY64', 'Op367', 'OP389a', 'OP380']);
+    expect(textOf(attention)).toContain('94.8% against a target of 95% · ↓ Slightly down, worse');
+    expect(html.indexOf('id="attention"')).toBeLessThan(html.indexOf('class="pi"'));
   });
 
   it('highlights corporate-plan rows and explains the highlight', () => {
@@ -82,10 +103,10 @@ describe('renderReportHtml: the example pack', () => {
 
   it('marks a drafted performance comment as a draft and shows the service placeholder', () => {
     const reviews =
-      /<div class="section" id="section-cp-reviews-visits">([\s\S]*?)<\/div>\s*<\/div>\s*<\/div>/.exec(html)?.[1] ?? '';
+      /<div class="section" id="section-cp-reviews-visits">([\s\S]*?)<div class="quality"/.exec(html)?.[1] ?? '';
     expect(reviews).toContain('Performance comment <span class="draft-badge">Draft</span>');
     expect(textOf(reviews)).toContain(
-      'As at the end of November 104 out of 118 CP cases were reviewed within required timescales.',
+      'As at the end of November, 104 out of 118 CP cases were reviewed within required timescales.',
     );
     expect(reviews).toContain('class="comment-text comment-placeholder" data-comment="service"');
     expect(textOf(reviews)).toContain('Service comment to be supplied by the service.');
@@ -115,7 +136,17 @@ describe('renderReportHtml: the example pack', () => {
     expect(html).not.toMatch(/<script|<link|<img|<svg|src=|url\(|@import/i);
     expect(html).not.toMatch(/display:\s*(flex|grid)/);
     expect(html).toContain('@page { size: A4 landscape;');
-    expect(html).toMatch(/tr \{ break-inside: avoid; page-break-inside: avoid; \}/);
+    expect(html).toMatch(/tr, \.attn-item \{ break-inside: avoid; page-break-inside: avoid; \}/);
+    // No forced page breaks: they left near-empty pages (issue 14).
+    expect(html).not.toMatch(/break-before: page|page-break-before: always/);
+  });
+
+  it('gives every table a caption and its headers a scope', () => {
+    const tables = html.match(/<table(?![^>]*role="presentation")[^>]*>/g) ?? [];
+    const captions = html.match(/<table(?![^>]*role="presentation")[^>]*>\s*<caption>[^<]+<\/caption>/g) ?? [];
+    expect(tables.length).toBeGreaterThan(4);
+    expect(captions).toHaveLength(tables.length);
+    expect(html.match(/<th(?![^>]*scope="(row|col)")[\s>]/g)).toBeNull();
   });
 
   it('uses the same colours as the workbook for each status', () => {

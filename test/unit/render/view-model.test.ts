@@ -1,4 +1,5 @@
-import { buildPackView, monthLabel, monthTitle, sparkline } from '../../../functions/core/render/view-model';
+import { sparkline } from '../../../functions/core/render/sparkline';
+import { buildPackView, monthLabel, monthTitle } from '../../../functions/core/render/view-model';
 import { examplePack, exampleMeta } from '../../fixtures/pack/example-pack';
 
 describe('labels', () => {
@@ -10,15 +11,24 @@ describe('labels', () => {
 });
 
 describe('sparkline', () => {
-  it('scales the months between their lowest (▁) and highest (█) value', () => {
-    expect(sparkline([0, 7, 14])).toBe('▁▅█');
-    expect(sparkline([207, 174, 185, 164, 171, 177])).toBe('█▃▄▁▂▃');
+  // Issue 14: a shared, unit-aware baseline instead of each row's own minimum and maximum.
+  it('draws a percent on 0–100, so a 2-point dip is no collapse', () => {
+    // 99/100 × 7 = 6.9 and 97/100 × 7 = 6.8: both the top level.
+    expect(sparkline([99, 97], 'percent')).toBe('██');
+    // 0, 3.5 (rounded to 4) and 7 of the 8 levels.
+    expect(sparkline([0, 50, 100], 'percent')).toBe('▁▅█');
   });
 
-  it('shows a month with no value as a dot and a flat series at mid height', () => {
-    expect(sparkline([1, null, 2])).toBe('▁·█');
-    expect(sparkline([5, 5])).toBe('▄▄');
-    expect(sparkline([null, null])).toBe('··');
+  it('draws a count or rate from 0 to its highest month', () => {
+    expect(sparkline([0, 7, 14], 'count')).toBe('▁▅█');
+    // 174…177 against 207: 5.5 to 6.0 of 7, all level 6.
+    expect(sparkline([207, 174, 185, 164, 171, 177], 'count')).toBe('█▇▇▇▇▇');
+    expect(sparkline([0, 0], 'rate')).toBe('▁▁');
+  });
+
+  it('shows a month with no value as a dot', () => {
+    expect(sparkline([1, null, 2], 'count')).toBe('▅·█');
+    expect(sparkline([null, null], 'percent')).toBe('··');
   });
 });
 
@@ -43,6 +53,7 @@ describe('buildPackView', () => {
       from: 'No data',
       to: 'Red',
       direction: '',
+      text: 'No data → Red',
     });
   });
 

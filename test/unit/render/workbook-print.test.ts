@@ -170,8 +170,9 @@ describe('renderWorkbook print setup, read back with exceljs', () => {
       'OP389a Amber',
       'OP380 Amber',
     ]);
+    // October 95.5% and November 94.8% both print as 95%: "slightly" (attention.ts, issue 14).
     expect(attention.find((r) => r[0] === 'OP380')?.slice(5)).toEqual([
-      '↓ Down, worse',
+      '↓ Slightly down, worse',
       '94.8% against 95%: higher is better, Amber within 10%',
     ]);
     // previousRag in the fixture: Op 365 Amber → Green, Op367 Amber → Red, OP380 Green → Amber.

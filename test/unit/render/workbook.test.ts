@@ -6,7 +6,7 @@ import { CORPORATE_PLAN_CODES, EXPECTED_ROWS } from './expected-rows';
 import { cellAt, columnsByHeader, readWithSheetJs, rowsByCode, sheetOf } from './workbook-helpers';
 
 const COLUMNS = ['2012/13', 'Jun-13', 'Jul-13', 'Aug-13', 'Sep-13', 'Oct-13', 'Nov-13', '2013/14 YTD', 'Target'];
-/** Number formats per indicator, from indicators.md Display and the configuration's decimals. */
+/** Number formats per indicator, from docs/OUTPUTS.md Display and the configuration's decimals. */
 const FORMAT: Record<string, string> = {
   Op388: '#,##0',
   OP388a: '#,##0',
@@ -103,7 +103,7 @@ describe('renderWorkbook read back with SheetJS', () => {
       .filter((cell): cell is XLSX.CellObject => typeof cell === 'object' && cell !== null && 't' in cell)
       .map((cell) => cell.v);
     expect(texts).toContain('Service comment to be supplied by the service.');
-    expect(texts.some((v) => typeof v === 'string' && v.startsWith('As at the end of November 104 out of 118'))).toBe(
+    expect(texts.some((v) => typeof v === 'string' && v.startsWith('As at the end of November, 104 out of 118'))).toBe(
       true,
     );
     expect(texts).toContain(

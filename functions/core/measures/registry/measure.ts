@@ -1,5 +1,5 @@
 /**
- * What a measure of the registry declares (indicators.md, Measures): its name, kind and
+ * What a measure of the registry declares (docs/MEASURES.md, Measures): its name, kind and
  * unit, the extract columns it reads, its parameters (a zod schema with defaults and
  * validation), how it is prepared from the extract, the plain-words definition readers
  * see, how it is counted (for docs/MEASURES.md) and the sentence drafted about it.
@@ -51,7 +51,7 @@ interface SpecCommon<N extends string, S extends ParamsSchema> {
   params: S;
   /** How the measure is counted, in words for readers of the pack (the Definitions section and sheet). */
   definition: string;
-  /** The counting rule as the spec states it (indicators.md), for maintainers: docs/MEASURES.md. */
+  /** The counting rule as the spec states it (docs/MEASURES.md), for maintainers: docs/MEASURES.md. */
   counted: string;
   /** One sentence about the row in the words the seed's officers used. */
   draft(figures: DraftFigures, params: z.output<S>, context: DraftContext): string;

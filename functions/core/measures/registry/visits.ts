@@ -1,5 +1,5 @@
 /**
- * Children on a plan visited within timescale (indicators.md, "Visits within
+ * Children on a plan visited within timescale (docs/MEASURES.md, "Visits within
  * timescale"): CP and CIN, each with its own window of days, a parameter.
  */
 import * as z from 'zod';

@@ -7,9 +7,7 @@ import { RunRecorder } from '../../../../functions/run/run-record';
 import { recordManifest } from '../../../../functions/run/steps/record';
 import { stageRunner } from '../../../../functions/run/steps/stage';
 import { outputsOf, storeOutputs } from '../../../../functions/run/steps/store';
-import { workbookName } from '../../../../functions/run/steps/render';
-import { testConfig } from '../../../support/fixtures';
-import { parsePackConfigText } from '../../../../functions/core/config/pack-config';
+import { workbookName } from '../../../../functions/core/render/workbook-name';
 
 const header = {
   runId: 'R1',
@@ -87,9 +85,6 @@ describe('store and record', () => {
 });
 
 test("the attachment is named after the authority's slug", () => {
-  const config = parsePackConfigText(JSON.stringify(testConfig()), 'test');
-  expect(workbookName({ ...config, authority: 'London Borough of Haringey' }, '2013-11')).toBe(
-    'london-borough-of-haringey-pack-2013-11.xlsx',
-  );
-  expect(workbookName({ ...config, authority: '!!!' }, '2013-11')).toBe('indicator-pack-2013-11.xlsx');
+  expect(workbookName('London Borough of Haringey', '2013-11')).toBe('london-borough-of-haringey-pack-2013-11.xlsx');
+  expect(workbookName('!!!', '2013-11')).toBe('indicator-pack-2013-11.xlsx');
 });
