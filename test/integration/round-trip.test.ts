@@ -105,8 +105,8 @@ test('with approval required, the schedule sends the preview to the officers, wi
   expect(manifest.batches[0].messageId).toBe(firstPreview.messageId);
   const index = await json<PreviewRecord>(`reports/${PERIOD}/previews/${run.runId}.json`);
   expect(index.sesMessageIds).toEqual([firstPreview.messageId.toLowerCase()]);
-  // Nothing went to the distribution list, and no pack is published yet.
-  expect(await store.get(`reports/${PERIOD}/latest.json`)).toBeNull();
+  // Nothing went to the distribution list: the month's ledger has no receipt.
+  expect(await store.list(`reports/${PERIOD}/delivery/schedule/`)).toEqual([]);
 });
 
 test('a reply with the workbook edited by exceljs: comments stored, revised preview listing the change', async () => {
@@ -240,7 +240,11 @@ test.each([
 });
 
 test.each([
-  ['an oversized attachment', () => workbookAttachment(Buffer.alloc(11 * 1024 ** 2, 0x41)), 'over the 10 MiB limit'],
+  [
+    'an oversized attachment',
+    () => workbookAttachment(Buffer.alloc(11 * 1024 ** 2, 0x41)),
+    'over the 10,485,760 bytes (10 MiB) limit',
+  ],
   ['a zip bomb named pack.xlsx', () => workbookAttachment(zipBomb()), 'decompression bomb'],
 ])('%s: a refusal reply to the officer, nothing stored', async (_name, attachment, says) => {
   const comments = (await store.get(`comments/${PERIOD}.json`))!.body;
