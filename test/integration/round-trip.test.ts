@@ -87,7 +87,7 @@ let firstPreview: ReceivedEmail;
 let revisedPreview: ReceivedEmail;
 let openpyxlPreview: ReceivedEmail;
 
-test('with approval required, the schedule sends the preview to the officers, with the token and the instructions', async () => {
+test('approval required: the schedule previews to the officers, with the token and the instructions', async () => {
   const began = Date.now();
   const run = await handler({ trigger: 'schedule', scheduledTime: '2013-12-02T07:00:00Z' });
   timings.push(`schedule → preview sent: ${Date.now() - began} ms`);
