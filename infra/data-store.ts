@@ -24,6 +24,9 @@ export const PREFIX = {
  */
 export const CONFIG_KEY = LAYOUT.configKey;
 
+/** Days a received message (inbox/) is kept. */
+export const RECEIVED_MAIL_RETENTION_DAYS = 90;
+
 export interface DataStoreProps {
   readonly extractRetentionDays: number;
   readonly noncurrentVersionRetentionDays: number;
@@ -94,6 +97,13 @@ export class DataStore extends Construct {
           id: 'expire-extracts',
           prefix: PREFIX.extracts,
           expiration: Duration.days(props.extractRetentionDays),
+        },
+        {
+          // Received replies carry officers' comments and addresses: the comments live on in
+          // comments/, the mail itself is kept only long enough to look into a complaint.
+          id: 'expire-received-mail',
+          prefix: LAYOUT.folder('inbox'),
+          expiration: Duration.days(RECEIVED_MAIL_RETENTION_DAYS),
         },
         {
           // Expiring a current version leaves a delete marker; remove it once alone.

@@ -15,7 +15,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import * as actions from 'aws-cdk-lib/aws-ses-actions';
 import { Construct } from 'constructs';
-import { INBOX_PREFIX, PROCESSED_PREFIX, SPOOF_NOTICE_PREFIX } from '../functions/inbound/inbox-keys';
+import { LAYOUT } from '../functions/core/layout';
 import type { DataStore } from './data-store';
 import { acknowledgeWildcardResources } from './nag';
 
@@ -23,11 +23,15 @@ export interface InboundMailProps {
   readonly data: DataStore;
   /** The address officers reply to (the preview's Reply-To). */
   readonly receivingAddress: string;
-  /** The function the Lambda action invokes. */
-  readonly target: lambda.IFunction;
+  /** The function the Lambda action invokes; it is told the receiving address (RECEIVING_ADDRESS). */
+  readonly target: lambda.Function;
   /** The target's role, given the reads and create-only writes the receiving side makes. */
   readonly targetRole: iam.IRole;
 }
+
+const INBOX_PREFIX = LAYOUT.inboxPrefix;
+/** What the function itself writes under the inbox: replay markers, spoof notices, the sent-preview index. */
+const MARKER_PREFIXES = [LAYOUT.processedPrefix, LAYOUT.spoofNoticePrefix, LAYOUT.sentIndexPrefix];
 
 export const RULE_SET_NAME = 'indicator-pack-inbound';
 export const RULE_NAME = 'officer-replies';
@@ -86,6 +90,17 @@ export class InboundMail extends Construct {
     });
     if (policy.policyDependable) this.rule.node.addDependency(policy.policyDependable);
 
+    // The preview's Reply-To, and the sign for the run that replies are read (docs/EMAIL-ROUND-TRIP.md).
+    target.addEnvironment('RECEIVING_ADDRESS', props.receivingAddress);
+    props.targetRole.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        // A reply's workbook becomes comments/<YYYY-MM>.json; the one it replaces is kept
+        // under comments/history/ first (functions/inbound/reply-comments.ts).
+        sid: 'WriteCommentsFromReplies',
+        actions: ['s3:PutObject'],
+        resources: [data.objectsUnder(LAYOUT.folder('comments'))],
+      }),
+    );
     props.targetRole.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid: 'ReadReceivedMail',
@@ -95,16 +110,17 @@ export class InboundMail extends Construct {
     );
     props.targetRole.addToPrincipalPolicy(
       new iam.PolicyStatement({
-        // The replay markers and spoof notices (functions/inbound/replay.ts), created with If-None-Match.
+        // The replay markers and spoof notices (functions/inbound/replay.ts), created with
+        // If-None-Match, and the index of sent previews (functions/inbound/preview-index.ts).
         sid: 'WriteInboxMarkers',
         actions: ['s3:PutObject'],
-        resources: [data.objectsUnder(PROCESSED_PREFIX), data.objectsUnder(SPOOF_NOTICE_PREFIX)],
+        resources: MARKER_PREFIXES.map((prefix) => data.objectsUnder(prefix)),
       }),
     );
     acknowledgeWildcardResources(
       props.targetRole,
       data.bucket,
-      [INBOX_PREFIX, PROCESSED_PREFIX, SPOOF_NOTICE_PREFIX].map((prefix) => `/${prefix}*`),
+      [INBOX_PREFIX, ...MARKER_PREFIXES, LAYOUT.folder('comments')].map((prefix) => `/${prefix}*`),
       'Object ARNs scoped to the inbox folders: each received message has its own key ' +
         '(its SES message id), unknown in advance.',
     );

@@ -6,7 +6,7 @@
  */
 import * as z from 'zod';
 import { ConfigError } from '../core/errors';
-import { issueLines } from '../core/config/zod-helpers';
+import { emailAddress, issueLines } from '../core/config/zod-helpers';
 import { LAYOUT } from '../core/layout';
 
 const optionalText = z
@@ -19,6 +19,8 @@ const functionEnvSchema = z.object({
   DATA_BUCKET: z.string().trim().min(3, 'is required (the data bucket name)').max(63),
   CONFIG_KEY: optionalText,
   SES_CONFIGURATION_SET: optionalText,
+  /** The address officers reply to (SES email receiving); unset when the deployment receives no mail. */
+  RECEIVING_ADDRESS: z.union([z.literal(''), emailAddress]).optional(),
 });
 
 /** The SDK's S3 endpoint overrides: only whether one is set matters here (path-style addressing). */
@@ -31,6 +33,7 @@ export interface FunctionEnv {
   dataBucket: string;
   configKey: string;
   sesConfigurationSet: string | undefined;
+  receivingAddress: string | null;
 }
 
 type EnvSource = Record<string, string | undefined>;
@@ -45,6 +48,7 @@ export function readFunctionEnv(env: EnvSource = process.env): FunctionEnv {
     dataBucket: result.data.DATA_BUCKET,
     configKey: result.data.CONFIG_KEY ?? LAYOUT.configKey,
     sesConfigurationSet: result.data.SES_CONFIGURATION_SET,
+    receivingAddress: result.data.RECEIVING_ADDRESS || null,
   };
 }
 

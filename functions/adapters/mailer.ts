@@ -21,6 +21,10 @@ export interface OutgoingMail {
   html: string;
   text: string;
   attachments: MailAttachment[];
+  /** Where replies go (the preview's receiving address); absent: to the From address. */
+  replyTo?: string;
+  /** The Message-ID this answers, so mail clients thread the reply (In-Reply-To and References). */
+  inReplyTo?: string;
 }
 
 export interface ComposedMail {
@@ -47,6 +51,9 @@ export async function composeMail(mail: OutgoingMail, date: Date): Promise<Compo
     html: mail.html,
     text: mail.text,
     date,
+    replyTo: mail.replyTo,
+    inReplyTo: mail.inReplyTo,
+    references: mail.inReplyTo,
     attachments: mail.attachments.map((a) => ({
       filename: a.filename,
       content: a.content,

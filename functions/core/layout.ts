@@ -9,7 +9,13 @@
  *   reports/<YYYY-MM>/latest.json                    the newest complete run of the month
  *   reports/<YYYY-MM>/delivery/schedule/batch-<n>.json       a batch's delivery claim
  *   reports/<YYYY-MM>/delivery/schedule/batch-<n>.sent.json  its receipt
- *   inbox/                                           reserved: mail received for the deployment
+ *   reports/<YYYY-MM>/previews/<runId>.json          a preview sent: its SES ids, to whom, when
+ *   reports/<YYYY-MM>/previews/<runId>.reminded.json the one approval reminder about that preview
+ *   comments/history/<YYYY-MM>/<time>.json           a comments file as it was before a reply replaced it
+ *   inbox/<SES message id>                           a received message's raw MIME (SES's S3 action)
+ *   inbox/processed/<SES message id>.json            its replay marker
+ *   inbox/spoof-notices/<SES message id>.json        the one notice to the officers about a refused message
+ *   inbox/sent/<SES message id>.json                 which run a preview SES sent with that id belongs to
  *   benchmarks/                                      reserved: published comparator figures
  *
  * Pure (no I/O, no imports of runtime code) so infra/ can use it without bundling the run.
@@ -58,9 +64,46 @@ export interface Layout {
   readonly receiptKey: (period: Period, batch: number) => string;
   /** The batch a receipt key names, or null for any other key. */
   readonly receiptBatch: (key: string) => number | null;
+  /** A month's previews, one index object per preview run (written only when replies are received). */
+  readonly previewsPrefix: (period: Period) => string;
+  readonly previewKey: (period: Period, runId: string) => string;
+  /** The run id a preview index key names, or null for any other key (the reminder markers). */
+  readonly previewRunId: (key: string) => string | null;
+  readonly previewReminderKey: (period: Period, runId: string) => string;
+  /** Where a comments file's earlier content is kept when a reply replaces it (create-only). */
+  readonly commentsHistoryKey: (period: Period, replacedAt: Date) => string;
+  /** The raw MIME SES's S3 action stored: its object key prefix is `inbox/`. */
+  readonly inboxPrefix: string;
+  readonly processedPrefix: string;
+  readonly spoofNoticePrefix: string;
+  readonly sentIndexPrefix: string;
+  readonly rawMailKey: (sesMessageId: string) => string;
+  /** The replay marker: created once, before the message is acted on (inbound/replay.ts). */
+  readonly processedKey: (sesMessageId: string) => string;
+  /** The marker that the officers were told of a refused message claiming an officer's address. */
+  readonly spoofNoticeKey: (sesMessageId: string) => string;
+  /** Which run a message SES sent (a preview batch) belongs to: the reply's In-Reply-To names it. */
+  readonly sentIndexKey: (sesMessageId: string) => string;
 }
 
 const RECEIPT = /batch-(\d+)\.sent\.json$/;
+const PREVIEW = /\/previews\/([^/]+)(?<!\.reminded)\.json$/;
+
+/**
+ * SES message ids are letters, digits and hyphens (received: `d6iitobk75ur44p8kdnnp7g2n800`; sent:
+ * `0102018c…-000000`); anything else — a slash, a dot — could name another key, so it is refused
+ * before any key is built from one.
+ */
+const SES_MESSAGE_ID = /^[A-Za-z0-9-]{1,128}$/;
+
+export function isSesMessageId(id: string): boolean {
+  return SES_MESSAGE_ID.test(id);
+}
+
+function checkedSesId(id: string): string {
+  if (!isSesMessageId(id)) throw new Error(`not an SES message id: ${JSON.stringify(id.slice(0, 140))}`);
+  return id;
+}
 
 /** A root must be '' or name a folder: no leading slash, no empty or dot segments. */
 function checkedRoot(root: string): string {
@@ -78,6 +121,12 @@ export function bucketLayout(root = ''): Layout {
   const periodPrefix = (period: Period): string => `${folder('reports')}${period}/`;
   const runPrefix = (period: Period, runId: string): string => `${periodPrefix(period)}${runId}/`;
   const deliveryPrefix = (period: Period): string => `${periodPrefix(period)}delivery/schedule/`;
+  const previewsPrefix = (period: Period): string => `${periodPrefix(period)}previews/`;
+  const inbox = folder('inbox');
+  const inboxKey =
+    (sub: string, suffix: string) =>
+    (id: string): string =>
+      `${inbox}${sub}${checkedSesId(id)}${suffix}`;
   return {
     root: base,
     folder,
@@ -95,6 +144,21 @@ export function bucketLayout(root = ''): Layout {
       const match = RECEIPT.exec(key);
       return match ? Number(match[1]) : null;
     },
+    previewsPrefix,
+    previewKey: (period, runId) => `${previewsPrefix(period)}${runId}.json`,
+    previewRunId: (key) => PREVIEW.exec(key)?.[1] ?? null,
+    previewReminderKey: (period, runId) => `${previewsPrefix(period)}${runId}.reminded.json`,
+    // The time with its punctuation removed sorts as it reads and is a plain key segment.
+    commentsHistoryKey: (period, replacedAt) =>
+      `${folder('comments')}history/${period}/${replacedAt.toISOString().replace(/[-:.]/g, '')}.json`,
+    inboxPrefix: inbox,
+    processedPrefix: `${inbox}processed/`,
+    spoofNoticePrefix: `${inbox}spoof-notices/`,
+    sentIndexPrefix: `${inbox}sent/`,
+    rawMailKey: inboxKey('', ''),
+    processedKey: inboxKey('processed/', '.json'),
+    spoofNoticeKey: inboxKey('spoof-notices/', '.json'),
+    sentIndexKey: inboxKey('sent/', '.json'),
   };
 }
 

@@ -16,7 +16,7 @@ import * as z from 'zod';
 import type { Clock } from '../adapters/clock';
 import { CONTENT_TYPES, type ObjectStore } from '../adapters/object-store';
 import { DEFAULT_LEASE_MS } from '../run/delivery-ledger';
-import { processedKey, spoofNoticeKey } from './inbox-keys';
+import { LAYOUT } from '../core/layout';
 
 export type MessageClaim = 'claimed' | 'taken-over' | 'already-done' | 'in-progress';
 
@@ -66,7 +66,7 @@ export class InboxReplayGuard {
 
   /** Only 'claimed' and 'taken-over' may act on the message. */
   async claim(messageId: string): Promise<MessageClaim> {
-    const key = processedKey(messageId);
+    const key = LAYOUT.processedKey(messageId);
     if (await this.store.putIfAbsent(key, this.body(messageId), CONTENT_TYPES.json)) return 'claimed';
     const current = await this.store.get(key);
     if (!current || current.etag === undefined) return 'in-progress';
@@ -86,11 +86,23 @@ export class InboxReplayGuard {
 
   /** Records what was done; later deliveries of the id end as 'already-done'. */
   async complete(messageId: string, outcome: string): Promise<void> {
-    const key = processedKey(messageId);
+    const key = LAYOUT.processedKey(messageId);
     const current = await this.store.get(key);
     const record = current ? readRecord(current.body) : null;
     const done = { ...record, messageId, state: 'done', outcome, doneAt: this.clock.now().toISOString() };
     await this.store.put(key, JSON.stringify(done, null, 2), CONTENT_TYPES.json);
+  }
+
+  /**
+   * Gives the message up after a failure part way (storage, mail): the marker's lease ends
+   * now, so Lambda's retry of the event takes it over instead of waiting out the lease.
+   */
+  async release(messageId: string): Promise<void> {
+    const key = LAYOUT.processedKey(messageId);
+    const current = await this.store.get(key);
+    const record = current ? readRecord(current.body) : null;
+    const released = { ...record, messageId, state: 'claimed', expiresAt: this.clock.now().toISOString() };
+    await this.store.put(key, JSON.stringify(released, null, 2), CONTENT_TYPES.json);
   }
 
   /**
@@ -99,6 +111,6 @@ export class InboxReplayGuard {
    */
   async claimSpoofNotice(messageId: string): Promise<boolean> {
     const body = JSON.stringify({ messageId, noticeAt: this.clock.now().toISOString() }, null, 2);
-    return this.store.putIfAbsent(spoofNoticeKey(messageId), body, CONTENT_TYPES.json);
+    return this.store.putIfAbsent(LAYOUT.spoofNoticeKey(messageId), body, CONTENT_TYPES.json);
   }
 }

@@ -13,7 +13,7 @@
  * treats every status but PASS as a refusal.
  */
 import * as z from 'zod';
-import { isSesMessageId } from './inbox-keys';
+import { isSesMessageId } from '../core/layout';
 
 const verdict = z.object({ status: z.string().min(1) });
 

@@ -9,7 +9,7 @@
  * reply would go to an address the message may have forged (backscatter), and would tell
  * a stranger the address is live. A message that claims an officer's address but fails a
  * verdict is the one case worth telling the officers about, once per message id
- * (inbox-keys.ts spoofNoticeKey), to them and not to the sender.
+ * (the layout's spoofNoticeKey), to them and not to the sender.
  */
 import type { InboundMail } from './parse-mail';
 import { VERDICTS, type SesReceipt, type VerdictName } from './ses-event';

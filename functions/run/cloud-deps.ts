@@ -29,5 +29,6 @@ export function bucketRunDeps(options: {
     clock: options.clock,
     logger: options.logger,
     codeVersion: codeVersion(),
+    receivingAddress: options.env.receivingAddress,
   };
 }

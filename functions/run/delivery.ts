@@ -14,13 +14,17 @@ import type { EmailKind } from '../core/render/render-types';
 import type { Period } from '../core/types';
 import { DEFAULT_HOLDER_WAIT_MS, ScheduleDeliveryLedger } from './delivery-ledger';
 import type { BatchRecord, RunStatus } from './manifest';
+import type { Trigger } from './run-id';
 import { allowlistedMailer, assertRecipientsAllowed, batchRecipients, type RecipientBatch } from './recipients';
 
 /** Who gets this run's email. */
 export type Delivery =
   | { mode: 'none' }
-  /** To `to`, or the officers when null; marked [Preview]. */
-  | { mode: 'preview'; to: string[] | null }
+  /**
+   * To `to`, or the officers when null; marked [Preview]. `changedComments`: a revised
+   * preview after a reply changed the comments, marked [Preview, revised] and listing them.
+   */
+  | { mode: 'preview'; to: string[] | null; changedComments?: string[] }
   /** To the distribution list; `exactlyOnce` for the month's scheduled pack. */
   | { mode: 'distribution'; kind: 'pack' | 'revised'; exactlyOnce: boolean };
 
@@ -51,6 +55,12 @@ export function planDelivery(delivery: Delivery, config: PackConfig): DeliveryPl
     'the distribution list',
   );
   return { kind: delivery.kind, batches: batchRecipients(distribution.to, distribution.cc) };
+}
+
+/** The delivery a run makes: the schedule's pack becomes a preview to the officers when approval is required. */
+export function deliveryFor(asked: Delivery, trigger: Trigger, config: PackConfig): Delivery {
+  if (trigger === 'schedule' && config.approval === 'required') return { mode: 'preview', to: null };
+  return asked;
 }
 
 /** What the manifest records the run was asked to send: none, preview, pack, revised. */

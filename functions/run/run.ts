@@ -22,6 +22,7 @@ import {
   alreadyDelivered,
   assertNoneHeld,
   deliveredStatus,
+  deliveryFor,
   describeDelivery,
   ledgerFor,
   planDelivery,
@@ -39,6 +40,7 @@ import { sendFailureNotice } from './steps/failure-notice';
 import { commentsLocation, loadCommentsInput, loadConfigInput } from './steps/load-inputs';
 import { readAndValidate } from './steps/read-and-validate';
 import { recordManifest } from './steps/record';
+import { recordPreview } from '../inbound/preview-index';
 import { composeMessages, renderOutputs } from './steps/render';
 import { stageRunner } from './steps/stage';
 import { publishLastSender, publishRun, storeOutputs } from './steps/store';
@@ -75,6 +77,12 @@ export interface RunDeps {
   holderWaitMs?: number;
   /** SES's raw message limit after base64; injectable so a test can prove the failure. */
   maxMessageBytes?: number;
+  /**
+   * The deployment's receiving address (SES email receiving): the preview's Reply-To, and
+   * the sign that replies are read, so the preview says to reply and is indexed for it.
+   * Null or absent: the preview's instructions name the CLI instead.
+   */
+  receivingAddress?: string | null;
   /** Human progress lines (the CLI prints them on stderr). */
   onProgress?: (line: string) => void;
 }
@@ -160,7 +168,10 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
     config = loaded.config;
     record.configRead(loaded.input);
     progress(loaded.progress);
-    const plan = planDelivery(request.delivery, loaded.config);
+    // With approval required, the schedule previews to the officers; the ledger still
+    // tells whether an APPROVE already released the month's pack.
+    const delivery = deliveryFor(request.delivery, request.trigger, loaded.config);
+    const plan = planDelivery(delivery, loaded.config);
     const ledger = ledgerFor(request.delivery, store, period, clock, deps);
     if (ledger && (await alreadyDelivered(ledger, plan))) {
       const sender = await stage('publish', () => publishLastSender(store, period, ledger));
@@ -236,6 +247,8 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
           workbook: rendered.workbook,
           clock,
           maxMessageBytes,
+          receivingAddress: deps.receivingAddress ?? null,
+          changedComments: delivery.mode === 'preview' ? (delivery.changedComments ?? null) : null,
         }),
       (m) => ({ messages: m.length, largestBytes: Math.max(0, ...m.map((x) => x.mail.raw.length)) }),
     );
@@ -254,9 +267,21 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
       async () => {
         if (!mailer) return;
         const { allowedDomains } = loaded.config.distribution;
-        const sent = await sendBatches({ messages, mailer, allowedDomains, ledger, runId, clock, log, progress });
+        const sendLedger = delivery === request.delivery ? ledger : null;
+        const sent = await sendBatches({
+          messages,
+          mailer,
+          allowedDomains,
+          ledger: sendLedger,
+          runId,
+          clock,
+          log,
+          progress,
+        });
         record.batchesDealt(sent.batches);
         if (sent.error !== null) throw sent.error;
+        if (plan.kind === 'preview' && deps.receivingAddress)
+          await recordPreview(store, { period, runId, sentAt: clock.now(), batches: sent.batches, meta });
       },
       () => ({ sent: record.counts().sent, skipped: record.counts().skipped }),
     );
@@ -289,6 +314,7 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
         clock,
         maxMessageBytes,
         log,
+        receiving: Boolean(deps.receivingAddress),
       });
       record.failureNotice(notice);
       if (notice.messageId !== null) progress(`failure notice sent to ${notice.recipients.join(', ')}`);

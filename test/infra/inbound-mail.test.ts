@@ -72,6 +72,23 @@ test('SES may invoke the function, for this account', () => {
   });
 });
 
+test('the function is told the receiving address, and may write comments and the inbox markers', () => {
+  synth.template.hasResourceProperties('AWS::Lambda::Function', {
+    Environment: { Variables: Match.objectLike({ RECEIVING_ADDRESS: RECEIVING }) },
+  });
+  const policies = JSON.stringify(synth.template.findResources('AWS::IAM::Policy'));
+  const sids = ['WriteCommentsFromReplies', 'ReadReceivedMail', 'WriteInboxMarkers'].filter((sid) =>
+    policies.includes(`"Sid":"${sid}"`),
+  );
+  expect(sids).toEqual(['WriteCommentsFromReplies', 'ReadReceivedMail', 'WriteInboxMarkers']);
+});
+
+test('without a receiving address the function has no RECEIVING_ADDRESS', () => {
+  const { template } = synthesize({ bundle: false });
+  const functions = Object.values(template.findResources('AWS::Lambda::Function')).map((f) => JSON.stringify(f));
+  expect(functions.some((f) => f.includes('RECEIVING_ADDRESS'))).toBe(false);
+});
+
 test('cdk-nag reports no violation with receiving on', () => {
   const report = synth.nag.validateScope(synth.app);
   const findings = report.violations.flatMap((v) =>

@@ -299,7 +299,7 @@ describe('data bucket', () => {
     });
   });
 
-  test('expires extracts and old versions after the configured days, and keeps reports', () => {
+  test('expires extracts, received mail and old versions after their days, and keeps reports', () => {
     const { template, stack } = synth;
     const rules = resourceOf<{ LifecycleConfiguration: { Rules: unknown } }>(template, stack.data.bucket).Properties
       .LifecycleConfiguration.Rules;
@@ -311,6 +311,7 @@ describe('data bucket', () => {
         AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 },
       },
       { Id: 'expire-extracts', Status: 'Enabled', Prefix: 'extracts/', ExpirationInDays: 90 },
+      { Id: 'expire-received-mail', Status: 'Enabled', Prefix: 'inbox/', ExpirationInDays: 90 },
       { Id: 'remove-expired-delete-markers', Status: 'Enabled', ExpiredObjectDeleteMarker: true },
     ]);
   });

@@ -222,6 +222,14 @@ export const packConfigSchema = z
     closureDays: closureDaysSchema,
     sections: z.array(sectionSchema).min(1).max(MAX_LIST),
     distribution: distributionSchema,
+    /**
+     * Whether the month's scheduled pack waits for an officer's APPROVE (docs/EMAIL-ROUND-TRIP.md):
+     * `none` (today's behaviour) sends it to the distribution at once; `required` sends the
+     * preview to the officers, and the pack goes out only when one of them replies APPROVE.
+     */
+    approval: z.enum(['none', 'required']).default('none'),
+    /** With approval required: working days after the preview before the officers are reminded. */
+    approvalReminderWorkingDays: z.number().int().min(1).max(20).default(2),
   })
   .strict()
   .superRefine((config, ctx) => {

@@ -24,11 +24,31 @@ function oneLine(text: string): string {
     .trim();
 }
 
+/** A revised preview (comments changed by a reply) says so in its subject. */
+const REVISED_PREVIEW_PREFIX = '[Preview, revised] ';
+
 /** `<authority> <title> — November 2013: 3 Red, 1 Amber`, with [Revised] or [Preview] in front when so. */
-export function emailSubject(view: PackView, kind: EmailKind): string {
-  return oneLine(
-    `${SUBJECT_PREFIX[kind]}${view.authority} ${view.title} — ${view.periodTitle}: ${view.summary.headline}`,
-  );
+export function emailSubject(view: PackView, kind: EmailKind, revisedPreview = false): string {
+  const prefix = kind === 'preview' && revisedPreview ? REVISED_PREVIEW_PREFIX : SUBJECT_PREFIX[kind];
+  return oneLine(`${prefix}${view.authority} ${view.title} — ${view.periodTitle}: ${view.summary.headline}`);
+}
+
+/** What an email adds to the pack: the preview's reply instructions and a revision's changed comments. */
+export interface EmailExtras {
+  /** Paragraphs telling the officer what to do next (reply-how.ts). */
+  instructions: string[];
+  /** For a revised preview, the comments the reply changed; null otherwise. */
+  changedComments: string[] | null;
+}
+
+const NO_EXTRAS: EmailExtras = { instructions: [], changedComments: null };
+
+function extrasLines(extras: EmailExtras): string[] {
+  const changed = extras.changedComments;
+  return [
+    ...(changed ? ['Revised with the comments from your reply. Changed:', ...changed.map((c) => `  - ${c}`)] : []),
+    ...extras.instructions,
+  ];
 }
 
 /** The line a mail client shows beside the subject: the headline and the indicators behind it. */
@@ -67,27 +87,31 @@ export function emailPageHtml(pack: Pack, meta: RenderMeta, kind: EmailKind): st
   return renderEmailParts(buildPackView(pack, meta), kind).page;
 }
 
-function renderEmailParts(view: PackView, kind: EmailKind) {
-  const subject = emailSubject(view, kind);
+function renderEmailParts(view: PackView, kind: EmailKind, extras = NO_EXTRAS) {
+  const subject = emailSubject(view, kind, extras.changedComments !== null);
   const note = kindNote(kind, view.periodTitle);
+  const replyHow = extrasLines(extras);
   // Officers' previews keep the run details; directors see when it was produced.
   const context = {
     ...templateContext(view, kind === 'preview'),
     subject,
     kindNote: note,
     previewText: previewText(view),
+    replyHow,
   };
-  return { subject, note, page: renderHtmlTemplate('email', context) };
+  return { subject, note, replyHow, page: renderHtmlTemplate('email', context) };
 }
 
 /** The email from a view built once per run. */
-export function emailFromView(view: PackView, kind: EmailKind): RenderedEmail {
-  const { subject, note, page } = renderEmailParts(view, kind);
-  return { subject, html: inlineForMail(page), text: packText(view, note, kind === 'preview') };
+export function emailFromView(view: PackView, kind: EmailKind, extras = NO_EXTRAS): RenderedEmail {
+  const { subject, note, replyHow, page } = renderEmailParts(view, kind, extras);
+  const lead = [note, ...replyHow].filter((line) => line !== null);
+  const text = packText(view, lead.length ? lead.join('\n') : null, kind === 'preview');
+  return { subject, html: inlineForMail(page), text };
 }
 
-export function renderEmail(pack: Pack, meta: RenderMeta, kind: EmailKind): RenderedEmail {
-  return emailFromView(buildPackView(pack, meta), kind);
+export function renderEmail(pack: Pack, meta: RenderMeta, kind: EmailKind, extras = NO_EXTRAS): RenderedEmail {
+  return emailFromView(buildPackView(pack, meta), kind, extras);
 }
 
 export interface FailureNoticeInput {
@@ -98,6 +122,8 @@ export interface FailureNoticeInput {
   /** What failed, in words (the error's message). */
   reason: string;
   quality?: DataQuality | null;
+  /** What the rerun's preview lets the officer do (reply-how.ts); absent: nothing is added. */
+  afterRerun?: string;
 }
 
 /** The failure notice's HTML as rendered from its template, before its CSS is inlined. */
@@ -117,6 +143,7 @@ function renderFailureParts(input: FailureNoticeInput) {
     runId: input.runId,
     reason: input.reason,
     quality,
+    afterRerun: input.afterRerun ?? null,
   };
   return { periodTitle, subject, quality, page: renderHtmlTemplate('failure', context) };
 }
@@ -134,6 +161,7 @@ export function renderFailureNotice(input: FailureNoticeInput): RenderedEmail {
     ...(quality ? qualityText(quality) : []),
     'After fixing the extract or configuration, rerun the month: npm run report ' +
       `-- rerun --period ${input.period} --reason "…" --preview ADDRESS (or --send).`,
+    ...(input.afterRerun ? [input.afterRerun] : []),
   ].join('\n');
   return { subject, html, text: text + '\n' };
 }

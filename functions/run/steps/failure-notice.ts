@@ -7,6 +7,7 @@ import type { Logger } from '../../adapters/logger';
 import { assertFitsLimit, composeMail, type Mailer } from '../../adapters/mailer';
 import type { PackConfig } from '../../core/config/pack-config';
 import { renderFailureNotice } from '../../core/render/email';
+import { afterRerunInstructions } from '../../core/render/reply-how';
 import type { DataQuality, Period } from '../../core/types';
 import type { Manifest } from '../manifest';
 import { assertRecipientsAllowed } from '../recipients';
@@ -21,6 +22,8 @@ export interface FailureNoticeRequest {
   clock: Clock;
   maxMessageBytes: number;
   log: Logger;
+  /** Whether the deployment receives replies (the rerun's preview can then be answered by email). */
+  receiving: boolean;
 }
 
 export type FailureNoticeRecord = NonNullable<Manifest['failureNotice']>;
@@ -36,6 +39,7 @@ export async function sendFailureNotice(request: FailureNoticeRequest): Promise<
       runId: request.runId,
       reason: request.error.message,
       quality: request.quality,
+      afterRerun: afterRerunInstructions(request.receiving),
     });
     const mail = await composeMail(
       {

@@ -8,7 +8,7 @@ import { parseSesReceiptEvent, looksLikeSesReceiptEvent } from '../../../functio
 import { decideSender, spoofNoticeText, type SenderPolicy } from '../../../functions/inbound/who-may-act';
 import { findAnsweredRun, sesIdOfMessageId, type RunLookup } from '../../../functions/inbound/which-run';
 import { findRunTokens, makeRunToken } from '../../../functions/inbound/run-token';
-import { processedKey, rawMailKey } from '../../../functions/inbound/inbox-keys';
+import { LAYOUT } from '../../../functions/core/layout';
 import { composeReply, OFFICER, PREVIEW_RUN_ID, PREVIEW_SES_ID, sesEvent, workbookAttachment } from './mail-fixtures';
 
 const policy: SenderPolicy = { officers: [OFFICER], ownAddresses: ['performance@haringey.example'] };
@@ -53,14 +53,14 @@ describe('SES receipt event', () => {
   it('gives the message id, where the raw MIME is, and the five verdicts', () => {
     const receipt = parseSesReceiptEvent(sesEvent('d6iitobk75ur44p8kdnnp7g2n800', { dmarc: 'GRAY' }));
     expect(receipt.messageId).toBe('d6iitobk75ur44p8kdnnp7g2n800');
-    expect(rawMailKey(receipt.messageId)).toBe('inbox/d6iitobk75ur44p8kdnnp7g2n800');
-    expect(processedKey(receipt.messageId)).toBe('inbox/processed/d6iitobk75ur44p8kdnnp7g2n800.json');
+    expect(LAYOUT.rawMailKey(receipt.messageId)).toBe('inbox/d6iitobk75ur44p8kdnnp7g2n800');
+    expect(LAYOUT.processedKey(receipt.messageId)).toBe('inbox/processed/d6iitobk75ur44p8kdnnp7g2n800.json');
     expect(receipt.verdicts).toEqual({ spam: 'PASS', virus: 'PASS', spf: 'PASS', dkim: 'PASS', dmarc: 'GRAY' });
   });
 
   it('refuses a message id that could name another key', () => {
     expect(() => parseSesReceiptEvent(sesEvent('../config/pack.json'))).toThrow(/ses\.mail\.messageId/);
-    expect(() => rawMailKey('a/b')).toThrow(/not an SES message id/);
+    expect(() => LAYOUT.rawMailKey('a/b')).toThrow(/not an SES message id/);
   });
 
   it('tells an SES event from a schedule event', () => {
