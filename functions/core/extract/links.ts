@@ -180,6 +180,19 @@ export function linkRecords(raw: RawExtract, problems: ProblemCollector, plansRe
 
   const transfers = resolveTransfersOut(raw, ours, problems);
   const repeat = repeatBasis(raw, ours);
+  // A figure counted from something other than its own column says so where the reader looks (issue 12).
+  if (repeat !== null)
+    problems.info({
+      kind: 'cp-repeat-basis',
+      table: 'ssd_cp_plans',
+      message: `Repeat plans are counted from ${repeat}`,
+    });
+  if (transfers.basis !== null)
+    problems.info({
+      kind: 'cp-transfer-out-basis',
+      table: 'ssd_cp_plans',
+      message: `Plans transferred out: ${transfers.basis}`,
+    });
   return {
     present: raw.present,
     columnsPresent: raw.columnsPresent,

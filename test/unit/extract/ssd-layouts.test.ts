@@ -42,6 +42,10 @@ describe('SystemC layout', () => {
       '1 CP plan of other local authorities (cppl_cp_plan_ola = Y) excluded from every CP measure, ' +
         'with 1 initial conference, 0 reviews and 1 visit linked to them',
     );
+    // No cppl_number_of_previous_cp_plans: the data-quality section says where repeats are counted from.
+    expect((result.quality.info ?? []).find((n) => n.kind === 'cp-repeat-basis')?.message).toMatch(
+      /^Repeat plans are counted from earlier CP plans of the same child in this extract.*6 years/,
+    );
     // V3 and V4 have no date: counted in one warning.
     expect(result.quality.warnings.map((w) => w.message)).toContain('2 CP visits have no date and were not counted');
     // No flag and no ssd_cin_episodes: transfers out cannot be known.
