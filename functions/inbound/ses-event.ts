@@ -13,6 +13,7 @@
  * treats every status but PASS as a refusal.
  */
 import * as z from 'zod';
+import { issueLines } from '../core/config/zod-helpers';
 import { isSesMessageId } from '../core/layout';
 
 const verdict = z.object({ status: z.string().min(1) });
@@ -82,8 +83,8 @@ export function looksLikeSesReceiptEvent(event: unknown): boolean {
 export function parseSesReceiptEvent(event: unknown): SesReceipt {
   const result = sesReceiptEvent.safeParse(event);
   if (!result.success) {
-    const issues = result.error.issues.map((issue) => `${issue.path.join('.') || '(event)'}: ${issue.message}`);
-    throw new Error(`Not an SES receipt event: ${issues.join('; ')}`);
+    // The project's one zod formatter: field paths, control characters escaped, the list bounded.
+    throw new Error(`Not an SES receipt event:\n${issueLines(result.error.issues, { root: 'event' }).join('\n')}`);
   }
   const { mail, receipt } = result.data.Records[0].ses;
   return {
