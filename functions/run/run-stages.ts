@@ -37,25 +37,30 @@ function plural(n: number, word: string): string {
   return `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** Loads the configuration and works out the delivery it implies (and the ledger of an exactly-once one). */
-export async function loadConfig(ctx: RunContext) {
-  const { request, deps, record } = ctx;
+/** Loads the configuration. */
+export async function loadConfig(ctx: RunContext): Promise<PackConfig> {
   const loaded = await ctx.stage(
     'config',
-    () => loadConfigInput(deps.config),
+    () => loadConfigInput(ctx.deps.config),
     (r) => ({ key: r.input.key, bytes: r.input.size }),
   );
-  record.configRead(loaded.input);
+  ctx.record.configRead(loaded.input);
   ctx.progress(loaded.progress);
-  // With approval required, the schedule previews to the officers; the ledger still
-  // tells whether an APPROVE already released the month's pack.
-  const delivery = deliveryFor(request.delivery, request.trigger, loaded.config);
-  const plan = planDelivery(delivery, loaded.config);
-  const ledger = ledgerFor(request.delivery, deps.store, ctx.period, deps.clock, deps);
-  return { config: loaded.config, delivery, plan, ledger };
+  return loaded.config;
 }
 
-export type LoadedConfig = Awaited<ReturnType<typeof loadConfig>>;
+/** The delivery the configuration implies (and the ledger of an exactly-once one). */
+export function planFor(ctx: RunContext, config: PackConfig) {
+  const { request, deps } = ctx;
+  // With approval required, the schedule previews to the officers; the ledger still
+  // tells whether an APPROVE already released the month's pack.
+  const delivery = deliveryFor(request.delivery, request.trigger, config);
+  const plan = planDelivery(delivery, config);
+  const ledger = ledgerFor(request.delivery, deps.store, ctx.period, deps.clock, deps);
+  return { config, delivery, plan, ledger };
+}
+
+export type LoadedConfig = ReturnType<typeof planFor>;
 
 /** True (after publishing the run that sent it) when the month's exactly-once pack already went out. */
 export async function skipDuplicate(ctx: RunContext, { plan, ledger }: LoadedConfig): Promise<boolean> {

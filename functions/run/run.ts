@@ -149,8 +149,8 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
     if (request.delivery.mode !== 'none' && !deps.mailer)
       throw new UserError('This run was asked to send email but has no mailer configured.');
 
-    const loaded = await stages.loadConfig(ctx);
-    config = loaded.config;
+    config = await stages.loadConfig(ctx);
+    const loaded = stages.planFor(ctx, config);
     if (await stages.skipDuplicate(ctx, loaded)) return await finish(null);
     const comments = await stages.loadComments(ctx, loaded.config);
     const read = await stages.readAndCheckExtract(ctx, loaded.config, comments);
