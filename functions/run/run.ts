@@ -36,6 +36,7 @@ import { londonDayOf, periodForSchedule } from './period';
 import { makeRunId, randomSuffix, type Trigger } from './run-id';
 import { RunRecorder } from './run-record';
 import { computePack } from './steps/compute';
+import { loadBenchmarkInput } from './steps/load-benchmarks';
 import { sendFailureNotice } from './steps/failure-notice';
 import { commentsLocation, loadCommentsInput, loadConfigInput } from './steps/load-inputs';
 import { readAndValidate } from './steps/read-and-validate';
@@ -63,6 +64,8 @@ export interface RunDeps {
   /** The month's supplied comments; by default `comments/<YYYY-MM>.json` in `store`. */
   comments?: InputLocation;
   extractSource(period: Period): ExtractSource;
+  /** The published figures the pack is compared with (`benchmarks/`); absent: none, every benchmark is null. */
+  benchmarks?: ExtractSource;
   /** Null when this run may not send anything (the CLI without --send/--preview). */
   mailer: Mailer | null;
   clock: Clock;
@@ -212,10 +215,25 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
     if (!read.extract) throw read.refusal ?? new Error('The extract was refused');
     const extract = read.extract;
 
+    const benchmarks = await stage(
+      'benchmarks',
+      () => loadBenchmarkInput(deps.benchmarks),
+      (b) => ({ files: b.files.length, found: b.benchmarks.data !== null }),
+    );
+    if (benchmarks.progress) progress(benchmarks.progress);
+
     // Compute.
     const computed = await stage(
       'compute',
-      () => computePack({ extract, config: loaded.config, period, quality: read.quality, comments: comments.comments }),
+      () =>
+        computePack({
+          extract,
+          config: loaded.config,
+          period,
+          quality: read.quality,
+          comments: comments.comments,
+          benchmarks: benchmarks.benchmarks,
+        }),
       (c) => ({ sections: c.pack.sections.length, indicators: c.indicators }),
     );
     const { pack } = computed;

@@ -41,7 +41,16 @@ async function readFile(file: ExtractFile): Promise<FileRead | 'unknown'> {
         areas: [],
         models: [],
         latestYear: null,
-        problems: [{ kind: 'benchmark-bad-snapshot', table: file.name, row: null, column: null, value: null, message: `${file.name}: over ${MAX_SNAPSHOT_BYTES} bytes, too large for a benchmark snapshot` }],
+        problems: [
+          {
+            kind: 'benchmark-bad-snapshot',
+            table: file.name,
+            row: null,
+            column: null,
+            value: null,
+            message: `${file.name}: over ${MAX_SNAPSHOT_BYTES} bytes, too large for a benchmark snapshot`,
+          },
+        ],
       };
     return parseSnapshot(file.name, body.toString('utf8'));
   }
@@ -58,7 +67,11 @@ export async function loadBenchmarks(files: readonly ExtractFile[]): Promise<Loa
   for (const file of files) {
     const read = await readFile(file);
     if (read === 'unknown') {
-      info.push({ kind: 'benchmark-file-ignored', table: file.name, message: `${file.name} is not a benchmark file this version reads: passed over` });
+      info.push({
+        kind: 'benchmark-file-ignored',
+        table: file.name,
+        message: `${file.name} is not a benchmark file this version reads: passed over`,
+      });
       continue;
     }
     (file.name.toLowerCase().endsWith('.json') ? snapshots : published).push(read);

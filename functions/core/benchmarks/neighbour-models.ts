@@ -21,11 +21,29 @@ export const LAIT_SHEET = 'LA SN Groups';
 const CODE_COLUMNS = ['old_la_code', 'LA num'];
 const NEIGHBOUR_COLUMN = /^SN_?(\d{1,2})$/;
 const OLD_CODE = /^\d{3}$/;
+/** LAIT's mark for no neighbours given (April 2021's Cumberland and Westmorland and Furness, new in 2023). */
+const NONE = '-';
 /** How far down the workbook's sheet the header may be (LAIT's has two rows above it). */
 const HEADER_SEARCH_ROWS = 5;
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 
-/** The model's year and name from its file name, e.g. `sn_may_2025.xlsx` → "2025", "DfE statistical neighbours (May 2025)". */
+/**
+ * The model's year and name from its file name, e.g. `sn_may_2025.xlsx` → "2025", "DfE statistical neighbours
+ * (May 2025)".
+ */
 export function modelName(file: string): { id: string; name: string } | null {
   const year = /(20\d\d)/.exec(file)?.[1];
   if (!year) return null;
@@ -44,25 +62,50 @@ export class NeighbourRows {
 
   row(cells: readonly string[], rowNumber: number): void {
     const at = (kind: string, column: string | null, value: string | null, message: string) =>
-      this.problems.push({ kind, table: this.file, row: rowNumber, column, value, message: `${this.file}: ${message}` });
+      this.problems.push({
+        kind,
+        table: this.file,
+        row: rowNumber,
+        column,
+        value,
+        message: `${this.file}: ${message}`,
+      });
     if (this.header === null) {
       const names = cells.map((c) => c.trim());
       const code = names.findIndex((n) => CODE_COLUMNS.includes(n));
       const neighbours = names.flatMap((n, i) => (NEIGHBOUR_COLUMN.test(n) ? [i] : []));
       if (code >= 0 && neighbours.length > 0) this.header = { code, neighbours };
       else if (rowNumber >= HEADER_SEARCH_ROWS)
-        at('benchmark-missing-column', CODE_COLUMNS.join(' or '), null, `no header with ${CODE_COLUMNS.join(' or ')} and SN_1…SN_10 in the first ${HEADER_SEARCH_ROWS} rows`);
+        at(
+          'benchmark-missing-column',
+          CODE_COLUMNS.join(' or '),
+          null,
+          `no header with ${CODE_COLUMNS.join(' or ')} and SN_1…SN_10 in the first ${HEADER_SEARCH_ROWS} rows`,
+        );
       return;
     }
     const codeText = (cells[this.header.code] ?? '').trim();
     if (codeText === '') return;
-    if (!OLD_CODE.test(codeText)) return void at('benchmark-bad-value', 'LA code', codeText, `row ${rowNumber}: ${JSON.stringify(codeText)} is not a 3-digit LA code`);
-    if (this.groups[codeText]) return void at('benchmark-bad-value', 'LA code', codeText, `row ${rowNumber}: LA ${codeText} is listed twice`);
+    if (!OLD_CODE.test(codeText))
+      return void at(
+        'benchmark-bad-value',
+        'LA code',
+        codeText,
+        `row ${rowNumber}: ${JSON.stringify(codeText)} is not a 3-digit LA code`,
+      );
+    if (this.groups[codeText])
+      return void at('benchmark-bad-value', 'LA code', codeText, `row ${rowNumber}: LA ${codeText} is listed twice`);
     const neighbours: string[] = [];
     for (const i of this.header.neighbours) {
       const n = (cells[i] ?? '').trim();
-      if (n === '') continue;
-      if (!OLD_CODE.test(n)) return void at('benchmark-bad-value', `SN column ${i + 1}`, n, `row ${rowNumber}: neighbour ${JSON.stringify(n)} is not a 3-digit LA code`);
+      if (n === '' || n === NONE) continue;
+      if (!OLD_CODE.test(n))
+        return void at(
+          'benchmark-bad-value',
+          `SN column ${i + 1}`,
+          n,
+          `row ${rowNumber}: neighbour ${JSON.stringify(n)} is not a 3-digit LA code`,
+        );
       neighbours.push(n);
     }
     this.groups[codeText] = neighbours;
@@ -73,9 +116,23 @@ export class NeighbourRows {
     const named = modelName(this.file);
     const problems = [...this.problems];
     if (!named)
-      problems.push({ kind: 'benchmark-unnamed-model', table: this.file, row: null, column: null, value: null, message: `${this.file}: the file name gives no year (e.g. sn_may_2025.xlsx), so the model cannot be named` });
+      problems.push({
+        kind: 'benchmark-unnamed-model',
+        table: this.file,
+        row: null,
+        column: null,
+        value: null,
+        message: `${this.file}: the file name gives no year (e.g. sn_may_2025.xlsx), so the model cannot be named`,
+      });
     if (this.header === null && this.problems.length === 0)
-      problems.push({ kind: 'benchmark-missing-column', table: this.file, row: null, column: null, value: null, message: `${this.file}: no header row with old_la_code or LA num and SN_1…SN_10` });
+      problems.push({
+        kind: 'benchmark-missing-column',
+        table: this.file,
+        row: null,
+        column: null,
+        value: null,
+        message: `${this.file}: no header row with old_la_code or LA num and SN_1…SN_10`,
+      });
     const model: NeighbourModel[] =
       named && Object.keys(this.groups).length > 0 ? [{ ...named, source: this.file, groups: this.groups }] : [];
     return { file: this.file, figures: [], areas: [], models: model, problems, latestYear: null };
@@ -87,9 +144,19 @@ const cellText = (value: unknown): string =>
 
 export async function readNeighbourModel(file: string, stream: Readable): Promise<FileRead> {
   const rows = new NeighbourRows(file);
-  const failure = (message: string): Problem => ({ kind: 'benchmark-unreadable', table: file, row: null, column: null, value: null, message: `${file}: ${message}` });
+  const failure = (message: string): Problem => ({
+    kind: 'benchmark-unreadable',
+    table: file,
+    row: null,
+    column: null,
+    value: null,
+    message: `${file}: ${message}`,
+  });
   if (file.toLowerCase().endsWith('.csv')) {
-    const read = await readCsv(stream, { row: (cells, n) => rows.row(cells, n), malformed: (n, m) => rows.problems.push({ ...failure(`row ${n} ${m}`), row: n }) });
+    const read = await readCsv(stream, {
+      row: (cells, n) => rows.row(cells, n),
+      malformed: (n, m) => rows.problems.push({ ...failure(`row ${n} ${m}`), row: n }),
+    });
     const result = rows.result();
     return read.failure ? { ...result, problems: [...result.problems, failure(read.failure.message)] } : result;
   }

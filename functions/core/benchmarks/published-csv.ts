@@ -54,9 +54,15 @@ function areaOf(cells: RowCells, level: AreaLevel): Area | string {
     return code ? { code, name: cells.get('region_name'), level, oldCode: null, region: null } : 'region_code is empty';
   }
   const code = cells.get('new_la_code');
-  if (!/^E0[6-9]\d{6}$/.test(code)) return `new_la_code ${JSON.stringify(code)} is not a 9-character LA code`;
+  if (!/^E(0[6-9]|10)\d{6}$/.test(code)) return `new_la_code ${JSON.stringify(code)} is not a 9-character LA code`;
   const oldCode = cells.get('old_la_code');
-  return { code, name: cells.get('la_name'), level, oldCode: oldCode || null, region: cells.get('region_code') || null };
+  return {
+    code,
+    name: cells.get('la_name'),
+    level,
+    oldCode: oldCode || null,
+    region: cells.get('region_code') || null,
+  };
 }
 
 /**
@@ -81,7 +87,10 @@ export async function readPublishedCsv(
     row(cells, rowNumber) {
       if (index === null) {
         index = new Map(cells.map((name, i) => [name.trim(), i]));
-        const needed = [...GEOGRAPHY_COLUMNS, ...comparators.flatMap((c) => [c.column, ...(c.filter ? [c.filter.column] : [])])];
+        const needed = [
+          ...GEOGRAPHY_COLUMNS,
+          ...comparators.flatMap((c) => [c.column, ...(c.filter ? [c.filter.column] : [])]),
+        ];
         for (const column of new Set(needed))
           if (!index.has(column)) {
             usable = false;
@@ -93,18 +102,30 @@ export async function readPublishedCsv(
       const at = index;
       const cells_: RowCells = { get: (column) => (cells[at.get(column) ?? -1] ?? '').trim() };
       const bad = (column: string, value: string, message: string) =>
-        problems.push(problem(file, 'benchmark-bad-value', rowNumber, column, value)(`row ${rowNumber}, ${column}: ${message}`));
+        problems.push(
+          problem(file, 'benchmark-bad-value', rowNumber, column, value)(`row ${rowNumber}, ${column}: ${message}`),
+        );
       const period = cells_.get('time_period');
-      if (!/^\d{4}$/.test(period)) return bad('time_period', period, `${JSON.stringify(period)} is not a reporting year such as 2013`);
+      if (!/^\d{4}$/.test(period))
+        return bad('time_period', period, `${JSON.stringify(period)} is not a reporting year such as 2013`);
       const identifier = cells_.get('time_identifier');
       if (identifier !== 'Reporting year')
-        return bad('time_identifier', identifier, `${JSON.stringify(identifier)} is not "Reporting year", the only period read`);
+        return bad(
+          'time_identifier',
+          identifier,
+          `${JSON.stringify(identifier)} is not "Reporting year", the only period read`,
+        );
       const levelText = cells_.get('geographic_level');
       const level = LEVELS[levelText];
       if (level === undefined)
-        return bad('geographic_level', levelText, `${JSON.stringify(levelText)} is not National, Regional or Local authority`);
+        return bad(
+          'geographic_level',
+          levelText,
+          `${JSON.stringify(levelText)} is not National, Regional or Local authority`,
+        );
       const area = areaOf(cells_, level);
-      if (typeof area === 'string') return bad(level === 'la' ? 'new_la_code' : `${level === 'england' ? 'country' : 'region'}_code`, '', area);
+      if (typeof area === 'string')
+        return bad(level === 'la' ? 'new_la_code' : `${level === 'england' ? 'country' : 'region'}_code`, '', area);
       const year = Number(period);
       for (const comparator of comparators) {
         if (comparator.filter && cells_.get(comparator.filter.column) !== comparator.filter.value) continue;
@@ -112,17 +133,32 @@ export async function readPublishedCsv(
         if (text === '') continue; // nothing published for this area and year: no figure, not a zero
         const suppressed = SUPPRESSION_CODES.has(text.toLowerCase()) ? text.toLowerCase() : null;
         if (suppressed === null && !NUMBER.test(text)) {
-          bad(comparator.column, text, `${JSON.stringify(text)} is neither a number nor one of DfE's codes ${[...SUPPRESSION_CODES].join(', ')}`);
+          bad(
+            comparator.column,
+            text,
+            `${JSON.stringify(text)} is neither a number nor one of DfE's codes ${[...SUPPRESSION_CODES].join(', ')}`,
+          );
           continue;
         }
         const key = `${comparator.id}|${area.code}|${year}`;
         const first = seen.get(key);
         if (first !== undefined) {
-          bad(comparator.column, text, `a second figure for ${area.name} (${area.code}) in ${year} (the first is in row ${first})`);
+          bad(
+            comparator.column,
+            text,
+            `a second figure for ${area.name} (${area.code}) in ${year} (the first is in row ${first})`,
+          );
           continue;
         }
         seen.set(key, rowNumber);
-        figures.push({ comparator: comparator.id, area: area.code, year, value: suppressed ? null : Number(text), suppressed, source: file });
+        figures.push({
+          comparator: comparator.id,
+          area: area.code,
+          year,
+          value: suppressed ? null : Number(text),
+          suppressed,
+          source: file,
+        });
       }
       areas.set(area.code, area);
     },

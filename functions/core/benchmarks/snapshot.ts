@@ -4,7 +4,8 @@
  *
  *   { "format": "indicator-pack-benchmarks/1",
  *     "sources": ["d3_cpps_subsequent_plan_2013_to_2025.csv", …],
- *     "areas":   [["E09000014", "Haringey", "la", "309", "E13000001"], ["E92000001", "England", "england", null, null], …],
+ *     "areas":   [["E09000014", "Haringey", "la", "309", "E13000001"],
+ *                 ["E92000001", "England", "england", null, null], …],
  *     "figures": [["cp_repeat_pct", "E09000014", 2013, 4.6, 0], ["cp_repeat_pct", "E09000001", 2013, "c", 0], …],
  *     "models":  [{ "id": "2025", "name": "…", "source": 5, "groups": { "309": ["320", "307", …] } }] }
  *
@@ -26,7 +27,13 @@ const snapshotSchema = z.strictObject({
   format: z.literal(SNAPSHOT_FORMAT),
   sources: z.array(z.string().min(1)),
   areas: z.array(
-    z.tuple([z.string().min(1), z.string(), z.enum(['england', 'region', 'la']), oldCode.nullable(), z.string().nullable()]),
+    z.tuple([
+      z.string().min(1),
+      z.string(),
+      z.enum(['england', 'region', 'la']),
+      oldCode.nullable(),
+      z.string().nullable(),
+    ]),
   ),
   figures: z.array(
     z.tuple([
@@ -51,7 +58,9 @@ type Snapshot = z.infer<typeof snapshotSchema>;
 
 /** The data as snapshot JSON: sorted, so the same files give the same bytes. */
 export function serializeSnapshot(data: BenchmarkData): string {
-  const sources = [...new Set([...data.figures.values()].map((f) => f.source).concat([...data.models.values()].map((m) => m.source)))].sort();
+  const sources = [
+    ...new Set([...data.figures.values()].map((f) => f.source).concat([...data.models.values()].map((m) => m.source))),
+  ].sort();
   const sourceIndex = new Map(sources.map((s, i) => [s, i]));
   const snapshot: Snapshot = {
     format: SNAPSHOT_FORMAT,
@@ -70,17 +79,32 @@ export function serializeSnapshot(data: BenchmarkData): string {
   const lines = (items: readonly unknown[]) => items.map((item) => JSON.stringify(item)).join(',\n');
   return (
     `{"format":${JSON.stringify(snapshot.format)},\n"sources":${JSON.stringify(snapshot.sources)},\n` +
-    `"areas":[\n${lines(snapshot.areas)}],\n"figures":[\n${lines(snapshot.figures)}],\n"models":[\n${lines(snapshot.models)}]}\n`
+    `"areas":[\n${lines(snapshot.areas)}],\n"figures":[\n${lines(snapshot.figures)}],\n` +
+    `"models":[\n${lines(snapshot.models)}]}\n`
   );
 }
 
 function snapshotProblem(file: string, message: string): Problem {
-  return { kind: 'benchmark-bad-snapshot', table: file, row: null, column: null, value: null, message: `${file}: ${message}` };
+  return {
+    kind: 'benchmark-bad-snapshot',
+    table: file,
+    row: null,
+    column: null,
+    value: null,
+    message: `${file}: ${message}`,
+  };
 }
 
 /** Reads snapshot JSON as one file's worth of figures, areas and models; a bad snapshot gives problems, no data. */
 export function parseSnapshot(file: string, text: string): FileRead {
-  const none = (problems: Problem[]): FileRead => ({ file, figures: [], areas: [], models: [], problems, latestYear: null });
+  const none = (problems: Problem[]): FileRead => ({
+    file,
+    figures: [],
+    areas: [],
+    models: [],
+    problems,
+    latestYear: null,
+  });
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -89,7 +113,12 @@ export function parseSnapshot(file: string, text: string): FileRead {
   }
   const parsed = snapshotSchema.safeParse(json);
   if (!parsed.success)
-    return none([snapshotProblem(file, `not a benchmark snapshot (${SNAPSHOT_FORMAT}):\n${issueLines(parsed.error.issues).join('\n')}`)]);
+    return none([
+      snapshotProblem(
+        file,
+        `not a benchmark snapshot (${SNAPSHOT_FORMAT}):\n${issueLines(parsed.error.issues).join('\n')}`,
+      ),
+    ]);
   const s = parsed.data;
   const source = (i: number) => s.sources[i] ?? file;
   const figures = s.figures.map(([comparator, area, year, v, i]) => ({
@@ -123,6 +152,7 @@ export function describeCoverage(data: BenchmarkData): string[] {
     const sorted = [...years].sort((a, b) => a - b);
     return `${id}: ${figures} figures, ${sorted[0]}–${sorted[sorted.length - 1]} (${sorted.length} years)`;
   });
-  for (const m of data.models.values()) lines.push(`neighbours ${m.id}: ${m.name}, ${Object.keys(m.groups).length} authorities (${m.source})`);
+  for (const m of data.models.values())
+    lines.push(`neighbours ${m.id}: ${m.name}, ${Object.keys(m.groups).length} authorities (${m.source})`);
   return lines;
 }

@@ -8,6 +8,7 @@ import { ConfigError } from '../errors';
 import { MEASURE_NAMES, MEASURES, measureOf, type MeasureName } from '../measures/registry';
 import type { TableName } from '../types';
 import { shippedHolidays } from '../working-days';
+import { benchmarkSettingsSchema, comparatorField } from './benchmark-config';
 import { emailAddress, formatPath, issueLines } from './zod-helpers';
 
 export type { MeasureName } from '../measures/registry';
@@ -105,6 +106,7 @@ const indicatorSchema = z
     corporatePlan: z.boolean().default(false),
     dataOnly: z.boolean().default(false),
     rag: ragSchema.optional(),
+    comparator: comparatorField,
   })
   .strict()
   .superRefine((indicator, ctx) => {
@@ -230,6 +232,7 @@ export const packConfigSchema = z
     approval: z.enum(['none', 'required']).default('none'),
     /** With approval required: working days after the preview before the officers are reminded. */
     approvalReminderWorkingDays: z.number().int().min(1).max(20).default(2),
+    benchmarks: benchmarkSettingsSchema.optional(),
   })
   .strict()
   .superRefine((config, ctx) => {
