@@ -10,8 +10,12 @@ import { comparatorsForFile } from '../../../functions/core/benchmarks/comparato
 import { readPublishedCsv } from '../../../functions/core/benchmarks/published-csv';
 import { FIXTURES, loadFixtures } from './fixtures';
 
-const figure = (data: Awaited<ReturnType<typeof loadFixtures>>['data'], comparator: string, area: string, year: number) =>
-  data?.figures.get(figureKey(comparator, area, year));
+const figure = (
+  data: Awaited<ReturnType<typeof loadFixtures>>['data'],
+  comparator: string,
+  area: string,
+  year: number,
+) => data?.figures.get(figureKey(comparator, area, year));
 
 describe('reading DfE published files', () => {
   test('a figure is read by column name, with its source file and reporting year', async () => {
@@ -102,10 +106,10 @@ describe('bad files: each problem names the file, the row and the column', () =>
       [d3, 8, 'CPP_subsequent_percent', '11'],
       [d3, 8, 'CPP_start', '220'],
     ]);
-    expect(problems[1].message).toBe(
-      `${d3}: row 3, time_period: "2013/14" is not a reporting year such as 2013`,
+    expect(problems[1].message).toBe(`${d3}: row 3, time_period: "2013/14" is not a reporting year such as 2013`);
+    expect(problems[2].message).toContain(
+      `row 4, CPP_subsequent_percent: "n/a" is neither a number nor one of DfE's codes`,
     );
-    expect(problems[2].message).toContain(`row 4, CPP_subsequent_percent: "n/a" is neither a number nor one of DfE's codes`);
     expect(problems[5].message).toContain('a second figure for Barnet (E09000003) in 2013 (the first is in row 7)');
     // The file missing a column gives no figures; the d3 file's good rows are read.
     expect(figure(data, 'cp_repeat_pct', 'E09000003', 2013)?.value).toBe(10);
