@@ -48,8 +48,6 @@ export interface FileRead {
   areas: Area[];
   models: NeighbourModel[];
   problems: Problem[];
-  /** The latest reporting year among its figures (null for a neighbour model): how "newer" is judged. */
-  latestYear: number | null;
 }
 
 export interface BenchmarkData {
@@ -72,9 +70,10 @@ export function isEmpty(data: BenchmarkData): boolean {
 }
 
 /**
- * Lays the files over `base` in order of their latest year, so a file reaching a later year wins each figure it
- * has; files reaching the same year keep the order given (the caller puts snapshots first, so a file an officer
- * dropped beside one wins a tie). A figure a file lacks (an empty cell) keeps the older source's. A new object.
+ * Lays the files over `base` in the order given (the caller puts snapshots first). Per figure, the one from the
+ * newer source wins: the source whose figures for that comparator reach the later year (DfE's next release of a
+ * file reaches one year further and carries revisions of earlier years); of two reaching the same year, the later
+ * file. A figure a file lacks (an empty cell) keeps the older source's. A new object.
  */
 export function overlay(base: BenchmarkData, files: readonly FileRead[]): BenchmarkData {
   const out: BenchmarkData = {
@@ -83,10 +82,19 @@ export function overlay(base: BenchmarkData, files: readonly FileRead[]): Benchm
     models: new Map(base.models),
     sources: [...base.sources],
   };
-  const ordered = [...files].sort((a, b) => (a.latestYear ?? 0) - (b.latestYear ?? 0)); // stable: ties keep their order
-  for (const file of ordered) {
+  const reach = new Map<string, number>();
+  const sourceOf = (f: Figure) => `${f.source}|${f.comparator}`;
+  const note = (f: Figure) => reach.set(sourceOf(f), Math.max(reach.get(sourceOf(f)) ?? 0, f.year));
+  for (const f of out.figures.values()) note(f);
+  for (const file of files) for (const f of file.figures) note(f);
+  const recency = (f: Figure) => reach.get(sourceOf(f)) ?? 0;
+  for (const file of files) {
     for (const area of file.areas) out.areas.set(area.code, area);
-    for (const figure of file.figures) out.figures.set(figureKey(figure.comparator, figure.area, figure.year), figure);
+    for (const figure of file.figures) {
+      const key = figureKey(figure.comparator, figure.area, figure.year);
+      const held = out.figures.get(key);
+      if (held === undefined || recency(figure) >= recency(held)) out.figures.set(key, figure);
+    }
     for (const model of file.models) out.models.set(model.id, model);
     out.sources.push(file.file);
   }

@@ -40,7 +40,6 @@ async function readFile(file: ExtractFile): Promise<FileRead | 'unknown'> {
         figures: [],
         areas: [],
         models: [],
-        latestYear: null,
         problems: [
           {
             kind: 'benchmark-bad-snapshot',

@@ -135,7 +135,7 @@ export class NeighbourRows {
       });
     const model: NeighbourModel[] =
       named && Object.keys(this.groups).length > 0 ? [{ ...named, source: this.file, groups: this.groups }] : [];
-    return { file: this.file, figures: [], areas: [], models: model, problems, latestYear: null };
+    return { file: this.file, figures: [], areas: [], models: model, problems };
   }
 }
 

@@ -165,6 +165,5 @@ export async function readPublishedCsv(
   });
   if (read.failure)
     problems.push(problem(file, 'benchmark-unreadable', read.failure.row, null, null)(read.failure.message));
-  const latestYear = figures.reduce((max, f) => Math.max(max, f.year), 0);
-  return { file, figures, areas: [...areas.values()], models: [], problems, latestYear: latestYear || null };
+  return { file, figures, areas: [...areas.values()], models: [], problems };
 }

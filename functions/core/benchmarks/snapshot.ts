@@ -103,7 +103,6 @@ export function parseSnapshot(file: string, text: string): FileRead {
     areas: [],
     models: [],
     problems,
-    latestYear: null,
   });
   let json: unknown;
   try {
@@ -135,7 +134,6 @@ export function parseSnapshot(file: string, text: string): FileRead {
     areas: s.areas.map(([code, name, level, old, region]) => ({ code, name, level, oldCode: old, region })),
     models: s.models.map((m) => ({ ...m, source: source(m.source) })),
     problems: [],
-    latestYear: figures.reduce((max, f) => Math.max(max, f.year), 0) || null,
   };
 }
 

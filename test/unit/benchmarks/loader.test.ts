@@ -34,7 +34,7 @@ describe('reading DfE published files', () => {
     expect(figure(data, 'cp_children_31march', 'E09000014', 2013)?.value).toBe(250);
   });
 
-  test('the CLA file, with its byte-order mark and la_name before new_la_code, gives the 31 March rate only', async () => {
+  test('the CLA file (byte-order mark, la_name before new_la_code) gives the 31 March rate only', async () => {
     const { data } = await loadFixtures();
     expect(figure(data, 'cla_rate_31march', 'E09000014', 2022)?.value).toBe(60);
     // Ten rows are "on 31 March": England, three London regions, six boroughs, Enfield's cell empty. Haringey's
@@ -75,7 +75,8 @@ describe('reading DfE published files', () => {
     const csv =
       'CPP_subsequent_percent,la_name,new_la_code,old_la_code,region_name,region_code,country_name,country_code,' +
       'geographic_level,time_identifier,time_period,category,CPP_start,CPP_subsequent\n' +
-      '4,Haringey,E09000014,309,Inner London,E13000001,England,E92000001,Local authority,Reporting year,2013,x,300,12\n';
+      '4,Haringey,E09000014,309,Inner London,E13000001,England,E92000001,Local authority,Reporting year,' +
+      '2013,x,300,12\n';
     const file = 'd3_cpps_subsequent_plan_2013_to_2013.csv';
     const read = await readPublishedCsv(file, Readable.from([Buffer.from(csv)]), comparatorsForFile(file));
     expect(read.problems).toEqual([]);
