@@ -3,189 +3,19 @@
  * An invalid configuration is a ConfigError naming the field path and the problem.
  */
 import * as z from 'zod';
-import { financialYearLabel, isPeriod, parseIsoDay, partsOfDay } from '../calendar';
 import { ConfigError } from '../errors';
-import { MEASURE_NAMES, MEASURES, measureOf, type MeasureName } from '../measures/registry';
+import { measureOf } from '../measures/registry';
 import type { TableName } from '../types';
-import { shippedHolidays } from '../working-days';
-import { benchmarkSettingsSchema, comparatorField } from './benchmark-config';
-import { emailAddress, formatPath, issueLines } from './zod-helpers';
+import { benchmarkSettingsSchema } from './benchmark-config';
+import { closureDaysSchema } from './closure-days';
+import { email, MAX_LIST, text } from './config-fields';
+import { indicatorSchema } from './indicator-schema';
+import { formatPath, issueLines } from './zod-helpers';
 
 export type { MeasureName } from '../measures/registry';
 
-/** Longest text a configuration string may hold: titles and names are short. */
-const MAX_TEXT = 500;
 /** Longest configuration file: the shipped one is under 10 KB; this bounds what parsing and validating can cost. */
 export const MAX_CONFIG_CHARS = 1_000_000;
-
-/**
- * Characters refused in configuration text, which goes into report titles, email
- * subjects and workbook cells: C0/C1 control characters (line breaks, NUL, escape — a
- * title is one line), and invisible formatting that changes how text *displays* rather
- * than what it says: bidirectional embeddings, overrides and isolates (U+202A–U+202E,
- * U+2066–U+2069; "Trojan Source"), direction marks, zero-width characters, line and
- * paragraph separators, the byte-order mark. Refused, not stripped, so what an officer
- * wrote is either shown exactly or not accepted.
- */
-const HIDDEN_CHARACTER =
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are refused
-  /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/;
-
-function hiddenCharacterMessage(value: string): string {
-  const at = value.search(HIDDEN_CHARACTER);
-  const code = value.codePointAt(at) ?? 0;
-  return (
-    `contains the invisible or control character U+${code.toString(16).toUpperCase().padStart(4, '0')} ` +
-    `at position ${at + 1}: such characters can make text display ` +
-    'differently from what it says, so they are not accepted'
-  );
-}
-
-const visible = (schema: z.ZodString) =>
-  schema.refine((value) => !HIDDEN_CHARACTER.test(value), {
-    error: (issue) => hiddenCharacterMessage(String(issue.input)),
-  });
-const text = visible(z.string().trim().min(1).max(MAX_TEXT));
-/**
- * An indicator code: a short identifier, starting with a letter or digit (never `=`, `+`, `-` or `@`, which
- * spreadsheets read as a formula).
- */
-const code = z
-  .string()
-  .trim()
-  .min(1)
-  .max(40)
-  .regex(
-    /^[A-Za-z0-9][A-Za-z0-9 ._/()-]*$/,
-    'must start with a letter or digit and hold only letters, digits, spaces and . _ / ( ) -',
-  );
-const email = visible(emailAddress);
-/** Most entries in a list of the configuration: far above any real pack, low enough to bound the work. */
-const MAX_LIST = 200;
-/** A financial year as the pack labels it (calendar.ts's financialYearLabel), so a target's key matches its column. */
-const financialYear = z
-  .string()
-  .regex(/^\d{4}\/\d{2}$/, 'must be a financial year like 2013/14')
-  .refine(
-    (fy) => fy === financialYearLabel(Number(fy.slice(0, 4))),
-    'the two years of a financial year must be consecutive (e.g. 2013/14)',
-  );
-
-const ragSchema = z
-  .object({
-    polarity: z.enum(['higher', 'lower', 'band']),
-    targets: z.record(financialYear, z.number().finite()).default({}),
-    amber: z.number().finite().min(0).optional(),
-    amberAbs: z.number().finite().min(0).optional(),
-    green: z.number().finite().min(0).optional(),
-    greenAbs: z.number().finite().min(0).optional(),
-  })
-  .strict();
-
-/** A month as `YYYY-MM` (a definition's first month). */
-const month = z.string().refine(isPeriod, 'must be a month like 2014-01');
-
-/** A dated definition change: from this month, the indicator's parameters are these (replacing `params` whole). */
-const datedParamsSchema = z.strictObject({
-  from: month,
-  params: z.record(z.string(), z.unknown()),
-});
-
-const indicatorSchema = z
-  .object({
-    code,
-    title: text,
-    measure: z.enum(MEASURE_NAMES, {
-      error: (issue) => `unknown measure ${JSON.stringify(issue.input)}: expected one of ${MEASURE_NAMES.join(', ')}`,
-    }),
-    /** Checked against the measure's own parameters below; kept as written (each measure applies its defaults). */
-    params: z.record(z.string(), z.unknown()).default({}),
-    /** Later definitions, each in force from its month (docs/WORKING-DAYS.md, "Dated definition changes"). */
-    paramsFrom: z.array(datedParamsSchema).max(MAX_LIST).default([]),
-    decimals: z.number().int().min(0).max(4).default(0),
-    corporatePlan: z.boolean().default(false),
-    dataOnly: z.boolean().default(false),
-    rag: ragSchema.optional(),
-    comparator: comparatorField,
-  })
-  .strict()
-  .superRefine((indicator, ctx) => {
-    checkParams(indicator.measure, indicator.params, ['params'], ctx);
-    indicator.paramsFrom.forEach((entry, k) => {
-      checkParams(indicator.measure, entry.params, ['paramsFrom', k, 'params'], ctx);
-      const before = k > 0 ? indicator.paramsFrom[k - 1].from : null;
-      if (before !== null && entry.from <= before)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['paramsFrom', k, 'from'],
-          message: `${entry.from} is not after the entry before it (${before}): list the changes in date order`,
-        });
-    });
-  });
-
-/** Checks parameters against the measure's own schema, each issue at its path under `at`. */
-function checkParams(
-  measure: MeasureName,
-  params: Record<string, unknown>,
-  at: ReadonlyArray<string | number>,
-  ctx: z.RefinementCtx,
-): void {
-  const parsed = measureOf(measure).params.safeParse(params);
-  if (parsed.success) return;
-  for (const issue of parsed.error.issues) {
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys)
-        ctx.addIssue({ code: 'custom', path: [...at, key], message: unknownParameter(key, measure) });
-    } else ctx.addIssue({ code: 'custom', path: [...at, ...issue.path], message: issue.message });
-  }
-}
-
-/**
- * The authority's own closure days (docs/WORKING-DAYS.md): real dates inside the working-day
- * calendar's years, each once.
- */
-const closureDaysSchema = z
-  .array(z.string())
-  .max(MAX_LIST * 5)
-  .default([])
-  .superRefine((days, ctx) => {
-    const { firstYear, lastYear } = shippedHolidays();
-    const seen = new Map<string, number>();
-    days.forEach((textValue, i) => {
-      const day = parseIsoDay(textValue);
-      if (day === null) {
-        ctx.addIssue({ code: 'custom', path: [i], message: `${JSON.stringify(textValue)} is not a YYYY-MM-DD date` });
-        return;
-      }
-      const { year } = partsOfDay(day);
-      if (year < firstYear || year > lastYear)
-        ctx.addIssue({
-          code: 'custom',
-          path: [i],
-          message: `${textValue} is outside the working-day calendar, which covers ${firstYear}–${lastYear}`,
-        });
-      const first = seen.get(textValue);
-      if (first !== undefined)
-        ctx.addIssue({
-          code: 'custom',
-          path: [i],
-          message: `${textValue} is listed twice (also at closureDays[${first}])`,
-        });
-      else seen.set(textValue, i);
-    });
-  });
-
-/**
- * Why a parameter is refused for a measure: which measures take it (as the parameter's
- * `appliesTo` metadata names them, else by name), if any.
- */
-function unknownParameter(key: string, measure: MeasureName): string {
-  const takers = MEASURES.filter((m) => Object.hasOwn(m.params.shape, key));
-  if (takers.length === 0) return `${JSON.stringify(key)} is not a parameter of any measure`;
-  const named = z.globalRegistry.get(takers[0].params.shape[key])?.appliesTo;
-  const who = typeof named === 'string' ? named : takers.map((m) => m.name).join(', ');
-  return `${key} applies only to ${who}, not ${measure}`;
-}
 
 const sectionSchema = z
   .object({

@@ -29,7 +29,7 @@ const pack = (benchmarks?: Parameters<typeof buildPack>[0]['benchmarks']) =>
 test('without benchmark data: every benchmark null, one info line', () => {
   const built = pack();
   expect(built.sections[0].indicators.map((i) => i.benchmark)).toEqual([null, null]);
-  expect(built.dataQuality.info.filter((n) => n.kind.startsWith('benchmark'))).toEqual([
+  expect((built.dataQuality.info ?? []).filter((n) => n.kind.startsWith('benchmark'))).toEqual([
     {
       kind: 'benchmark-none',
       table: null,
@@ -56,5 +56,5 @@ test('with data: the benchmark for the prior year (2012/13), and none without a 
     { position: 1, of: 5 },
   ]);
   expect(starts.benchmark).toBeNull();
-  expect(built.dataQuality.info.filter((n) => n.kind.startsWith('benchmark'))).toEqual([]);
+  expect((built.dataQuality.info ?? []).filter((n) => n.kind.startsWith('benchmark'))).toEqual([]);
 });
