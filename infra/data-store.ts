@@ -16,6 +16,7 @@ export const PREFIX = {
   config: LAYOUT.folder('config'),
   comments: LAYOUT.folder('comments'),
   reports: LAYOUT.folder('reports'),
+  benchmarks: LAYOUT.folder('benchmarks'),
 } as const;
 
 /**

@@ -36,7 +36,12 @@ export class OfficerPolicy extends Construct {
         new iam.PolicyStatement({
           sid: 'PutExtractsAndComments',
           actions: ['s3:PutObject'],
-          resources: [data.objectsUnder(PREFIX.extracts), data.objectsUnder(PREFIX.comments), configObject],
+          resources: [
+            data.objectsUnder(PREFIX.extracts),
+            data.objectsUnder(PREFIX.comments),
+            data.objectsUnder(PREFIX.benchmarks),
+            configObject,
+          ],
         }),
         new iam.PolicyStatement({
           sid: 'ReadPacksCommentsAndConfig',
@@ -49,7 +54,13 @@ export class OfficerPolicy extends Construct {
           resources: [data.bucket.bucketArn],
           conditions: {
             StringLike: {
-              's3:prefix': [`${PREFIX.extracts}*`, `${PREFIX.comments}*`, `${PREFIX.reports}*`, `${PREFIX.config}*`],
+              's3:prefix': [
+                `${PREFIX.extracts}*`,
+                `${PREFIX.comments}*`,
+                `${PREFIX.reports}*`,
+                `${PREFIX.config}*`,
+                `${PREFIX.benchmarks}*`,
+              ],
             },
           },
         }),
@@ -64,9 +75,10 @@ export class OfficerPolicy extends Construct {
     acknowledgeWildcardResources(
       this.policy,
       data.bucket,
-      [PREFIX.extracts, PREFIX.comments, PREFIX.reports].map((prefix) => `/${prefix}*`),
+      [PREFIX.extracts, PREFIX.comments, PREFIX.reports, PREFIX.benchmarks].map((prefix) => `/${prefix}*`),
       "Object ARNs scoped to the folders of an officer's work: a new extract and comments file " +
-        "each month (extracts/, comments/), and each month's packs and manifests to read (reports/).",
+        "each month (extracts/, comments/), each month's packs and manifests to read (reports/), and " +
+        "DfE's newer published files as they appear (benchmarks/).",
     );
   }
 }

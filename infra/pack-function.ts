@@ -165,9 +165,11 @@ export class PackFunction extends Construct {
     acknowledgeWildcardResources(
       this.role,
       data.bucket,
-      [PREFIX.extracts, PREFIX.config, PREFIX.comments, PREFIX.reports].map((prefix) => `/${prefix}*`),
+      [PREFIX.extracts, PREFIX.config, PREFIX.comments, PREFIX.reports, PREFIX.benchmarks].map(
+        (prefix) => `/${prefix}*`,
+      ),
       'Object ARNs scoped to one folder of the data bucket, as docs/OUTPUTS.md defines ' +
-        'what a run reads (extracts/, config/, comments/) and writes (reports/): new month ' +
+        'what a run reads (extracts/, config/, comments/, benchmarks/) and writes (reports/): new month ' +
         'and run folders appear every month, so the keys cannot be listed in advance.',
     );
   }
@@ -183,6 +185,7 @@ function runStatements({ data, email, senderAddress }: PackFunctionProps): iam.P
         data.objectsUnder(PREFIX.extracts),
         data.objectsUnder(PREFIX.config),
         data.objectsUnder(PREFIX.comments),
+        data.objectsUnder(PREFIX.benchmarks),
       ],
     }),
     new iam.PolicyStatement({

@@ -8,6 +8,7 @@ import { Alerts } from './alerts';
 import { ApprovalReminder } from './approval-reminder';
 import { PackAlarms } from './alarms';
 import { DataStore } from './data-store';
+import { BenchmarkSnapshot, hasSnapshot, SNAPSHOT_DIR } from './benchmark-snapshot';
 import { DefaultConfig } from './default-config';
 import { Email } from './email';
 import { InboundMail } from './inbound-mail';
@@ -71,6 +72,9 @@ export class IndicatorPackStack extends Stack {
     });
     this.officers = new OfficerPolicy(this, 'Officers', { data: this.data, runFunction: this.run.function });
     this.defaultConfig = new DefaultConfig(this, 'DefaultConfig', { data: this.data, settings });
+    // Only when the repository holds a snapshot (it does not: docs/DEPLOY.md, "Benchmark data").
+    if (hasSnapshot(SNAPSHOT_DIR))
+      new BenchmarkSnapshot(this, 'BenchmarkSnapshot', { data: this.data, dir: SNAPSHOT_DIR });
     this.inbound =
       settings.receivingAddress === undefined
         ? undefined

@@ -10,7 +10,8 @@ import { LAYOUT } from '../core/layout';
 export const USAGE = `usage: npm run report -- <command> [options]
 
   run      --period YYYY-MM [--extract DIR|s3://bucket/prefix] [--config FILE|s3://bucket/key]
-           [--comments FILE] [--out DIR] [--send | --preview ADDRESS] [--reason TEXT]
+           [--comments FILE] [--benchmarks DIR|s3://bucket/prefix] [--out DIR] [--send | --preview ADDRESS]
+           [--reason TEXT]
            One run here. Sends nothing unless --send or --preview is given.
   validate --period YYYY-MM --extract DIR|s3://… [--config FILE|s3://…]
            Validation only: prints the data-quality report (exit 1 when it has errors).
@@ -22,6 +23,8 @@ export const USAGE = `usage: npm run report -- <command> [options]
   comments import --period YYYY-MM --from EDITED.xlsx [--out FILE]
            Reads comments from a returned workbook into ${LAYOUT.commentsKey('<YYYY-MM>')}
            (in DATA_BUCKET, or FILE with --out).
+  benchmarks build DIR --out FILE
+           Builds a benchmark snapshot from a folder of DfE's published files (docs/BENCHMARKS-DATA.md).
 
 Exit status: 0 success, 1 the run failed, 2 the command line is wrong.`;
 
@@ -32,6 +35,7 @@ export type Command =
       extract?: string;
       config?: string;
       comments?: string;
+      benchmarks?: string;
       out?: string;
       send: boolean;
       preview?: string;
@@ -49,6 +53,7 @@ export type Command =
     }
   | { name: 'invoke'; event: string }
   | { name: 'comments-import'; period: string; from: string; out?: string }
+  | { name: 'benchmarks-build'; folder: string; out: string }
   | { name: 'help' };
 
 type OptionSpec = Record<string, { type: 'string' | 'boolean' }>;
@@ -105,6 +110,7 @@ export function parseCommand(argv: string[]): Command {
           extract: { type: 'string' },
           config: { type: 'string' },
           comments: { type: 'string' },
+          benchmarks: { type: 'string' },
           out: { type: 'string' },
           send: { type: 'boolean' },
           preview: { type: 'string' },
@@ -118,6 +124,7 @@ export function parseCommand(argv: string[]): Command {
         extract: text(v, 'extract'),
         config: text(v, 'config'),
         comments: text(v, 'comments'),
+        benchmarks: text(v, 'benchmarks'),
         out: text(v, 'out'),
         reason: text(v, 'reason'),
         ...sendChoice(v, 'run'),
@@ -177,7 +184,28 @@ export function parseCommand(argv: string[]): Command {
         out: text(v, 'out'),
       };
     }
+    case 'benchmarks':
+      return benchmarksCommand(rest);
     default:
       throw new UsageError(`unknown command "${name}"\n\n${USAGE}`);
   }
+}
+
+/** `benchmarks build DIR --out FILE`: the folder is the one positional argument. */
+function benchmarksCommand(rest: string[]): Command {
+  const [sub, ...options] = rest;
+  if (sub !== 'build') throw new UsageError(`benchmarks: the only subcommand is "build"\n\n${USAGE}`);
+  let parsed;
+  try {
+    parsed = parseArgs({ args: options, options: { out: { type: 'string' } }, strict: true, allowPositionals: true });
+  } catch (error) {
+    throw new UsageError(`benchmarks build: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+  }
+  if (parsed.positionals.length !== 1)
+    throw new UsageError(`benchmarks build: give one folder of DfE files, then --out FILE\n\n${USAGE}`);
+  return {
+    name: 'benchmarks-build',
+    folder: parsed.positionals[0],
+    out: required(parsed.values, 'out', 'benchmarks build'),
+  };
 }

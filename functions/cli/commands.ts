@@ -25,7 +25,8 @@ import { LAYOUT } from '../core/layout';
 import { ensureFolder } from '../adapters/local-folder';
 import { runPack, type Delivery, type RunResult } from '../run/run';
 import type { Command } from './args';
-import { configLocation, extractSource, fileLocation, outputStore } from './locations';
+import { buildBenchmarks } from './benchmarks-build';
+import { benchmarkSource, configLocation, extractSource, fileLocation, outputStore } from './locations';
 
 export interface Terminal {
   /** Progress and diagnostics (stderr). */
@@ -86,6 +87,7 @@ async function run(command: Extract<Command, { name: 'run' }>, terminal: Termina
       config: configLocation(command.config, env),
       comments: command.comments !== undefined ? fileLocation(command.comments) : undefined,
       extractSource: (period) => extractSource(command.extract, period, env),
+      benchmarks: benchmarkSource(command.benchmarks, env),
       mailer: delivery.mode === 'none' ? null : new SesMailer(sharedSesClient(), env.sesConfigurationSet),
       clock: systemClock,
       logger: silentLogger,
@@ -206,5 +208,7 @@ export async function execute(command: Command, terminal: Terminal, usage: strin
       return invoke(command, terminal);
     case 'comments-import':
       return importComments(command, terminal);
+    case 'benchmarks-build':
+      return buildBenchmarks(command, terminal);
   }
 }

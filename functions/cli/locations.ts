@@ -59,3 +59,15 @@ export function outputStore(out: string | undefined, env: CliEnv): ObjectStore {
   if (env.dataBucket) return bucketStore(env.dataBucket);
   throw new UsageError('--out DIR is required (or set DATA_BUCKET to store the run in the data bucket)');
 }
+
+/**
+ * Where a CLI run reads benchmark data: --benchmarks DIR|s3://…, else the data bucket's `benchmarks/`, else none
+ * (every indicator's benchmark is null).
+ */
+export function benchmarkSource(where: string | undefined, env: CliEnv): ExtractSource | undefined {
+  if (where === undefined)
+    return env.dataBucket ? s3ExtractSource(bucketStore(env.dataBucket), LAYOUT.folder('benchmarks')) : undefined;
+  const s3 = parseS3Url(where);
+  if (s3) return s3ExtractSource(bucketStore(s3.bucket), s3.key);
+  return localFolderSource(where);
+}

@@ -16,7 +16,8 @@
  *   inbox/processed/<SES message id>.json            its replay marker
  *   inbox/spoof-notices/<SES message id>.json        the one notice to the officers about a refused message
  *   inbox/sent/<SES message id>.json                 which run a preview SES sent with that id belongs to
- *   benchmarks/                                      reserved: published comparator figures
+ *   benchmarks/                                      published comparator figures: a snapshot and DfE's CSVs
+ *                                                    (docs/BENCHMARKS-DATA.md)
  *
  * Pure (no I/O, no imports of runtime code) so infra/ can use it without bundling the run.
  * Every key sits under an optional root, '' today, so one deployment can later serve

@@ -25,6 +25,7 @@ export function bucketRunDeps(options: {
     store,
     config: { store, key: options.env.configKey },
     extractSource: (period) => s3ExtractSource(store, LAYOUT.extractPrefix(period)),
+    benchmarks: s3ExtractSource(store, LAYOUT.folder('benchmarks')),
     mailer: options.mailer,
     clock: options.clock,
     logger: options.logger,

@@ -13,6 +13,7 @@ import { alreadyDelivered, deliveryFor, ledgerFor, planDelivery, sendBatches } f
 import type { RunDeps, RunRequest } from './run';
 import type { RunRecorder } from './run-record';
 import { computePack } from './steps/compute';
+import { loadBenchmarkInput } from './steps/load-benchmarks';
 import { commentsLocation, loadCommentsInput, loadConfigInput } from './steps/load-inputs';
 import { readAndValidate } from './steps/read-and-validate';
 import { composeMessages, renderOutputs } from './steps/render';
@@ -114,7 +115,14 @@ export async function readAndCheckExtract(ctx: RunContext, config: PackConfig, c
 
 export type ReadExtract = Awaited<ReturnType<typeof readAndCheckExtract>>;
 
+/** Computes the pack, with the published figures in `benchmarks/` it is compared with (none: null benchmarks). */
 export async function compute(ctx: RunContext, config: PackConfig, read: ReadExtract, comments: LoadedComments) {
+  const benchmarks = await ctx.stage(
+    'benchmarks',
+    () => loadBenchmarkInput(ctx.deps.benchmarks),
+    (b) => ({ files: b.files.length, found: b.benchmarks.data !== null }),
+  );
+  if (benchmarks.progress) ctx.progress(benchmarks.progress);
   const computed = await ctx.stage(
     'compute',
     () =>
@@ -124,6 +132,7 @@ export async function compute(ctx: RunContext, config: PackConfig, read: ReadExt
         period: ctx.period,
         quality: read.quality,
         comments: comments.comments,
+        benchmarks: benchmarks.benchmarks,
       }),
     (c) => ({ sections: c.pack.sections.length, indicators: c.indicators }),
   );

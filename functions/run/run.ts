@@ -46,6 +46,8 @@ export interface RunDeps {
   /** The month's supplied comments; by default `comments/<YYYY-MM>.json` in `store`. */
   comments?: InputLocation;
   extractSource(period: Period): ExtractSource;
+  /** The published figures the pack is compared with (`benchmarks/`); absent: none, every benchmark is null. */
+  benchmarks?: ExtractSource;
   /** Null when this run may not send anything (the CLI without --send/--preview). */
   mailer: Mailer | null;
   clock: Clock;

@@ -2,6 +2,7 @@
  * Fine-grained assertions on the synthesised stack (cdk.json's context), one synthesis
  * for the whole file, functions bundled with the local esbuild as `cdk synth` does.
  */
+import { hasSnapshot, SNAPSHOT_DIR } from '../../infra/benchmark-snapshot';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -180,7 +181,12 @@ describe('run function', () => {
         Sid: 'ReadInputs',
         Effect: 'Allow',
         Action: 's3:GetObject',
-        Resource: [objectArn(bucket, 'extracts/*'), objectArn(bucket, 'config/*'), objectArn(bucket, 'comments/*')],
+        Resource: [
+          objectArn(bucket, 'extracts/*'),
+          objectArn(bucket, 'config/*'),
+          objectArn(bucket, 'comments/*'),
+          objectArn(bucket, 'benchmarks/*'),
+        ],
       },
       {
         Sid: 'ReadAndWriteReports',
@@ -517,6 +523,7 @@ describe('officer policy', () => {
         Resource: [
           objectArn(bucket, 'extracts/*'),
           objectArn(bucket, 'comments/*'),
+          objectArn(bucket, 'benchmarks/*'),
           objectArn(bucket, 'config/pack.json'),
         ],
       },
@@ -535,7 +542,9 @@ describe('officer policy', () => {
         Effect: 'Allow',
         Action: 's3:ListBucket',
         Resource: arnOf(bucket),
-        Condition: { StringLike: { 's3:prefix': ['extracts/*', 'comments/*', 'reports/*', 'config/*'] } },
+        Condition: {
+          StringLike: { 's3:prefix': ['extracts/*', 'comments/*', 'reports/*', 'config/*', 'benchmarks/*'] },
+        },
       },
       {
         Sid: 'UseDataKeyThroughS3',
@@ -545,6 +554,13 @@ describe('officer policy', () => {
         Condition: { StringEquals: { 'kms:ViaService': viaService('s3') } },
       },
     ]);
+  });
+});
+
+describe('benchmark snapshot', () => {
+  test('the repository holds none, so nothing is uploaded to benchmarks/ (docs/DEPLOY.md)', () => {
+    expect(hasSnapshot(SNAPSHOT_DIR)).toBe(false);
+    expect(Object.keys(synth.template.findResources('Custom::CDKBucketDeployment'))).toEqual([]);
   });
 });
 

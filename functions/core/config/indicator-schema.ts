@@ -4,6 +4,7 @@
  */
 import * as z from 'zod';
 import { MEASURE_NAMES, MEASURES, measureOf, type MeasureName } from '../measures/registry';
+import { comparatorField } from './benchmark-config';
 import { code, MAX_LIST, month, financialYear, text } from './config-fields';
 
 const ragSchema = z
@@ -38,6 +39,7 @@ export const indicatorSchema = z
     corporatePlan: z.boolean().default(false),
     dataOnly: z.boolean().default(false),
     rag: ragSchema.optional(),
+    comparator: comparatorField,
   })
   .strict()
   .superRefine((indicator, ctx) => {

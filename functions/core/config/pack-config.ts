@@ -6,6 +6,7 @@ import * as z from 'zod';
 import { ConfigError } from '../errors';
 import { measureOf } from '../measures/registry';
 import type { TableName } from '../types';
+import { benchmarkSettingsSchema } from './benchmark-config';
 import { closureDaysSchema } from './closure-days';
 import { email, MAX_LIST, text } from './config-fields';
 import { indicatorSchema } from './indicator-schema';
@@ -61,6 +62,7 @@ export const packConfigSchema = z
     approval: z.enum(['none', 'required']).default('none'),
     /** With approval required: working days after the preview before the officers are reminded. */
     approvalReminderWorkingDays: z.number().int().min(1).max(20).default(2),
+    benchmarks: benchmarkSettingsSchema.optional(),
   })
   .strict()
   .superRefine((config, ctx) => {

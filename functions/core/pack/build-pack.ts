@@ -3,6 +3,12 @@
  * every row, the target, the traffic light (this month and last), the trend and the
  * comments. Pure and deterministic: the same inputs give the same pack, key for key.
  */
+import {
+  benchmarkQuality,
+  indicatorBenchmark,
+  NO_BENCHMARKS,
+  type PackBenchmarkInput,
+} from '../benchmarks/pack-benchmarks';
 import { isPeriod, monthName } from '../calendar';
 import type { IndicatorConfig, PackConfig, SectionConfig } from '../config/pack-config';
 import { UserError } from '../errors';
@@ -32,6 +38,8 @@ export interface BuildPackInput {
   quality: DataQuality;
   /** Supplied comments for the period, if any. */
   comments?: CommentsFile | null;
+  /** The published figures from `benchmarks/` (docs/BENCHMARKS-DATA.md); none: every benchmark is null. */
+  benchmarks?: PackBenchmarkInput;
 }
 
 /** Everything shared by the rows of one pack. */
@@ -42,6 +50,8 @@ interface PackContext {
   comments: CommentsFile | null;
   /** One warning per indicator whose measure this extract cannot give. */
   unavailable: Problem[];
+  config: PackConfig;
+  benchmarks: PackBenchmarkInput;
 }
 
 /** A cell that cannot be known: no value, no figures to show (never 0). */
@@ -147,6 +157,7 @@ function buildIndicator(indicator: IndicatorConfig, context: PackContext): PackI
       ? trendOf(thisMonth.value, lastMonth.value, polarity, target)
       : { direction: null, better: null },
     comment: indicatorComment(indicator.code, context.comments),
+    benchmark: indicatorBenchmark(indicator, context.config, context.benchmarks, columns.priorYearLabel),
     unavailable,
     definitions: shown.map((i) => definitions[i]),
     columnDefinitions: {
@@ -189,6 +200,8 @@ export function buildPack(input: BuildPackInput): Pack {
     population: new PopulationLookup(config.population),
     comments: input.comments ?? null,
     unavailable: [],
+    config,
+    benchmarks: input.benchmarks ?? NO_BENCHMARKS,
   };
   const draft: DraftContext = {
     monthName: monthName(period),
@@ -204,6 +217,16 @@ export function buildPack(input: BuildPackInput): Pack {
     priorYear: columns.priorYearLabel,
     months: columns.months.map((month) => month.period),
     sections,
-    dataQuality: withWarnings(input.quality, [...context.population.warnings(), ...context.unavailable]),
+    dataQuality: withBenchmarkQuality(
+      withWarnings(input.quality, [...context.population.warnings(), ...context.unavailable]),
+      config,
+      context.benchmarks,
+    ),
   };
+}
+
+function withBenchmarkQuality(quality: DataQuality, config: PackConfig, benchmarks: PackBenchmarkInput): DataQuality {
+  const { info, warnings } = benchmarkQuality(config, benchmarks);
+  const added = withWarnings(quality, warnings);
+  return { ...added, info: [...(added.info ?? []), ...info] };
 }

@@ -5,6 +5,7 @@
  * configuration give a byte-identical pack.json; run facts belong in the manifest.
  */
 import type { MeasureName } from '../config/pack-config';
+import type { PackBenchmark } from './benchmark-types';
 import type { DataQuality, Period } from '../types';
 
 export type Unit = 'count' | 'rate' | 'percent';
@@ -75,6 +76,8 @@ export interface PackIndicator {
   trend: Trend;
   /** Supplied comment for this indicator, if any. */
   comment: string | null;
+  /** The published figures it is compared with (docs/BENCHMARKS-DATA.md); null without a comparator or data. */
+  benchmark: PackBenchmark | null;
   /**
    * The definitions in force at some shown column, in date order (one unless the definition changed:
    * `paramsFrom`); the last is the one in force at month p.

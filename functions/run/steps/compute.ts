@@ -1,4 +1,5 @@
 /** Computing the pack from a validated extract: every configured indicator, with its RAG and trend. */
+import type { PackBenchmarkInput } from '../../core/benchmarks/pack-benchmarks';
 import type { PackConfig } from '../../core/config/pack-config';
 import { buildPack } from '../../core/pack/build-pack';
 import type { CommentsFile, Pack } from '../../core/pack/pack-types';
@@ -10,6 +11,7 @@ export interface ComputeRequest {
   period: Period;
   quality: DataQuality;
   comments: CommentsFile | null;
+  benchmarks?: PackBenchmarkInput;
 }
 
 export interface Computed {
