@@ -9,7 +9,6 @@
  */
 import type * as ExcelJS from 'exceljs';
 import {
-  COMMENT_HEADER,
   headerKey,
   indicatorCommentKey,
   PACK_SHEET,
@@ -17,6 +16,7 @@ import {
   type CommentField,
 } from './comment-markers';
 import { COMMENT_FILL, CORPORATE_PLAN_FILL, CORPORATE_PLAN_MARK, type CommentState } from './view-model';
+import { columnsFor, writeContextCells, type Columns } from './workbook-pack-columns';
 import type { WorkbookComment, WorkbookRow, WorkbookSection, WorkbookView } from './workbook-view';
 import {
   FONTS,
@@ -35,56 +35,6 @@ export interface PrefilledComment {
   key: string;
   state: CommentState;
   text: string;
-}
-
-interface Column {
-  label: string;
-  width: number;
-  numeric: boolean;
-}
-
-/** Column positions on the Pack sheet; A is the hidden marker column. */
-interface Columns {
-  marker: number;
-  code: number;
-  title: number;
-  priorYear: number;
-  firstMonth: number;
-  ytd: number;
-  target: number;
-  rag: number;
-  trend: number;
-  comment: number;
-  all: Column[];
-}
-
-function columnsFor(view: WorkbookView): Columns {
-  const all: Column[] = [
-    { label: '', width: 3, numeric: false },
-    { label: 'PI', width: 8.5, numeric: false },
-    { label: 'Indicator', width: 30, numeric: false },
-    { label: view.priorYearLabel, width: 8, numeric: true },
-    ...view.monthLabels.map((label) => ({ label, width: 7.5, numeric: true })),
-    { label: `${view.financialYear} YTD`, width: 8.5, numeric: true },
-    { label: 'Target', width: 7.5, numeric: true },
-    { label: 'Traffic light', width: 15, numeric: false },
-    { label: 'Trend', width: 11, numeric: false },
-    { label: COMMENT_HEADER, width: 28, numeric: false },
-  ];
-  const ytd = 5 + view.monthLabels.length;
-  return {
-    marker: 1,
-    code: 2,
-    title: 3,
-    priorYear: 4,
-    firstMonth: 5,
-    ytd,
-    target: ytd + 1,
-    rag: ytd + 2,
-    trend: ytd + 3,
-    comment: ytd + 4,
-    all,
-  };
 }
 
 const LABELS: Record<CommentField, string> = { performance: 'Performance comment', service: 'Service comment' };
@@ -215,6 +165,8 @@ class PackSheetWriter {
       cell.alignment = { horizontal: 'right', vertical: 'top' };
       cell.border = THIN_BORDER;
     }
+
+    writeContextCells(row, view, cols);
 
     const status = view.status;
     const rag = row.getCell(cols.rag);
