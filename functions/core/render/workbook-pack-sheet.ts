@@ -8,13 +8,7 @@
  * row growing with what the officer writes; section comments span the whole width.
  */
 import type * as ExcelJS from 'exceljs';
-import {
-  headerKey,
-  indicatorCommentKey,
-  PACK_SHEET,
-  sectionCommentKey,
-  type CommentField,
-} from './comment-markers';
+import { headerKey, indicatorCommentKey, PACK_SHEET, sectionCommentKey, type CommentField } from './comment-markers';
 import { COMMENT_FILL, CORPORATE_PLAN_FILL, CORPORATE_PLAN_MARK, type CommentState } from './view-model';
 import { columnsFor, writeContextCells, type Columns } from './workbook-pack-columns';
 import type { WorkbookComment, WorkbookRow, WorkbookSection, WorkbookView } from './workbook-view';
