@@ -4,10 +4,8 @@
  * date, the projected year end when any row has one, the target, the traffic light, the trend and the comment. The
  * optional columns appear only when some row fills them, so a pack without benchmarks has no empty columns.
  */
-import type * as ExcelJS from 'exceljs';
 import { COMMENT_HEADER } from './comment-markers';
-import { FONTS, THIN_BORDER, writeNumber } from './workbook-style';
-import type { WorkbookRow, WorkbookView } from './workbook-view';
+import type { WorkbookView } from './workbook-view';
 
 export interface Column {
   label: string;
@@ -68,34 +66,7 @@ export function columnsFor(view: WorkbookView): Columns {
   };
 }
 
-function writeFigure(cell: ExcelJS.Cell, value: number | string, view: WorkbookRow): void {
-  // A figure DfE did not publish keeps its words ("suppressed (x)"), never a 0.
-  if (typeof value === 'number') writeNumber(cell, value, view.unit, view.decimals);
-  else cell.value = value;
-}
-
-/** The projection's and the published figures' cells of one row; a row without them leaves them empty. */
-export function writeContextCells(row: ExcelJS.Row, view: WorkbookRow, cols: Columns): void {
-  const cells: ExcelJS.Cell[] = [];
-  if (cols.projection !== null) {
-    const cell = row.getCell(cols.projection);
-    if (view.projection !== null) writeNumber(cell, view.projection, 'count', 0);
-    cells.push(cell);
-  }
-  if (cols.benchmark !== null) {
-    const at = cols.benchmark;
-    const [england, mean, range, quartile] = [at.england, at.mean, at.range, at.quartile].map((c) => row.getCell(c));
-    if (view.benchmark !== null) {
-      writeFigure(england, view.benchmark.england, view);
-      writeFigure(mean, view.benchmark.neighboursMean, view);
-      range.value = view.benchmark.neighboursRange;
-      quartile.value = view.benchmark.quartile;
-    }
-    cells.push(england, mean, range, quartile);
-  }
-  for (const cell of cells) {
-    cell.font = FONTS.body;
-    cell.alignment = { horizontal: 'right', vertical: 'top', wrapText: true };
-    cell.border = THIN_BORDER;
-  }
+/** Width in units of the columns `from` to `to` (1-based, inclusive). */
+export function columnsWidth(cols: Columns, from: number, to = from): number {
+  return cols.all.slice(from - 1, to).reduce((sum, c) => sum + c.width, 0);
 }

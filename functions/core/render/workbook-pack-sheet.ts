@@ -3,26 +3,18 @@
  * printed page), then one block per section: its indicator rows and its two comment cells.
  * Column A, hidden, holds the markers the comment import finds cells by (comment-markers.ts).
  *
- * Print width: the columns add up to about 160 width units, so the sheet prints on A4
+ * Print width: the columns add up to about 160 width units (about 205 with the projection and the published
+ * figures, workbook-pack-columns.ts; fitted to the page's width all the same), so the sheet prints on A4
  * landscape at about 90%. The indicator comment column is 28 units wide and wraps, the
  * row growing with what the officer writes; section comments span the whole width.
  */
 import type * as ExcelJS from 'exceljs';
 import { headerKey, indicatorCommentKey, PACK_SHEET, sectionCommentKey, type CommentField } from './comment-markers';
-import { COMMENT_FILL, CORPORATE_PLAN_FILL, CORPORATE_PLAN_MARK, type CommentState } from './view-model';
-import { columnsFor, writeContextCells, type Columns } from './workbook-pack-columns';
+import { writeCommentCell, writeContextCells, writeNumbers, writeStatus, writeTrend } from './workbook-pack-cells';
+import { type Columns, columnsFor, columnsWidth } from './workbook-pack-columns';
+import { CORPORATE_PLAN_FILL, CORPORATE_PLAN_MARK, type CommentState } from './view-model';
 import type { WorkbookComment, WorkbookRow, WorkbookSection, WorkbookView } from './workbook-view';
-import {
-  FONTS,
-  HEADER_FILL,
-  rowHeightFor,
-  SECTION_FILL,
-  setUpPrinting,
-  solid,
-  THIN_BORDER,
-  writeNumber,
-  font,
-} from './workbook-style';
+import { FONTS, HEADER_FILL, rowHeightFor, SECTION_FILL, setUpPrinting, solid, THIN_BORDER } from './workbook-style';
 
 /** What a comment cell was pre-filled with, by marker key (kept on the keys sheet). */
 export interface PrefilledComment {
@@ -62,7 +54,7 @@ class PackSheetWriter {
   }
 
   private width(from: number, to = from): number {
-    return this.cols.all.slice(from - 1, to).reduce((sum, c) => sum + c.width, 0);
+    return columnsWidth(this.cols, from, to);
   }
 
   private titleRows(): void {
@@ -136,77 +128,23 @@ class PackSheetWriter {
       if (view.corporatePlan) c.fill = solid(CORPORATE_PLAN_FILL);
     }
 
-    const numbers: Array<[number, number | null, string]> = [
-      [cols.priorYear, view.priorYear, view.marks.priorYear],
-      ...view.months.map((value, i): [number, number | null, string] => [
-        cols.firstMonth + i,
-        value,
-        view.marks.months[i],
-      ]),
-      [cols.ytd, view.ytd, view.marks.ytd],
-      [cols.target, view.target, ''],
-    ];
-    for (const [c, value, mark] of numbers) {
-      const cell = row.getCell(c);
-      writeNumber(cell, value, view.unit, view.decimals);
-      // Measured under an earlier definition: the mark after the number (in its format), the words in a note.
-      if (mark !== '') {
-        if (typeof cell.value === 'number') cell.numFmt = `${cell.numFmt}"${mark}"`;
-        else cell.value = `-${mark}`; // writeNumber wrote "-": no value
-        if (view.footnote !== null) cell.note = view.footnote;
-      }
-      cell.font = c === cols.ytd ? FONTS.bold : FONTS.body;
-      cell.alignment = { horizontal: 'right', vertical: 'top' };
-      cell.border = THIN_BORDER;
-    }
-
+    writeNumbers(row, cols, view);
     writeContextCells(row, view, cols);
-
-    const status = view.status;
-    const rag = row.getCell(cols.rag);
-    // The status word, then the value against the target, so equal-looking rows show why they differ.
-    const colour = { argb: status.font };
-    rag.value = {
-      richText: [
-        { text: status.label, font: font({ bold: true, color: colour }) },
-        { text: `\n${status.versus}`, font: font({ size: 9, color: colour }) },
-      ],
-    };
-    rag.font = font({ bold: true, color: colour });
-    if (status.fill) rag.fill = solid(status.fill);
-    rag.alignment = { horizontal: 'left', vertical: 'top', wrapText: true };
-    rag.border = THIN_BORDER;
-    rag.note = status.reason;
-
-    const trend = row.getCell(cols.trend);
-    trend.value = `${view.direction}\n${view.sparkline}`;
-    trend.font = FONTS.body;
-    trend.alignment = { wrapText: true, vertical: 'top' };
-    trend.border = THIN_BORDER;
+    writeStatus(row.getCell(cols.rag), view.status);
+    writeTrend(row.getCell(cols.trend), view);
 
     const commentText = view.comment ?? '';
-    this.commentCell(row.getCell(cols.comment), commentText, false);
+    writeCommentCell(row.getCell(cols.comment), commentText, false);
     this.prefilled.push({ key, state: view.comment === null ? 'placeholder' : 'supplied', text: commentText });
 
     row.height = rowHeightFor([
       { text: codeText, width: this.width(cols.code) },
       { text: view.title, width: this.width(cols.title) },
-      { text: `${status.label}\n${status.versus}`, width: this.width(cols.rag), size: 9 },
+      { text: `${view.status.label}\n${view.status.versus}`, width: this.width(cols.rag), size: 9 },
       { text: `${view.direction}\n${view.sparkline}`, width: this.width(cols.trend) },
       { text: commentText, width: this.width(cols.comment) },
     ]);
     this.row += 1;
-  }
-
-  private commentCell(cell: ExcelJS.Cell, text: string, draft: boolean): void {
-    // Always a string value with the Text format: never a formula, also after the officer edits it.
-    if (text !== '') cell.value = String(text);
-    cell.numFmt = '@';
-    cell.fill = solid(COMMENT_FILL);
-    cell.protection = { locked: false };
-    cell.alignment = { wrapText: true, vertical: 'top' };
-    cell.border = THIN_BORDER;
-    cell.font = draft ? FONTS.draft : FONTS.body;
   }
 
   private sectionComment(section: WorkbookSection, field: CommentField, comment: WorkbookComment): void {
@@ -221,7 +159,7 @@ class PackSheetWriter {
     const row = sheet.getRow(this.row);
     row.getCell(cols.marker).value = key;
     sheet.mergeCells(this.row, cols.code, this.row, this.last);
-    this.commentCell(row.getCell(cols.code), comment.text, comment.state !== 'supplied');
+    writeCommentCell(row.getCell(cols.code), comment.text, comment.state !== 'supplied');
     this.prefilled.push({ key, state: comment.state, text: comment.text });
     // Room for two lines at least, so an empty cell still invites a comment.
     row.height = rowHeightFor([{ text: `${comment.text}\n`, width: this.width(cols.code, this.last) }]);

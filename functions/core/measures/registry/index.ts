@@ -3,7 +3,7 @@
  * family's file. The configuration's measure names, the parameter checks, the tables a
  * run reads, the definitions readers see, the drafted comment and docs/MEASURES.md are
  * all derived from this list. A new measure is a new entry here (and its SQL in
- * bench/duckdb-baseline.ts, which the type-checker asks for).
+ * its family's file under bench/duckdb/, which the type-checker asks for).
  */
 import { claRateMeasure } from './cla';
 import { cpReviewsTimelyMeasure } from './cp-reviews';
