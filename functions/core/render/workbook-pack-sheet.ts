@@ -3,9 +3,8 @@
  * printed page), then one block per section: its indicator rows and its two comment cells.
  * Column A, hidden, holds the markers the comment import finds cells by (comment-markers.ts).
  *
- * Print width: the columns add up to about 160 width units (about 205 with the projection and the published
- * figures, workbook-pack-columns.ts; fitted to the page's width all the same), so the sheet prints on A4
- * landscape at about 90%. The indicator comment column is 28 units wide and wraps, the
+ * Print width: the columns add up to about 160 width units, so the sheet prints on A4 landscape at about 90%
+ * (about 205 units and 70% with the projection and the published figures, workbook-pack-columns.ts). The indicator comment column is 28 units wide and wraps, the
  * row growing with what the officer writes; section comments span the whole width.
  */
 import type * as ExcelJS from 'exceljs';
