@@ -4,8 +4,9 @@
  * Column A, hidden, holds the markers the comment import finds cells by (comment-markers.ts).
  *
  * Print width: the columns add up to about 160 width units, so the sheet prints on A4 landscape at about 90%
- * (about 205 units and 70% with the projection and the published figures, workbook-pack-columns.ts). The indicator comment column is 28 units wide and wraps, the
- * row growing with what the officer writes; section comments span the whole width.
+ * (about 205 units and 70% with the projection and the published figures, workbook-pack-columns.ts). The
+ * indicator comment column is 28 units wide and wraps, the row growing with what the officer writes; section
+ * comments span the whole width.
  */
 import type * as ExcelJS from 'exceljs';
 import { headerKey, indicatorCommentKey, PACK_SHEET, sectionCommentKey, type CommentField } from './comment-markers';
