@@ -11,6 +11,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { renderEmail } from '../../functions/core/render/email';
 import { renderReportHtml } from '../../functions/core/render/html';
+import { examplePackWithBenchmarks } from '../fixtures/pack/benchmark-fixture';
 import { examplePack, exampleMeta } from '../fixtures/pack/example-pack';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -61,6 +62,9 @@ describeWithChromium('rendered pages in headless Chromium', () => {
   const documents = {
     page: () => renderReportHtml(examplePack(), exampleMeta),
     email: () => renderEmail(examplePack(), exampleMeta, 'pack').html,
+    // The optional columns (issue 16): projection and published figures.
+    'page with benchmarks': () => renderReportHtml(examplePackWithBenchmarks(), exampleMeta),
+    'email with benchmarks': () => renderEmail(examplePackWithBenchmarks(), exampleMeta, 'pack').html,
   };
 
   beforeAll(async () => {
@@ -101,7 +105,7 @@ describeWithChromium('rendered pages in headless Chromium', () => {
   describe.each(Object.keys(documents) as Array<keyof typeof documents>)('the %s', (name) => {
     it.each(WIDTHS)('fits %i px: no sideways scrolling, every status word in view', async (width) => {
       const { page, problems, requests } = await open(documents[name](), width);
-      await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${width}.png`), fullPage: true });
+      await page.screenshot({ path: path.join(ARTIFACTS, `${name.replace(/ /g, '-')}-${width}.png`), fullPage: true });
       const fit = await page.evaluate<Fit, undefined>(MEASURE, undefined);
       await page.close();
       expect(problems).toEqual([]);
@@ -110,7 +114,7 @@ describeWithChromium('rendered pages in headless Chromium', () => {
       // 13 indicators, and 5 more in the attention list.
       expect(fit.statusCount).toBe(18);
       expect(fit.statusOutside).toEqual([]);
-      if (name === 'email') expect(fit.containerContentRight).toBeLessThanOrEqual(Math.min(width, 600));
+      if (name.startsWith('email')) expect(fit.containerContentRight).toBeLessThanOrEqual(Math.min(width, 600));
     });
   });
 

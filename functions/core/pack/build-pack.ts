@@ -27,6 +27,7 @@ import type { Cell, CommentsFile, Pack, PackIndicator, PackSection } from './pac
 import { judgeRag, statusChanged, targetFor } from './rag';
 import { targetMissingForYear } from './targets';
 import { trendOf } from './trend';
+import { projectionColumns, yearEndProjection } from './year-end';
 
 export { serializePack } from './serialize';
 
@@ -69,7 +70,7 @@ function evaluate(measure: PreparedMeasure, column: Column, population: Populati
  */
 function definedMeasure(indicator: IndicatorConfig, context: PackContext) {
   const definitions = configuredDefinitions(indicator);
-  const all = allColumns(context.columns);
+  const all = [...allColumns(context.columns), ...projectionColumns(indicator.measure, context.columns)];
   const inForce = (column: Column) => definitionInForce(definitions, columnMonth(column));
   const prepared = new Map<number, PreparedMeasure>();
   for (const i of new Set(all.map(inForce))) {
@@ -102,6 +103,8 @@ function buildIndicator(indicator: IndicatorConfig, context: PackContext): PackI
   const thisMonth = months[months.length - 1];
   const lastMonth = at(columns.previousMonth);
   const previousYtd = at(columns.previousYtd);
+  // An unavailable measure has no year to date, so no projection.
+  const projection = yearEndProjection(indicator.measure, columns, at, ytd);
   const rule = indicator.rag;
   const target = targetFor(rule, columns.ytd.financialYear);
   const judge = (value: number | null, financialYear: string) =>
@@ -159,6 +162,9 @@ function buildIndicator(indicator: IndicatorConfig, context: PackContext): PackI
     comment: indicatorComment(indicator.code, context.comments),
     benchmark: indicatorBenchmark(indicator, context.config, context.benchmarks, columns.priorYearLabel),
     unavailable,
+    // Filled by the benchmark step from the published figures (issue 16); none is known to the extract alone.
+    benchmark: null,
+    projection,
     definitions: shown.map((i) => definitions[i]),
     columnDefinitions: {
       priorYear: position(columns.priorYear),
@@ -178,6 +184,9 @@ function buildSection(section: SectionConfig, context: PackContext, draft: Draft
     decimals: row.decimals,
     month: row.months[row.months.length - 1],
     ytd: row.ytd,
+    priorYear: row.priorYear,
+    projection: row.projection,
+    benchmark: row.benchmark,
     params: row.definitions[row.columnDefinitions.ytd].params, // the definition in force at p
   }));
   return {
@@ -206,6 +215,7 @@ export function buildPack(input: BuildPackInput): Pack {
   const draft: DraftContext = {
     monthName: monthName(period),
     financialYear: columns.financialYear,
+    priorYear: columns.priorYearLabel,
     authority: config.authority,
   };
   const sections = config.sections.map((section) => buildSection(section, context, draft));

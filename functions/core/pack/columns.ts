@@ -9,7 +9,9 @@ import {
   financialYearLabel,
   financialYearLastDay,
   financialYearStartOfPeriod,
+  parsePeriod,
   periodFirstDay,
+  periodOf,
   periodLastDay,
   periodsEnding,
 } from '../calendar';
@@ -44,6 +46,10 @@ export interface ColumnPlan {
   previousMonth: MonthColumn;
   /** The year to date at p − 1, in p − 1's financial year, for the status last month. */
   previousYtd: YearToDate;
+  /** The twelve months of the previous financial year, April first: the profile a year-end projection scales by. */
+  priorYearMonths: MonthColumn[];
+  /** How many months of the financial year the year to date covers (1 in April … 12 in March). */
+  monthsElapsed: number;
 }
 
 function monthColumn(period: Period): MonthColumn {
@@ -71,6 +77,8 @@ export function planColumns(period: Period, monthsShown: number): ColumnPlan {
     ytd: yearToDate(period),
     previousMonth: monthColumn(previous),
     previousYtd: yearToDate(previous),
+    priorYearMonths: periodsEnding(periodOf(startYear, 3), 12).map(monthColumn),
+    monthsElapsed: ((parsePeriod(period).month + 8) % 12) + 1,
   };
 }
 

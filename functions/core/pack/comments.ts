@@ -6,6 +6,7 @@
  */
 import type { MeasureName } from '../config/pack-config';
 import { measureOf, type DraftContext, type DraftFigures } from '../measures/registry';
+import { publishedComparison } from '../measures/registry/draft-words';
 import type { CommentsFile, SectionComments } from './pack-types';
 
 export type { DraftContext } from '../measures/registry';
@@ -24,7 +25,8 @@ export interface DraftRow extends DraftFigures {
 export function draftSentence(row: DraftRow, context: DraftContext): string {
   // No figures to put in the measure's own sentence: "0 out of 0" would be a wrong number.
   if (row.unavailable !== null) return `${row.code}: no data, because ${row.unavailable}.`;
-  return measureOf(row.measure).draft(row, row.params, context);
+  // Every measure with published figures is put beside them in the same words (the seed's "ranged between").
+  return measureOf(row.measure).draft(row, row.params, context) + publishedComparison(row);
 }
 
 /** The drafted performance comment: one paragraph (blank-line separated, as renderers split them) per row. */

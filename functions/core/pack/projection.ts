@@ -6,7 +6,7 @@
  */
 export type ProjectionMethod = 'last-year-profile' | 'straight-line';
 
-export interface Projection {
+export interface PackProjection {
   value: number;
   method: ProjectionMethod;
 }
@@ -20,7 +20,7 @@ export function projectYearEnd(
   ytd: number | null,
   monthsElapsed: number,
   lastYearMonths: readonly (number | null)[] | null,
-): Projection | null {
+): PackProjection | null {
   if (ytd === null || !Number.isInteger(monthsElapsed) || monthsElapsed < 1 || monthsElapsed > 12) return null;
   const profile = lastYearMonths?.length === 12 && lastYearMonths.every((m) => m !== null) ? lastYearMonths : null;
   if (profile) {

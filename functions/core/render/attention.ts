@@ -7,6 +7,7 @@
 import { previousPeriod } from '../calendar';
 import { formatValue } from '../pack/format';
 import type { Pack, PackIndicator, RagStatus } from '../pack/pack-types';
+import { benchmarkView } from './benchmark-view';
 import { monthTitle } from './labels';
 import { RAG_STYLES } from './rag-styles';
 import { trendText, trendWords } from './trend-words';
@@ -30,7 +31,15 @@ export interface AttentionItem {
   direction: string;
   /** One line of why, e.g. "94.8% against 95%: higher is better, Amber within 10% below target". */
   why: string;
+  /**
+   * Where the authority sits among the published figures, e.g. "bottom quartile nationally; neighbours 30–60 per
+   * 10,000 (2012/13)"; null without a benchmark.
+   */
+  standing: string | null;
 }
+
+/** The label the renderers put before `standing`. */
+export const STANDING_LABEL = 'Published figures';
 
 export interface StatusChange {
   code: string;
@@ -103,6 +112,7 @@ function attentionItem(indicator: PackIndicator, section: string, status: Attent
     versus: `${value} against a target of ${target}`,
     direction: trendText(trendWords(indicator)),
     why: indicator.ragReason,
+    standing: benchmarkView(indicator)?.standing ?? null,
   };
 }
 

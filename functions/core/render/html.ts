@@ -13,8 +13,9 @@ export interface TemplateContext extends PackView {
 
 /** The template context: the view plus layout facts the templates cannot compute. */
 export function templateContext(view: PackView, showRunDetails: boolean): TemplateContext {
-  // Indicator, traffic light, YTD, target, prior year, the months, trend.
-  return { ...view, commentSpan: view.monthLabels.length + 6, showRunDetails };
+  // Indicator, traffic light, YTD, target, [projected], prior year, [England, neighbours, quartile], the months, trend.
+  const optional = (view.showProjection ? 1 : 0) + (view.showBenchmarks ? 3 : 0);
+  return { ...view, commentSpan: view.monthLabels.length + 6 + optional, showRunDetails };
 }
 
 /** The page from a view built once per run. */

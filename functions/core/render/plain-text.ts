@@ -16,11 +16,13 @@ function sectionText(view: PackView, section: SectionView): string[] {
     const mark = row.corporatePlan ? ` ${view.corporatePlanMark} Corporate plan` : '';
     const months = view.monthLabels.map((label, i) => `${label} ${row.months[i]}${row.marks.months[i]}`);
     // Status, YTD and target first, as in the HTML; then the months.
-    const values = [`${view.priorYearLabel} ${row.priorYear}${row.marks.priorYear}`, ...months];
+    const projected = row.projected === '' ? [] : [`${view.projectionLabel} ${row.projected}`];
+    const values = [...projected, `${view.priorYearLabel} ${row.priorYear}${row.marks.priorYear}`, ...months];
     const trend = `${row.trend.arrow ? row.trend.arrow + ' ' : ''}${row.trend.words} ${row.trend.sparkline}`;
     lines.push(`${row.code}: ${row.title}${mark}`);
     lines.push(`  ${row.rag.label} · ${view.ytdLabel} ${row.ytd}${row.marks.ytd} · Target ${row.target}`);
     lines.push(`  ${values.join(' | ')}`);
+    if (row.benchmark !== null) lines.push(`  ${row.benchmark.line}`);
     const note = row.note ? ` ${row.note}.` : '';
     lines.push(`  Traffic light: ${row.rag.label} (${row.rag.reason}).${note} Trend: ${trend}`);
     if (row.footnote !== null) lines.push(`  ${row.footnote}`);
@@ -69,6 +71,7 @@ function attentionText(view: PackView): string[] {
       `${item.statusLabel}: ${item.code} ${item.title}`,
       `  ${item.versus} · ${item.direction}`,
       `  ${item.why}`,
+      ...(item.standing === null ? [] : [`  ${view.standingLabel}: ${item.standing}`]),
       '',
     );
   if (s.changes.length === 0) lines.push(`No indicator changed status since ${s.previousMonthTitle}.`);
@@ -90,6 +93,7 @@ export function packText(view: PackView, note: string | null, showRunDetails: bo
   lines.push(...qualityText(view.quality));
   lines.push('== Definitions ==', '');
   for (const d of view.definitions) lines.push(`  ${d.codes}: ${d.dates ? `${d.dates}: ` : ''}${d.text}`);
+  for (const m of view.methods) lines.push(`  ${m.codes}: ${m.text}`);
   lines.push('', showRunDetails ? `${view.about.produced} ${view.about.runDetails}` : view.about.produced);
   return lines.join('\n') + '\n';
 }

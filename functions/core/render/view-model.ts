@@ -6,22 +6,32 @@
  */
 import type { MeasureName } from '../config/pack-config';
 import { monthName } from '../calendar';
-import { formatValue } from '../pack/format';
 import { definitionDates } from '../pack/definitions';
+import { formatValue } from '../pack/format';
 import type { Pack, PackIndicator, PackSection, RagStatus } from '../pack/pack-types';
 import type { DataQuality, Period } from '../types';
 import { aboutView, type AboutView } from './about-view';
 import {
+  benchmarkDefinitions,
+  benchmarkView,
+  benchmarkYear,
+  hasBenchmarks,
+  type BenchmarkView,
+} from './benchmark-view';
+import {
   attentionList,
   previousMonthTitle,
+  STANDING_LABEL,
   statusChanges,
   statusCounts,
   statusNote,
   type AttentionItem,
   type StatusChange,
 } from './attention';
+import { definitionsView, type DefinitionView, type MethodView } from './definitions-view';
 import { commentView, PERFORMANCE_PLACEHOLDER, SERVICE_PLACEHOLDER, type CommentView } from './comments-view';
 import { monthLabel, monthTitle } from './labels';
+import { hasProjections, projectedText, projectionDefinitions } from './projection-view';
 import { qualityView, type QualityView } from './quality-view';
 import { CORPORATE_PLAN_LEGEND, CORPORATE_PLAN_MARK, RAG_STYLES } from './rag-styles';
 import type { RenderMeta } from './render-types';
@@ -41,6 +51,8 @@ export type { CommentState, CommentView } from './comments-view';
 export { qualityView } from './quality-view';
 export type { KindCountView, ProblemView, QualityView } from './quality-view';
 export type { StatusChange } from './attention';
+export type { BenchmarkView } from './benchmark-view';
+export type { DefinitionView, MethodView } from './definitions-view';
 
 export interface TrendView extends TrendWords {
   sparkline: string;
@@ -76,6 +88,10 @@ export interface RowView {
   monthCells: MonthCellView[];
   ytd: string;
   target: string;
+  /** The projected year end ("221"), or '' for a row that has none. */
+  projected: string;
+  /** The published comparators as printed, or null: the row shows nothing there. */
+  benchmark: BenchmarkView | null;
   rag: RagView;
   /** The reason shown in the row: "94.8% — below 95%" where the figures print alike, or why there is no data. */
   note: string;
@@ -129,14 +145,6 @@ export interface SummaryView {
   previousMonthTitle: string;
 }
 
-export interface DefinitionView {
-  measure: MeasureName;
-  codes: string;
-  text: string;
-  /** When it applies, "From January 2014" or "Until December 2013"; empty for an indicator's only definition. */
-  dates: string;
-}
-
 export interface PackView {
   authority: string;
   title: string;
@@ -146,13 +154,23 @@ export interface PackView {
   priorYearLabel: string;
   ytdLabel: string;
   monthLabels: string[];
+  /** Whether the pack shows the projection column (some row has a projection), and its header. */
+  showProjection: boolean;
+  projectionLabel: string;
+  /** Whether the pack shows the benchmark columns (some row has a benchmark), and their headers' year suffix. */
+  showBenchmarks: boolean;
+  benchmarkLabels: { england: string; neighbours: string; quartile: string };
   attention: AttentionItem[];
+  /** What the attention list's `standing` line is headed with. */
+  standingLabel: string;
   sections: SectionView[];
   summary: SummaryView;
   quality: QualityView;
   /** The extract's problems as computed, for renderers that store numbers (the workbook). */
   dataQuality: DataQuality;
   definitions: DefinitionView[];
+  /** The projection's and the benchmarks' methods, after the measures' definitions. */
+  methods: MethodView[];
   corporatePlanLegend: string;
   corporatePlanMark: string;
   workbookName: string;
@@ -167,7 +185,12 @@ function ragView(status: RagStatus, reason: string, targetMissing = false): RagV
   return { status, label, css: style.css, reason, fill: style.fill, font: style.font };
 }
 
-function rowView(indicator: PackIndicator, monthLabels: string[], priorYearLabel: string): RowView {
+function rowView(
+  indicator: PackIndicator,
+  monthLabels: string[],
+  priorYearLabel: string,
+  benchmarkYearInCell: boolean,
+): RowView {
   const show = (value: number | null) => formatValue(value, indicator.unit, indicator.decimals);
   // A measure that could not be computed: No data with the reason, visibly in the row.
   const unavailable = indicator.unavailable;
@@ -182,6 +205,8 @@ function rowView(indicator: PackIndicator, monthLabels: string[], priorYearLabel
     monthCells: months.map((value, i) => ({ label: monthLabels[i], short: monthLabels[i].slice(0, 3), value })),
     ytd: show(indicator.ytd.value),
     target: show(indicator.target),
+    projected: projectedText(indicator),
+    benchmark: benchmarkView(indicator, benchmarkYearInCell),
     rag:
       unavailable === null
         ? ragView(indicator.rag, indicator.ragReason, indicator.targetMissing)
@@ -201,41 +226,35 @@ function rowView(indicator: PackIndicator, monthLabels: string[], priorYearLabel
   };
 }
 
-function sectionView(section: PackSection, monthLabels: string[], month: string, priorYear: string): SectionView {
+function sectionView(
+  section: PackSection,
+  monthLabels: string[],
+  month: string,
+  priorYear: string,
+  benchmarkYearInCell: boolean,
+): SectionView {
   const { performance, service } = section.comments;
   return {
     id: section.id,
     title: section.title,
-    rows: section.indicators.map((i) => rowView(i, monthLabels, priorYear)),
+    rows: section.indicators.map((i) => rowView(i, monthLabels, priorYear, benchmarkYearInCell)),
     performance: commentView(performance.text, performance.draft, PERFORMANCE_PLACEHOLDER, month),
     service: commentView(service.text, false, SERVICE_PLACEHOLDER, month),
     hasCorporatePlan: section.indicators.some((i) => i.corporatePlan),
   };
 }
 
-/** One entry per definition, indicators with the same measure and definitions sharing it, each with its dates. */
-function definitionsView(pack: Pack): DefinitionView[] {
-  const groups = new Map<string, { indicator: PackIndicator; codes: string[] }>();
-  for (const section of pack.sections)
-    for (const i of section.indicators) {
-      const key = JSON.stringify([i.measure, i.definitions.map((d) => [d.from, d.text])]);
-      const group = groups.get(key);
-      if (group) group.codes.push(i.code);
-      else groups.set(key, { indicator: i, codes: [i.code] });
-    }
-  return [...groups.values()].flatMap(({ indicator, codes }) =>
-    indicator.definitions.map((definition, d) => ({
-      measure: indicator.measure,
-      codes: codes.join(', '),
-      text: definition.text,
-      dates: definitionDates(indicator.definitions, d),
-    })),
-  );
+/** The benchmark columns' headers, with the published year when every benchmark is for one. */
+function benchmarkLabels(year: string | null) {
+  const suffix = year === null ? '' : ` ${year}`;
+  return { england: `England${suffix}`, neighbours: `Neighbours${suffix}`, quartile: 'Quartile' };
 }
 
 export function buildPackView(pack: Pack, meta: RenderMeta): PackView {
   const monthLabels = pack.months.map(monthLabel);
   const month = monthName(pack.period);
+  // One published year for every benchmark goes in the headers; mixed years are named in each cell.
+  const publishedYear = benchmarkYear(pack);
   return {
     authority: pack.authority,
     title: pack.title,
@@ -245,12 +264,18 @@ export function buildPackView(pack: Pack, meta: RenderMeta): PackView {
     priorYearLabel: pack.priorYear,
     ytdLabel: `${pack.financialYear} YTD`,
     monthLabels,
+    showProjection: hasProjections(pack),
+    projectionLabel: `Projected ${pack.financialYear}`,
+    showBenchmarks: hasBenchmarks(pack),
+    benchmarkLabels: benchmarkLabels(publishedYear),
     attention: attentionList(pack),
-    sections: pack.sections.map((s) => sectionView(s, monthLabels, month, pack.priorYear)),
+    standingLabel: STANDING_LABEL,
+    sections: pack.sections.map((s) => sectionView(s, monthLabels, month, pack.priorYear, publishedYear === null)),
     summary: { ...statusCounts(pack), changes: statusChanges(pack), previousMonthTitle: previousMonthTitle(pack) },
     quality: qualityView(pack.dataQuality),
     dataQuality: pack.dataQuality,
     definitions: definitionsView(pack),
+    methods: [...projectionDefinitions(pack), ...benchmarkDefinitions(pack)],
     corporatePlanLegend: CORPORATE_PLAN_LEGEND,
     corporatePlanMark: CORPORATE_PLAN_MARK,
     workbookName: meta.workbookName,

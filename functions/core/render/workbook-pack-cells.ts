@@ -68,3 +68,35 @@ export function writeCommentCell(cell: ExcelJS.Cell, text: string, draft: boolea
   cell.border = THIN_BORDER;
   cell.font = draft ? FONTS.draft : FONTS.body;
 }
+
+function writeFigure(cell: ExcelJS.Cell, value: number | string, view: WorkbookRow): void {
+  // A figure DfE did not publish keeps its words ("suppressed (x)"), never a 0.
+  if (typeof value === 'number') writeNumber(cell, value, view.unit, view.decimals);
+  else cell.value = value;
+}
+
+/** The projection's and the published figures' cells of one row; a row without them leaves them empty. */
+export function writeContextCells(row: ExcelJS.Row, view: WorkbookRow, cols: Columns): void {
+  const cells: ExcelJS.Cell[] = [];
+  if (cols.projection !== null) {
+    const cell = row.getCell(cols.projection);
+    if (view.projection !== null) writeNumber(cell, view.projection, 'count', 0);
+    cells.push(cell);
+  }
+  if (cols.benchmark !== null) {
+    const at = cols.benchmark;
+    const [england, mean, range, quartile] = [at.england, at.mean, at.range, at.quartile].map((c) => row.getCell(c));
+    if (view.benchmark !== null) {
+      writeFigure(england, view.benchmark.england, view);
+      writeFigure(mean, view.benchmark.neighboursMean, view);
+      range.value = view.benchmark.neighboursRange;
+      quartile.value = view.benchmark.quartile;
+    }
+    cells.push(england, mean, range, quartile);
+  }
+  for (const cell of cells) {
+    cell.font = FONTS.body;
+    cell.alignment = { horizontal: 'right', vertical: 'top', wrapText: true };
+    cell.border = THIN_BORDER;
+  }
+}

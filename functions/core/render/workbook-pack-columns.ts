@@ -1,4 +1,9 @@
-/** The Pack sheet's columns (workbook-pack-sheet.ts): their labels, widths and positions. */
+/**
+ * The Pack sheet's columns: A, hidden, holds the comment markers; then PI, Indicator, the prior year, the published
+ * figures (England, the neighbours' mean and range, the quartile) when any row has them, the months, the year to
+ * date, the projected year end when any row has one, the target, the traffic light, the trend and the comment. The
+ * optional columns appear only when some row fills them, so a pack without benchmarks has no empty columns.
+ */
 import { COMMENT_HEADER } from './comment-markers';
 import type { WorkbookView } from './workbook-view';
 
@@ -8,14 +13,16 @@ export interface Column {
   numeric: boolean;
 }
 
-/** Column positions on the Pack sheet; A is the hidden marker column. */
+/** Column positions (1 = A); an optional column the pack does not show is null. */
 export interface Columns {
   marker: number;
   code: number;
   title: number;
   priorYear: number;
+  benchmark: { england: number; mean: number; range: number; quartile: number } | null;
   firstMonth: number;
   ytd: number;
+  projection: number | null;
   target: number;
   rag: number;
   trend: number;
@@ -24,30 +31,37 @@ export interface Columns {
 }
 
 export function columnsFor(view: WorkbookView): Columns {
-  const all: Column[] = [
-    { label: '', width: 3, numeric: false },
-    { label: 'PI', width: 8.5, numeric: false },
-    { label: 'Indicator', width: 30, numeric: false },
-    { label: view.priorYearLabel, width: 8, numeric: true },
-    ...view.monthLabels.map((label) => ({ label, width: 7.5, numeric: true })),
-    { label: `${view.financialYear} YTD`, width: 8.5, numeric: true },
-    { label: 'Target', width: 7.5, numeric: true },
-    { label: 'Traffic light', width: 15, numeric: false },
-    { label: 'Trend', width: 11, numeric: false },
-    { label: COMMENT_HEADER, width: 28, numeric: false },
-  ];
-  const ytd = 5 + view.monthLabels.length;
+  const all: Column[] = [];
+  // push gives the new length: the added column's position.
+  const add = (label: string, width: number, numeric: boolean) => all.push({ label, width, numeric });
+  add('', 3, false);
+  add('PI', 8.5, false);
+  add('Indicator', 30, false);
+  const priorYear = add(view.priorYearLabel, 8, true);
+  const labels = view.benchmarkLabels;
+  const benchmark = labels && {
+    england: add(labels.england, 8.5, true),
+    mean: add(`${labels.neighbours} mean`, 9, true),
+    range: add(`${labels.neighbours} range`, 9.5, false),
+    quartile: add(labels.quartile, 9.5, false),
+  };
+  const firstMonth = all.length + 1;
+  for (const label of view.monthLabels) add(label, 7.5, true);
+  const ytd = add(`${view.financialYear} YTD`, 8.5, true);
+  const projection = view.projectionLabel === null ? null : add(view.projectionLabel, 9, true);
   return {
     marker: 1,
     code: 2,
     title: 3,
-    priorYear: 4,
-    firstMonth: 5,
+    priorYear,
+    benchmark,
+    firstMonth,
     ytd,
-    target: ytd + 1,
-    rag: ytd + 2,
-    trend: ytd + 3,
-    comment: ytd + 4,
+    projection,
+    target: add('Target', 7.5, true),
+    rag: add('Traffic light', 15, false),
+    trend: add('Trend', 11, false),
+    comment: add(COMMENT_HEADER, 28, false),
     all,
   };
 }

@@ -3,13 +3,14 @@
  * printed page), then one block per section: its indicator rows and its two comment cells.
  * Column A, hidden, holds the markers the comment import finds cells by (comment-markers.ts).
  *
- * Print width: the columns add up to about 160 width units, so the sheet prints on A4
- * landscape at about 90%. The indicator comment column is 28 units wide and wraps, the
- * row growing with what the officer writes; section comments span the whole width.
+ * Print width: the columns add up to about 160 width units, so the sheet prints on A4 landscape at about 90%
+ * (about 205 units and 70% with the projection and the published figures, workbook-pack-columns.ts). The
+ * indicator comment column is 28 units wide and wraps, the row growing with what the officer writes; section
+ * comments span the whole width.
  */
 import type * as ExcelJS from 'exceljs';
 import { headerKey, indicatorCommentKey, PACK_SHEET, sectionCommentKey, type CommentField } from './comment-markers';
-import { writeCommentCell, writeNumbers, writeStatus, writeTrend } from './workbook-pack-cells';
+import { writeCommentCell, writeContextCells, writeNumbers, writeStatus, writeTrend } from './workbook-pack-cells';
 import { type Columns, columnsFor, columnsWidth } from './workbook-pack-columns';
 import { CORPORATE_PLAN_FILL, CORPORATE_PLAN_MARK, type CommentState } from './view-model';
 import type { WorkbookComment, WorkbookRow, WorkbookSection, WorkbookView } from './workbook-view';
@@ -128,6 +129,7 @@ class PackSheetWriter {
     }
 
     writeNumbers(row, cols, view);
+    writeContextCells(row, view, cols);
     writeStatus(row.getCell(cols.rag), view.status);
     writeTrend(row.getCell(cols.trend), view);
 

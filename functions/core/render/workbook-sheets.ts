@@ -23,12 +23,10 @@ export function definitionsSheet(workbook: ExcelJS.Workbook, view: WorkbookView)
     sheet,
     columns.map((c) => c.width),
   );
-  const { headerRow } = writeTable(
-    sheet,
-    1,
-    columns,
-    view.definitions.map((d) => [d.codes, d.measure, d.dates ? `${d.dates}: ${d.text}` : d.text]),
-  );
+  const { headerRow } = writeTable(sheet, 1, columns, [
+    ...view.definitions.map((d) => [d.codes, d.measure, d.dates ? `${d.dates}: ${d.text}` : d.text]),
+    ...view.methods.map((m) => [m.codes, m.name, m.text]),
+  ]);
   sheet.views = [{ state: 'frozen', ySplit: headerRow }];
   setUpPrinting(sheet, { ...view, orientation: 'landscape', titleRows: `${headerRow}:${headerRow}` });
 }

@@ -12,7 +12,7 @@ export const SUMMARY_SHEET = 'Summary';
 
 const WIDTHS = [8.5, 34, 11, 10, 10, 16, 50];
 
-function attentionRow({ row, why }: AttentionItem): TableValue[] {
+function attentionRow({ row, why, standing }: AttentionItem): TableValue[] {
   const number = (value: number | null) => ({ value, unit: row.unit, decimals: row.decimals });
   const { status } = row;
   return [
@@ -22,7 +22,7 @@ function attentionRow({ row, why }: AttentionItem): TableValue[] {
     number(row.ytd),
     number(row.target),
     row.direction,
-    why,
+    standing === null ? why : `${why}\n${standing}`,
   ];
 }
 

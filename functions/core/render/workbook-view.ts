@@ -8,7 +8,7 @@ import type { RagStatus, Unit } from '../pack/pack-types';
 import { formatValue } from '../pack/format';
 import type { DataQuality, Period, Problem } from '../types';
 import type { RenderMeta } from './render-types';
-import type { CommentState, DefinitionView, PackView, RowView, StatusChange } from './view-model';
+import type { CommentState, DefinitionView, MethodView, PackView, RowView, StatusChange } from './view-model';
 
 export interface WorkbookStatus {
   status: RagStatus;
@@ -32,6 +32,10 @@ export interface WorkbookRow {
   months: Array<number | null>;
   ytd: number | null;
   target: number | null;
+  /** The projected year end (a count), or null for a row that has none (its cell stays empty). */
+  projection: number | null;
+  /** The published comparators, or null for a row that has none (its cells stay empty). */
+  benchmark: WorkbookBenchmark | null;
   status: WorkbookStatus;
   /** Arrow and words, e.g. "↓ Down, better". */
   direction: string;
@@ -41,6 +45,16 @@ export interface WorkbookRow {
   marks: RowView['marks'];
   /** What the marks mean (null when nothing is marked). */
   footnote: string | null;
+}
+
+/** A published figure is stored as a number; one DfE did not publish as its words ("suppressed (x)"), never 0. */
+export interface WorkbookBenchmark {
+  england: number | string;
+  neighboursMean: number | string;
+  /** e.g. "30–60". */
+  neighboursRange: string;
+  /** e.g. "Bottom quartile". */
+  quartile: string;
 }
 
 export interface WorkbookComment {
@@ -78,6 +92,8 @@ export interface WorkbookQuality {
 export interface AttentionItem {
   row: WorkbookRow;
   why: string;
+  /** Where the authority sits among the published figures, with its label; null without a benchmark. */
+  standing: string | null;
 }
 
 export interface WorkbookView {
@@ -89,6 +105,9 @@ export interface WorkbookView {
   financialYear: string;
   priorYearLabel: string;
   monthLabels: string[];
+  /** The optional columns' headers, null when the pack has none of them (no empty columns). */
+  projectionLabel: string | null;
+  benchmarkLabels: PackView['benchmarkLabels'] | null;
   legend: string;
   /** e.g. "3 Red, 1 Amber, 3 Green of 13 indicators". */
   headline: string;
@@ -97,6 +116,7 @@ export interface WorkbookView {
   previousMonthTitle: string;
   sections: WorkbookSection[];
   definitions: DefinitionView[];
+  methods: MethodView[];
   quality: WorkbookQuality;
   meta: RenderMeta;
 }
@@ -132,6 +152,17 @@ export function versusTarget(row: RowView): string {
   return `${valueText} — ${relation} ${targetText}`;
 }
 
+function workbookBenchmark({ indicator, benchmark: shown }: RowView): WorkbookBenchmark | null {
+  const published = indicator.benchmark;
+  if (published === null || shown === null) return null;
+  return {
+    england: published.england.value ?? shown.england,
+    neighboursMean: published.neighbours.mean ?? shown.neighboursMean,
+    neighboursRange: shown.neighboursRange,
+    quartile: shown.quartile,
+  };
+}
+
 function workbookRow(row: RowView): WorkbookRow {
   const { indicator, rag, trend } = row;
   return {
@@ -144,6 +175,8 @@ function workbookRow(row: RowView): WorkbookRow {
     months: indicator.months.map((m) => m.value),
     ytd: indicator.ytd.value,
     target: indicator.target,
+    projection: indicator.projection?.value ?? null,
+    benchmark: workbookBenchmark(row),
     status: {
       status: rag.status,
       label: rag.label,
@@ -200,7 +233,8 @@ export function workbookView(view: PackView): WorkbookView {
   const rows = new Map(sections.flatMap((s) => s.rows).map((r) => [r.code, r]));
   const attention = view.attention.flatMap((item) => {
     const row = rows.get(item.code);
-    return row ? [{ row, why: item.why }] : [];
+    const standing = item.standing === null ? null : `${view.standingLabel}: ${item.standing}`;
+    return row ? [{ row, why: item.why, standing }] : [];
   });
   const { summary } = view;
   return {
@@ -211,6 +245,8 @@ export function workbookView(view: PackView): WorkbookView {
     financialYear: view.financialYear,
     priorYearLabel: view.priorYearLabel,
     monthLabels: view.monthLabels,
+    projectionLabel: view.showProjection ? view.projectionLabel : null,
+    benchmarkLabels: view.showBenchmarks ? view.benchmarkLabels : null,
     legend: view.corporatePlanLegend,
     headline: `${summary.red} Red, ${summary.amber} Amber, ${summary.green} Green of ${summary.indicators} indicators`,
     attention,
@@ -218,6 +254,7 @@ export function workbookView(view: PackView): WorkbookView {
     previousMonthTitle: summary.previousMonthTitle,
     sections,
     definitions: view.definitions,
+    methods: view.methods,
     quality: workbookQuality(view.dataQuality, view.quality.listedPerKind),
     meta: view.meta,
   };

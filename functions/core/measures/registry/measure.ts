@@ -8,7 +8,9 @@
  * definitions sheet, the draft comment, the docs) is derived from the declarations.
  */
 import type * as z from 'zod';
+import type { PackBenchmark } from '../../pack/benchmark-types';
 import type { Cell, Unit } from '../../pack/pack-types';
+import type { PackProjection } from '../../pack/projection';
 import type { TableName } from '../../types';
 import type { WorkingDays } from '../../working-days';
 import type { DaySet, Window } from '../evaluation-days';
@@ -42,6 +44,8 @@ export interface DraftContext {
   monthName: string;
   /** e.g. "2013/14" */
   financialYear: string;
+  /** e.g. "2012/13"; absent where a caller drafts without the year before. */
+  priorYear?: string;
   authority: string;
 }
 
@@ -51,6 +55,10 @@ export interface DraftFigures {
   decimals: number;
   month: Cell;
   ytd: Cell;
+  /** The previous financial year's cell, the projection and the published comparators; absent where not known. */
+  priorYear?: Cell;
+  projection?: PackProjection | null;
+  benchmark?: PackBenchmark | null;
 }
 
 interface SpecCommon<N extends string, S extends ParamsSchema> {

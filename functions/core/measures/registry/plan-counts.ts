@@ -1,7 +1,7 @@
 /** Flow measures over CP plan starts and ends: how many, how many had lasted two years, how many were repeats. */
 import * as z from 'zod';
 import { cpEndedTwoYears, cpEnds, cpRepeat, cpStarts } from '../plan-flows';
-import { n, outOf, percentOf, plans, soFar } from './draft-words';
+import { n, onCurrentTrends, outOf, percentOf, plans, soFar } from './draft-words';
 import { flowMeasure } from './measure';
 
 const NO_PARAMS = z.strictObject({});
@@ -15,8 +15,9 @@ export const cpStartsMeasure = flowMeasure({
   definition: 'Child protection plans that started in the month (year to date: since 1 April).',
   counted: 'CP plans with start date in [a, b].',
   prepare: cpStarts,
-  draft: ({ month, ytd }, _params, context) =>
-    `In ${context.monthName} ${plans(month.value)} started, ${n(ytd.value)} ${soFar(context)}.`,
+  draft: (figures, _params, context) =>
+    `In ${context.monthName} ${plans(figures.month.value)} started, ${n(figures.ytd.value)} ${soFar(context)}.` +
+    onCurrentTrends(figures, context, 'plans will start'),
 });
 
 export const cpEndsMeasure = flowMeasure({
@@ -27,8 +28,9 @@ export const cpEndsMeasure = flowMeasure({
   definition: 'Child protection plans that ended in the month (year to date: since 1 April).',
   counted: 'CP plans with end date in [a, b].',
   prepare: cpEnds,
-  draft: ({ month, ytd }, _params, context) =>
-    `In ${context.monthName} ${plans(month.value)} ended, ${n(ytd.value)} ${soFar(context)}.`,
+  draft: (figures, _params, context) =>
+    `In ${context.monthName} ${plans(figures.month.value)} ended, ${n(figures.ytd.value)} ${soFar(context)}.` +
+    onCurrentTrends(figures, context, 'plans will end'),
 });
 
 export const cpEndedTwoYearsMeasure = flowMeasure({
