@@ -162,8 +162,6 @@ function buildIndicator(indicator: IndicatorConfig, context: PackContext): PackI
     comment: indicatorComment(indicator.code, context.comments),
     benchmark: indicatorBenchmark(indicator, context.config, context.benchmarks, columns.priorYearLabel),
     unavailable,
-    // Filled by the benchmark step from the published figures (issue 16); none is known to the extract alone.
-    benchmark: null,
     projection,
     definitions: shown.map((i) => definitions[i]),
     columnDefinitions: {

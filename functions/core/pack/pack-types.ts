@@ -5,7 +5,6 @@
  * configuration give a byte-identical pack.json; run facts belong in the manifest.
  */
 import type { MeasureName } from '../config/pack-config';
-import type { PackBenchmark } from './benchmark-types';
 import type { DataQuality, Period } from '../types';
 import type { PackBenchmark } from './benchmark-types';
 import type { PackProjection } from './projection';
@@ -91,8 +90,6 @@ export interface PackIndicator {
    * plain words; null when it can. When set, every cell's value is null and rag is 'no-data'.
    */
   unavailable: string | null;
-  /** DfE's published figures for the same measure (benchmark-types.ts); null when it has no comparator. */
-  benchmark: PackBenchmark | null;
   /** The projected full-year figure of a flow count (projection.ts, year-end.ts); null for every other measure. */
   projection: PackProjection | null;
 }
