@@ -13,16 +13,24 @@ const referralPercent = (condition: string) => `
     SELECT c.col, count(r.referral_date) FILTER (WHERE ${condition}) AS num, count(r.referral_date) AS den
     FROM cols c LEFT JOIN referrals r ON r.referral_date BETWEEN c.a AND c.b GROUP BY c.col`;
 
-/** The timescale condition on (event, done): calendar days here; working days from the shared calendar macros. */
-function withinSql(params: MeasureParams, event: string, done: string): string {
-  const days = params.windowDays;
-  if (typeof days === 'number' && Number.isInteger(days)) return `${done} - ${event} <= ${days}`;
-  throw new Error('DuckDB baseline: a working-day timescale needs the working-day calendar (not loaded yet)');
+/**
+ * In time: with `windowDays` W, done − event ≤ W; with `windowWorkingDays` N (or neither: the measure's
+ * default N working days), at most N working days in (event, done] (the calendar's wd_within macro).
+ */
+function withinSql(params: MeasureParams, defaultWorkingDays: number, event: string, done: string): string {
+  const whole = (key: string): number | undefined => {
+    const value = params[key];
+    if (value === undefined) return undefined;
+    if (typeof value !== 'number' || !Number.isInteger(value)) throw new Error(`DuckDB baseline: ${key} is not whole`);
+    return value;
+  };
+  const days = whole('windowDays');
+  if (days !== undefined) return `${done} - ${event} <= ${days}`;
+  return `wd_within(${event}, ${done}, ${whole('windowWorkingDays') ?? defaultWorkingDays})`;
 }
 
-const timely = (table: string, event: string, done: string, params: MeasureParams) => `
-    SELECT c.col, count(x.${done}) FILTER (WHERE ${withinSql(params, `x.${event}`, `x.${done}`)}) AS num,
-           count(x.${done}) AS den
+const timely = (table: string, event: string, done: string, condition: string) => `
+    SELECT c.col, count(x.${done}) FILTER (WHERE ${condition}) AS num, count(x.${done}) AS den
     FROM cols c LEFT JOIN ${table} x ON x.${done} BETWEEN c.a AND c.b GROUP BY c.col`;
 
 export const FRONT_DOOR_SQL = {
@@ -38,6 +46,8 @@ export const FRONT_DOOR_SQL = {
     SELECT c.col, count(DISTINCT r.person) AS num, any_value(pp.n) AS den
     FROM cols c JOIN col_pop pp USING (col)
       LEFT JOIN referrals r ON NOT r.nfa AND is_open(r.referral_date, r.close_date, c.d) GROUP BY c.col`,
-  assessments_timely_pct: (params) => timely('assessments_done', 'start_date', 'done_date', params),
-  icpc_timely_pct: (params) => timely('enquiry_conferences', 's47_start', 'held', params),
+  assessments_timely_pct: (params) =>
+    timely('assessments_done', 'start_date', 'done_date', withinSql(params, 45, 'x.start_date', 'x.done_date')),
+  icpc_timely_pct: (params) =>
+    timely('enquiry_conferences', 's47_start', 'held', withinSql(params, 15, 'x.s47_start', 'x.held')),
 } satisfies Record<string, MeasureSql>;
