@@ -19,6 +19,10 @@ const TABLES: SqlFamily['tables'] = {
   ssd_initial_cp_conference: [
     { name: 'icpc_cp_plan_id', kind: 'text' },
     { name: 'icpc_icpc_transfer_in', kind: 'flag' },
+    // For the front door's conference timeliness (front-door.ts).
+    { name: 'icpc_icpc_date', kind: 'date' },
+    { name: 'icpc_s47_enquiry_id', kind: 'text' },
+    { name: 'icpc_person_id', kind: 'text' },
   ],
   ssd_cp_reviews: [
     { name: 'cppr_cp_plan_id', kind: 'text' },
@@ -58,6 +62,8 @@ const TABLES: SqlFamily['tables'] = {
     { name: 'cine_referral_date', kind: 'date' },
     { name: 'cine_close_date', kind: 'date' },
     { name: 'cine_close_reason', kind: 'text' },
+    // For the front door's referral measures (front-door.ts).
+    { name: 'cine_referral_nfa', kind: 'flag' },
   ],
 };
 

@@ -2,12 +2,16 @@
  * Plain data shared by the pure core: the extract's typed records and the data-quality
  * problems found while reading them. No I/O lives here.
  */
+import type { FrontDoor } from './front-door-types';
 
 /** A calendar date as whole days since 1970-01-01 (no time zone: dates are calendar dates). */
 export type Day = number;
 
 /** A reporting month, `YYYY-MM`. */
 export type Period = string;
+
+/** The front door's own tables (front-door-types.ts); referrals and conferences are in the seed's tables. */
+export const FRONT_DOOR_TABLES = ['ssd_contacts', 'ssd_cin_assessments', 'ssd_s47_enquiry'] as const;
 
 export const TABLE_NAMES = [
   'ssd_cp_plans',
@@ -18,6 +22,7 @@ export const TABLE_NAMES = [
   'ssd_cin_visits',
   'ssd_cla_episodes',
   'ssd_cin_episodes',
+  ...FRONT_DOOR_TABLES,
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
@@ -104,6 +109,8 @@ export interface Extract {
   cinPlans: SpanRecord[];
   cinVisits: VisitTable;
   claEpisodes: SpanRecord[];
+  /** Contacts, referrals, assessments, section 47 enquiries and their conferences. */
+  frontDoor: FrontDoor;
 }
 
 export type Severity = 'error' | 'warning';

@@ -18,6 +18,7 @@ import { Block } from './block';
 import { careEpisodeFamily } from './care-episodes';
 import { childProtectionFamily } from './child-protection';
 import { cinPlanFamily } from './cin-plans';
+import { frontDoorFamily } from './front-door';
 import { headerOf, LAYOUT_COLUMNS, type Layout } from './layouts';
 
 export interface GenerateOptions {
@@ -37,7 +38,12 @@ export type BlockRows = Partial<Record<TableName, string[][]>>;
  * main random stream (their order is part of the output); a family added later draws from
  * `block.stream(salt)` so the earlier families' rows stay byte-identical.
  */
-const FAMILIES: readonly ((block: Block) => void)[] = [childProtectionFamily, cinPlanFamily, careEpisodeFamily];
+const FAMILIES: readonly ((block: Block) => void)[] = [
+  childProtectionFamily,
+  cinPlanFamily,
+  careEpisodeFamily,
+  frontDoorFamily,
+];
 
 export function columnNames(table: TableName, layout: Layout = 'spec'): string[] {
   return (LAYOUT_COLUMNS[layout][table] ?? []).map(headerOf);

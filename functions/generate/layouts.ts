@@ -30,7 +30,7 @@ const SPEC: LayoutColumns = {
     'cppl_number_of_previous_cp_plans',
     'cppl_cp_plan_transfer_out',
   ],
-  ssd_initial_cp_conference: ['icpc_cp_plan_id', 'icpc_icpc_transfer_in', 'icpc_icpc_date'],
+  ssd_initial_cp_conference: ['icpc_cp_plan_id', 'icpc_icpc_transfer_in', 'icpc_icpc_date', 'icpc_s47_enquiry_id'],
   ssd_cp_reviews: ['cppr_cp_plan_id', 'cppr_cp_review_date', 'cppr_cp_review_due'],
   ssd_cp_visits: ['cppv_person_id', 'cppv_cp_visit_date', 'cppv_cp_visit_seen', 'cppv_cp_plan_id'],
   ssd_cin_plans: ['cinp_cin_plan_id', 'cinp_person_id', 'cinp_cin_plan_start_date', 'cinp_cin_plan_end_date'],
@@ -41,6 +41,23 @@ const SPEC: LayoutColumns = {
     'clae_cla_episode_start_date',
     'clae_cla_episode_ceased_date',
   ],
+  // The front door (front-door.ts).
+  ssd_cin_episodes: [
+    'cine_referral_id',
+    'cine_person_id',
+    'cine_referral_date',
+    'cine_referral_nfa',
+    'cine_close_reason',
+    'cine_close_date',
+  ],
+  ssd_contacts: ['cont_contact_id', 'cont_person_id', 'cont_contact_date'],
+  ssd_cin_assessments: [
+    'cina_assessment_id',
+    'cina_person_id',
+    'cina_assessment_start_date',
+    'cina_assessment_auth_date',
+  ],
+  ssd_s47_enquiry: ['s47e_s47_enquiry_id', 's47e_person_id', 's47e_s47_start_date'],
 };
 
 const CP_PLANS = [
@@ -82,6 +99,35 @@ const CIN_EPISODES = [
   'cine_close_date',
   'cine_referral_team',
   'cine_referral_worker_id',
+];
+const CONTACTS = [
+  'cont_contact_id',
+  'cont_person_id',
+  'cont_contact_date',
+  'cont_contact_source_code',
+  'cont_contact_source_desc',
+  'cont_contact_outcome_json',
+];
+const CIN_ASSESSMENTS = [
+  'cina_assessment_id',
+  'cina_person_id',
+  'cina_referral_id',
+  'cina_assessment_start_date',
+  'cina_assessment_child_seen',
+  'cina_assessment_auth_date',
+  'cina_assessment_outcome_json',
+  'cina_assessment_outcome_nfa',
+  'cina_assessment_team',
+  'cina_assessment_worker_id',
+];
+const S47_ENQUIRY = [
+  's47e_s47_enquiry_id',
+  's47e_referral_id',
+  's47e_person_id',
+  's47e_s47_start_date',
+  's47e_s47_end_date',
+  's47e_s47_nfa',
+  's47e_s47_outcome_json',
 ];
 const VISIT_FLAGS = (prefix: string) => [
   `${prefix}_visit_seen`,
@@ -135,6 +181,10 @@ const SYSTEMC: LayoutColumns = {
     'clae_entered_care_date',
   ],
   ssd_cin_episodes: CIN_EPISODES,
+  // The front door: procs/ssd_contacts.sql, ssd_cin_assessments.sql, ssd_s47_enquiry.sql.
+  ssd_contacts: CONTACTS,
+  ssd_cin_assessments: CIN_ASSESSMENTS,
+  ssd_s47_enquiry: [...S47_ENQUIRY.slice(0, 7), 's47e_s47_completed_by_team', 's47e_s47_completed_by_worker_id'],
 };
 
 const MOSAIC: LayoutColumns = {
@@ -165,6 +215,8 @@ const MOSAIC: LayoutColumns = {
     'cinv_cin_visit_date',
     ...VISIT_FLAGS('cinv_cin'),
   ],
+  // ##ssd_s47_enquiry: the worker before the team.
+  ssd_s47_enquiry: [...S47_ENQUIRY, 's47e_s47_completed_by_worker_id', 's47e_s47_completed_by_team'],
 };
 
 export const LAYOUT_COLUMNS: Readonly<Record<Layout, LayoutColumns>> = { spec: SPEC, systemc: SYSTEMC, mosaic: MOSAIC };

@@ -45,6 +45,9 @@ function emptyCounts(): Record<TableName, number> {
     ssd_cin_visits: 0,
     ssd_cla_episodes: 0,
     ssd_cin_episodes: 0,
+    ssd_contacts: 0,
+    ssd_cin_assessments: 0,
+    ssd_s47_enquiry: 0,
   };
 }
 

@@ -25,6 +25,69 @@ import {
 type Expected = [value: number | null, numerator: number | null, denominator: number | null];
 /** Per indicator code: [priorYear, 2013-10, 2013-11, ytd]. */
 const EXPECTED: Record<string, Expected[]> = {
+  // Front door (hand-worked-extract.ts says what each row is for). Contacts: T1 | T3 | T5 | T2 T3 T5.
+  Contacts: [
+    [1, null, null],
+    [1, null, null],
+    [1, null, null],
+    [3, null, null],
+  ],
+  // Referrals: R1 R3 R7 R8 | R5 R6 | R2 R4 | R2 R4 R5 R6.
+  CPP_Total_NumRef: [
+    [4, null, null],
+    [2, null, null],
+    [2, null, null],
+    [4, null, null],
+  ],
+  CPP_Total_Rateper10000: [
+    [5, 4, 8000],
+    [1, 2, 20000],
+    [1, 2, 20000],
+    [2, 4, 20000],
+  ],
+  // Re-referrals: none in the prior year; R6 (10 days after R5); R2 (exactly 12 months after R1), not R4 (a day more).
+  ReReferral: [
+    [0, 0, 4],
+    [50, 1, 2],
+    [50, 1, 2],
+    [50, 2, 4],
+  ],
+  // No further action: R5 in October, R4 in November.
+  CIN_Refferals_NFA: [
+    [0, 0, 4],
+    [50, 1, 2],
+    [50, 1, 2],
+    [50, 2, 4],
+  ],
+  // Completed: A3 (43 working days) | A4 (0) | A7 (51, late) | A1 (45, on the deadline), A2 (46), A4, A7.
+  Continue_Assess_Comp: [
+    [100, 1, 1],
+    [100, 1, 1],
+    [0, 0, 1],
+    [50, 2, 4],
+  ],
+  // Enquiries started: S1 | both S2 | S3 | S2 S2 S3 (S1 was in March); S4 undated.
+  Section_47: [
+    [1.25, 1, 8000],
+    [1, 2, 20000],
+    [0.5, 1, 20000],
+    [1.5, 3, 20000],
+  ],
+  // Conferences: none in the prior year (S1's is on 22 April); H's 16 working days (late), K2's 15 | J's 9 |
+  // S1's 15 (on the deadline), H's, K2's, J's.
+  CP_conf_15days: [
+    [null, 0, 0],
+    [50, 1, 2],
+    [100, 1, 1],
+    [75, 3, 4],
+  ],
+  // Children in need (not NFA referrals): K2 at 03-31 (L2 closed that day); J K2 at 10-31; G J K2 at 11-30.
+  CIN: [
+    [1.25, 1, 8000],
+    [1, 2, 20000],
+    [1.5, 3, 20000],
+    [1.5, 3, 20000],
+  ],
   // Open at 03-31: P1 P2 P5 (children A B D); at 10-31: P1 P3 P4 P5 (A C D); at 11-30: P1 P3 (A).
   Op388: [
     [3, null, null],

@@ -32,13 +32,65 @@ export const FILES: Record<string, string> = {
     'P6,B,2012-06-01,2012-09-01,0,,NEG\n' +
     '"P,7",F,2011-03-31,2013-03-31T00:00:00,,NULL,SAB\n',
   // P3 has a Y row and an N row (any Y makes it a transfer-in); P6 via "1"; a row without plan id is ignored.
+  // The front door's conferences name their section 47 enquiry (and child): S1's is held on its 15-working-day
+  // deadline (22 April 2013, over Easter); H's, 16 working days after S2; K2's, 15 after the other S2 (the id is
+  // reused for two children, as Mosaic does); J's before S3 started (excluded), J's transfer-in (excluded), J's in
+  // time; SX names no enquiry (not counted).
   'ssd_initial_cp_conference.csv':
-    'icpc_cp_plan_id,icpc_icpc_transfer_in,icpc_icpc_date\n' +
-    'P3,y,2013-10-03\n' +
-    'P3,N,2013-10-03\n' +
-    'P6,1,2012-06-01\n' +
-    ',Y,2013-01-01\n' +
-    'P4,,2013-04-10\n',
+    'icpc_cp_plan_id,icpc_icpc_transfer_in,icpc_icpc_date,icpc_s47_enquiry_id,icpc_person_id\n' +
+    'P3,y,2013-10-03,,\n' +
+    'P3,N,2013-10-03,,\n' +
+    'P6,1,2012-06-01,,\n' +
+    ',Y,2013-01-01,,\n' +
+    'P4,,2013-04-10,,\n' +
+    ',N,2013-04-22,S1,G\n' +
+    ',N,2013-10-29,S2,H\n' +
+    ',N,2013-10-29,S2,K2\n' +
+    ',N,2013-11-15,S3,J\n' +
+    ',Y,2013-11-29,S3,J\n' +
+    ',N,2013-11-29,S3,J\n' +
+    ',N,2013-11-20,SX,J\n',
+  // Referrals: G on 2012-11-15 and exactly 12 months later (a re-referral); H on 2012-10-31 and 2013-11-01 (12
+  // months and a day: not one; NFA); J NFA on 2013-10-10, again on 2013-10-20 (a re-referral); K2 on the
+  // prior-year date, open (NFA empty = N); L2 closed on the prior-year date (not open then).
+  'ssd_cin_episodes.csv':
+    'cine_referral_id,cine_person_id,cine_referral_date,cine_referral_nfa,cine_close_reason,cine_close_date\n' +
+    'R1,G,2012-11-15,N,RC7,2013-01-10\n' +
+    'R2,G,2013-11-15,N,,\n' +
+    'R3,H,2012-10-31,N,RC8,2012-11-30\n' +
+    'R4,H,2013-11-01,Y,RC8,2013-11-01\n' +
+    'R5,J,2013-10-10,Y,RC8,2013-10-11\n' +
+    'R6,J,2013-10-20,N,,\n' +
+    'R7,K2,2013-03-31,,,\n' +
+    'R8,L2,2013-02-01,N,RC7,2013-03-31\n',
+  // Contacts: on the prior-year date, 1 April (year to date only), 31 October, undated, 30 November.
+  'ssd_contacts.csv':
+    'cont_contact_id,cont_person_id,cont_contact_date\n' +
+    'T1,G,2013-03-31\n' +
+    'T2,G,2013-04-01\n' +
+    'T3,H,2013-10-31\n' +
+    'T4,H,\n' +
+    'T5,J,2013-11-30\n',
+  // Assessments (45 working days of the start): A1 on its deadline (8 April 2013, over Easter), A2 the day after;
+  // A3 over Christmas and New Year (43); A4 the same day (0); A5 not authorised; A6 SystemC's 1900-01-01 (not
+  // completed); A7 51 working days (late).
+  'ssd_cin_assessments.csv':
+    'cina_assessment_id,cina_person_id,cina_assessment_start_date,cina_assessment_auth_date\n' +
+    'A1,G,2013-01-31,2013-04-08\n' +
+    'A2,H,2013-01-31,2013-04-09\n' +
+    'A3,J,2012-12-21,2013-02-25\n' +
+    'A4,G,2013-10-01,2013-10-01\n' +
+    'A5,H,2013-11-05,\n' +
+    'A6,J,2013-09-01,1900-01-01 00:00:00.000\n' +
+    'A7,K2,2013-08-20,2013-11-12\n',
+  // Section 47 enquiries: S1 the Thursday before Good Friday; S2 twice (H, and K2 a day later); S3 J; S4 undated.
+  'ssd_s47_enquiry.csv':
+    's47e_s47_enquiry_id,s47e_person_id,s47e_s47_start_date\n' +
+    'S1,G,2013-03-28\n' +
+    'S2,H,2013-10-07\n' +
+    'S2,K2,2013-10-08\n' +
+    'S3,J,2013-11-18\n' +
+    'S4,J,\n',
   'ssd_cp_reviews.csv':
     'cppr_cp_plan_id,cppr_cp_review_date,cppr_cp_review_due\n' +
     // P1: due 2011-11-30 (31 Aug + 3 months, clamped), then every 6 months, met until 2013-05-30; next due

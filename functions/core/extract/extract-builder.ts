@@ -5,6 +5,7 @@
  * them across tables (links.ts) makes the Extract.
  */
 import type { CpPlan, Day, InitialConference, PersonKey, SpanRecord, TableName } from '../types';
+import { type RawFrontDoor, rawFrontDoor } from './front-door-links';
 import { detached, IdStrings } from './id-strings';
 import { type RawVisits, VisitTableBuilder } from './visit-table';
 
@@ -32,6 +33,8 @@ export interface CinEpisode {
   start: Day | null;
   close: Day | null;
   closeReason: string | null;
+  /** cine_referral_nfa = Y. */
+  nfa: boolean;
   row: number;
 }
 
@@ -59,6 +62,7 @@ export interface RawExtract {
   cinVisits: RawVisits;
   claEpisodes: SpanRecord[];
   cinEpisodes: CinEpisode[];
+  frontDoor: RawFrontDoor;
 }
 
 export class ExtractBuilder {
@@ -78,6 +82,7 @@ export class ExtractBuilder {
   readonly cinVisits = new VisitTableBuilder();
   readonly claEpisodes: SpanRecord[] = [];
   readonly cinEpisodes: CinEpisode[] = [];
+  readonly frontDoor: RawFrontDoor = rawFrontDoor();
 
   /** The last id looked up and its key: rows of one child often come together (visits). */
   private lastPerson: string | null = null;
@@ -138,6 +143,7 @@ export class ExtractBuilder {
       cinVisits: this.cinVisits.build(),
       claEpisodes: this.claEpisodes,
       cinEpisodes: this.cinEpisodes,
+      frontDoor: this.frontDoor,
     };
   }
 }

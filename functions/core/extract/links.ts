@@ -17,6 +17,7 @@ import type { ProblemCollector } from './problems';
 import { NONE, resolveVisits, type RawVisits } from './visit-table';
 import { repeatBasis, resolveTransfersOut } from './transfer-out';
 import { isoFromDay } from '../calendar';
+import { linkFrontDoor } from './front-door-links';
 
 function plural(count: number, one: string, many: string): string {
   return `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
@@ -209,5 +210,6 @@ export function linkRecords(raw: RawExtract, problems: ProblemCollector, plansRe
     cinPlans: raw.cinPlans,
     cinVisits: cin.table,
     claEpisodes: raw.claEpisodes,
+    frontDoor: linkFrontDoor(raw.frontDoor, raw.cinEpisodes, raw.cpPlans, problems),
   };
 }

@@ -12,6 +12,7 @@
  */
 import type { TableName } from '../types';
 import type { TableSchema } from './schema-types';
+import { CIN_ASSESSMENTS, CONTACTS, S47_ENQUIRY } from './schemas-front-door';
 
 export type { ColumnSchema, ColumnType, RowValue, TableSchema, ColumnLayout } from './schema-types';
 export { RowValues } from './schema-types';
@@ -56,8 +57,20 @@ const INITIAL_CP_CONFERENCE: TableSchema = {
     { name: 'icpc_cp_plan_id', layout: 'ssd', type: 'text' },
     { name: 'icpc_icpc_transfer_in', layout: 'ssd', type: 'flag', required: true, flagDefault: false },
     { name: 'icpc_icpc_date', layout: 'ssd', type: 'date' },
+    // The enquiry the conference followed (data/objects/ssd_initial_cp_conference.yml, ICPC002A).
+    { name: 'icpc_s47_enquiry_id', layout: 'ssd', type: 'text' },
+    { name: 'icpc_person_id', layout: 'ssd', type: 'text' },
   ],
   add(row, rowNumber, out) {
+    const person = row.optionalText(4);
+    out.frontDoor.conferences.push({
+      s47Id: row.optionalText(3),
+      person: person === null ? null : out.person(person),
+      planId: row.optionalText(0),
+      date: row.optionalDay(2),
+      transferIn: row.flag(1),
+      row: rowNumber,
+    });
     const planId = row.optionalText(0);
     // A conference that did not lead to a plan has no plan id: it is ignored (spec).
     if (planId === null) return;
@@ -181,7 +194,9 @@ const CLA_EPISODES: TableSchema = {
   },
 };
 
-/** Read only to tell transfers out (links.ts): cine_close_reason RC5 (CIN census code). */
+/**
+ * Referrals (front-door-links.ts) and transfers out (links.ts: cine_close_reason RC5, CIN census code).
+ */
 const CIN_EPISODES: TableSchema = {
   table: 'ssd_cin_episodes',
   columns: [
@@ -190,6 +205,8 @@ const CIN_EPISODES: TableSchema = {
     { name: 'cine_referral_date', layout: 'ssd', type: 'date' },
     { name: 'cine_close_date', layout: 'ssd', type: 'date' },
     { name: 'cine_close_reason', layout: 'ssd', type: 'text' },
+    // NCHAR(1) Y/N (procs/ssd_cin_episodes.sql: OUTCOME_NFA_FLAG); empty reads as N.
+    { name: 'cine_referral_nfa', layout: 'ssd', type: 'flag', flagDefault: false },
   ],
   span: { start: 2, end: 3, sameDayWarning: false },
   add(row, rowNumber, out) {
@@ -199,6 +216,7 @@ const CIN_EPISODES: TableSchema = {
       start: row.optionalDay(2),
       close: row.optionalDay(3),
       closeReason: row.optionalText(4),
+      nfa: row.flag(5),
       row: rowNumber,
     });
   },
@@ -213,4 +231,7 @@ export const TABLE_SCHEMAS: Readonly<Record<TableName, TableSchema>> = {
   ssd_cin_visits: CIN_VISITS,
   ssd_cla_episodes: CLA_EPISODES,
   ssd_cin_episodes: CIN_EPISODES,
+  ssd_contacts: CONTACTS,
+  ssd_cin_assessments: CIN_ASSESSMENTS,
+  ssd_s47_enquiry: S47_ENQUIRY,
 };

@@ -9,7 +9,7 @@ import { atDays, OpenCounts, PersonDayBits, type DaySet } from './evaluation-day
 import type { ExtractIndex } from './extract-index';
 import { countTally, fractionTally, type SnapshotEvaluator } from './tally';
 
-interface PersonRecord {
+export interface PersonRecord {
   person: PersonKey;
   start: Day;
   end: Day | null;
@@ -19,7 +19,7 @@ interface PersonRecord {
  * Distinct people with any record open at each day: a person's overlapping records
  * mark the same day once.
  */
-function distinctPeopleOpen(records: readonly PersonRecord[], persons: number, days: DaySet): SnapshotEvaluator {
+export function distinctPeopleOpen(records: readonly PersonRecord[], persons: number, days: DaySet): SnapshotEvaluator {
   const open = new PersonDayBits(days, persons);
   for (const record of records) open.mark(record.person, record.start, record.end ?? Infinity);
   const counts = open.countPerDay();

@@ -42,7 +42,8 @@ describe('the default configuration', () => {
   const config = parsePackConfig(defaultPack);
   it('parses, with defaults filled in', () => {
     expect(config.monthsShown).toBe(6);
-    expect(config.sections.map((s) => s.indicators.length)).toEqual([10, 3]);
+    // The seed's two sections, then the front door (5) and assessment (4).
+    expect(config.sections.map((s) => s.indicators.length)).toEqual([10, 3, 5, 4]);
     expect(config.sections[0].indicators[0]).toMatchObject({
       code: 'Op388',
       measure: 'cp_children',
@@ -53,10 +54,11 @@ describe('the default configuration', () => {
     });
     expect(config.distribution.cc).toEqual([]);
   });
-  it('uses all thirteen measures, so needs all seven tables', () => {
+  it("uses the seed's thirteen measures and the front door's nine, so needs the seven tables and four more", () => {
     const measures = new Set(config.sections.flatMap((s) => s.indicators.map((i) => i.measure)));
-    expect(measures.size).toBe(13);
-    expect(neededTables(config).size).toBe(7);
+    expect(measures.size).toBe(22);
+    // ssd_cin_episodes, ssd_contacts, ssd_cin_assessments, ssd_s47_enquiry.
+    expect(neededTables(config).size).toBe(11);
   });
 });
 

@@ -5,7 +5,7 @@ import {
   type ReadExtractResult,
 } from '../../../functions/core/extract/read-extract';
 import { memorySource, type MemorySourceOptions } from '../../../functions/core/extract/memory-source';
-import { TABLE_NAMES, type Problem, type TableName } from '../../../functions/core/types';
+import { FRONT_DOOR_TABLES, TABLE_NAMES, type Problem, type TableName } from '../../../functions/core/types';
 
 /** Days since 1970-01-01, computed independently of the code under test. */
 export const day = (iso: string): number =>
@@ -15,7 +15,9 @@ export const csv = (...lines: string[]): string => lines.join('\n') + '\n';
 
 export const NO_TABLES = new Set<TableName>();
 /** The tables a measure can need (ssd_cin_episodes is optional: only transfers out read it). */
-export const ALL_TABLES = new Set<TableName>(TABLE_NAMES.filter((table) => table !== 'ssd_cin_episodes'));
+/** The seed's tables: not ssd_cin_episodes (read for transfers out) nor the front door's. */
+const NOT_SEED: readonly TableName[] = ['ssd_cin_episodes', ...FRONT_DOOR_TABLES];
+export const ALL_TABLES = new Set<TableName>(TABLE_NAMES.filter((table) => !NOT_SEED.includes(table)));
 
 export function read(
   files: Record<string, string | Buffer>,

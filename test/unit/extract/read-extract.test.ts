@@ -1,3 +1,4 @@
+import { emptyFrontDoor } from '../../../functions/core/front-door-types';
 import { createHash } from 'node:crypto';
 import { memorySource } from '../../../functions/core/extract/memory-source';
 import { readExtract } from '../../../functions/core/extract/read-extract';
@@ -111,6 +112,8 @@ const EXPECTED_EXTRACT = {
     { id: 'E1', person: C4, start: day('2010-05-05'), end: null, row: 2 },
     { id: 'E2', person: C1, start: day('2013-03-31'), end: day('2013-04-30'), row: 3 },
   ],
+  // No front-door tables in this extract.
+  frontDoor: emptyFrontDoor(),
 };
 
 describe('readExtract: CSV form', () => {

@@ -5,6 +5,7 @@
 import { dayFromIso } from '../../../functions/core/calendar';
 import type { CpPlan, Extract, PersonKey, SpanRecord, TableName, VisitTable } from '../../../functions/core/types';
 import { TABLE_NAMES } from '../../../functions/core/types';
+import { emptyFrontDoor } from '../../../functions/core/front-door-types';
 
 export interface PlanInput {
   id: string;
@@ -41,6 +42,7 @@ export class ExtractBuilder {
     cinPlans: [],
     cinVisits: emptyVisits(),
     claEpisodes: [],
+    frontDoor: emptyFrontDoor(),
   };
   private readonly cpVisitList: VisitInput[] = [];
   private readonly cinVisitList: VisitInput[] = [];

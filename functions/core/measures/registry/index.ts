@@ -5,8 +5,17 @@
  * all derived from this list. A new measure is a new entry here (and its SQL in
  * its family's file under bench/duckdb/, which the type-checker asks for).
  */
+import { assessmentsTimelyMeasure, icpcTimelyMeasure, s47RateMeasure } from './assessment';
 import { claRateMeasure } from './cla';
 import { cpReviewsTimelyMeasure } from './cp-reviews';
+import {
+  cinRateMeasure,
+  contactsMeasure,
+  referralNfaMeasure,
+  referralRateMeasure,
+  referralsMeasure,
+  reReferralMeasure,
+} from './front-door';
 import type { Measure } from './measure';
 import { cpChildrenMeasure, cpOpenTwoYearsMeasure, cpRateMeasure } from './open-plans';
 import { cpEndedTwoYearsMeasure, cpEndsMeasure, cpRepeatMeasure, cpStartsMeasure } from './plan-counts';
@@ -28,6 +37,16 @@ const REGISTRY = [
   cpReviewsTimelyMeasure,
   cpVisitsTimelyMeasure,
   cinVisitsTimelyMeasure,
+  // The front door and assessment (front-door.ts, assessment.ts).
+  contactsMeasure,
+  referralsMeasure,
+  referralRateMeasure,
+  reReferralMeasure,
+  referralNfaMeasure,
+  assessmentsTimelyMeasure,
+  s47RateMeasure,
+  icpcTimelyMeasure,
+  cinRateMeasure,
 ] as const;
 
 export type MeasureName = (typeof REGISTRY)[number]['name'];

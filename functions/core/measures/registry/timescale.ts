@@ -14,7 +14,13 @@ export interface Timescale {
 /** Most working days a window may hold: a year's worth (England has about 253 a year). */
 const MAX_WORKING_DAYS = 260;
 
-export function timescaleParams(defaultDays: number, appliesTo: string) {
+/** A default window: so many calendar days (a number), or a whole timescale (45 working days). */
+type DefaultWindow = number | Timescale;
+const defaultOf = (window: DefaultWindow): Timescale =>
+  typeof window === 'number' ? { unit: 'days', length: window } : window;
+
+export function timescaleParams(defaultWindow: DefaultWindow, appliesTo: string) {
+  const fallback = typeof defaultWindow === 'number' ? String(defaultWindow) : timescaleWords(defaultWindow);
   return z
     .strictObject({
       windowDays: z
@@ -25,7 +31,7 @@ export function timescaleParams(defaultDays: number, appliesTo: string) {
         .optional()
         // `appliesTo` names the measures that take it, for the message when another measure is given it.
         .meta({
-          description: `the window W in calendar days (${defaultDays} when neither window is given)`,
+          description: `the window W in calendar days (${fallback} when neither window is given)`,
           appliesTo,
         }),
       windowWorkingDays: z
@@ -48,10 +54,11 @@ export function timescaleParams(defaultDays: number, appliesTo: string) {
 
 export function timescaleOf(
   params: { windowDays?: number | undefined; windowWorkingDays?: number | undefined },
-  defaultDays: number,
+  defaultWindow: DefaultWindow,
 ): Timescale {
   if (params.windowWorkingDays !== undefined) return { unit: 'working days', length: params.windowWorkingDays };
-  return { unit: 'days', length: params.windowDays ?? defaultDays };
+  if (params.windowDays !== undefined) return { unit: 'days', length: params.windowDays };
+  return defaultOf(defaultWindow);
 }
 
 /** "28 days", "10 working days", as the definitions and drafted sentences say it. */
