@@ -7,9 +7,11 @@
 import type { MeasureName } from '../../functions/core/measures/registry';
 import { CHILD_PROTECTION } from './child-protection';
 import { CHILD_PROTECTION_SQL } from './cp-measures';
+import { CARE } from './care';
+import { CARE_SQL } from './care-measures';
 import type { MeasureSql, SqlFamily } from './sql-common';
 
 /** In load order: a family's working tables may read an earlier family's. */
-export const FAMILIES: readonly SqlFamily[] = [CHILD_PROTECTION];
+export const FAMILIES: readonly SqlFamily[] = [CHILD_PROTECTION, CARE];
 
-export const MEASURE_SQL: Record<MeasureName, MeasureSql> = { ...CHILD_PROTECTION_SQL };
+export const MEASURE_SQL: Record<MeasureName, MeasureSql> = { ...CHILD_PROTECTION_SQL, ...CARE_SQL };

@@ -6,6 +6,7 @@
  * its family's file under bench/duckdb/, which the type-checker asks for).
  */
 import { claRateMeasure } from './cla';
+import { claCeasedMeasure, claStartsMeasure } from './care-counts';
 import { cpReviewsTimelyMeasure } from './cp-reviews';
 import type { Measure } from './measure';
 import { cpChildrenMeasure, cpOpenTwoYearsMeasure, cpRateMeasure } from './open-plans';
@@ -28,6 +29,9 @@ const REGISTRY = [
   cpReviewsTimelyMeasure,
   cpVisitsTimelyMeasure,
   cinVisitsTimelyMeasure,
+  // Children in care (care-*.ts)
+  claStartsMeasure,
+  claCeasedMeasure,
 ] as const;
 
 export type MeasureName = (typeof REGISTRY)[number]['name'];

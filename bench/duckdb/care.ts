@@ -1,0 +1,31 @@
+/**
+ * The children-in-care family of the DuckDB baseline: periods of care from the care episodes
+ * (loaded by the child-protection family as table `cla`), placements, reviews, visits and
+ * missing episodes, with the working tables its measures (care-measures.ts) read. Written
+ * from docs/MEASURES.md ("Children in care"), not from the TypeScript.
+ */
+import type { SqlFamily } from './sql-common';
+
+const TABLES: SqlFamily['tables'] = {};
+
+/**
+ * A period of care: a child's episodes merged while each starts on or before the latest
+ * ceased date so far (gaps and islands; an open episode counts as ceasing at the end of time).
+ */
+function prepareSql(): string {
+  return `
+CREATE OR REPLACE TABLE cla_periods AS
+  WITH e AS (
+    SELECT person, start_date, coalesce(end_date, DATE '9999-12-31') AS end_or_max FROM cla),
+  m AS (
+    SELECT *, max(end_or_max) OVER (PARTITION BY person ORDER BY start_date, end_or_max
+      ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS previous_end FROM e),
+  g AS (
+    SELECT *, sum(CASE WHEN previous_end IS NULL OR start_date > previous_end THEN 1 ELSE 0 END)
+      OVER (PARTITION BY person ORDER BY start_date, end_or_max ROWS UNBOUNDED PRECEDING) AS period FROM m)
+  SELECT person, min(start_date) AS start_date, nullif(max(end_or_max), DATE '9999-12-31') AS end_date
+  FROM g GROUP BY person, period;
+`;
+}
+
+export const CARE: SqlFamily = { tables: TABLES, prepare: prepareSql };
