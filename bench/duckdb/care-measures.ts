@@ -2,14 +2,37 @@
  * The children-in-care measures' SQL over the working tables of care.ts: (col, num, den) for
  * every column; den is NULL for counts.
  */
-import type { MeasureSql } from './sql-common';
+import { VISIT_WINDOW_DAYS } from '../../functions/core/measures/registry/care-timeliness';
+import type { MeasureParams, MeasureSql } from './sql-common';
 
 /** Children (each once) with a period of care starting or ending in the column's window [a, b]. */
 const childrenWithPeriodEvent = (dateColumn: string) => `
     SELECT c.col, count(DISTINCT x.person) AS num, NULL AS den
     FROM cols c LEFT JOIN cla_periods x ON x.${dateColumn} BETWEEN c.a AND c.b GROUP BY c.col`;
 
+/**
+ * Children in care at d since on or before d − W (the period of care's start), and of them
+ * those with a seen visit in (d − W, d]. Calendar-day windows only, as the CP visit SQL.
+ */
+const visitedInCare = (params: MeasureParams) => {
+  const w = params.windowDays ?? VISIT_WINDOW_DAYS;
+  if (typeof w !== 'number' || !Number.isInteger(w))
+    throw new Error('DuckDB baseline: a visit measure without windowDays');
+  return `
+    WITH due AS (
+      SELECT DISTINCT c.col, c.d, x.person FROM cols c JOIN cla_periods x
+        ON is_open(x.start_date, x.end_date, c.d) AND x.start_date <= c.d - ${w}),
+    seen AS (
+      SELECT DISTINCT due.col, due.person FROM due JOIN cla_seen_visits v
+        ON v.person = due.person AND v.visit_date > due.d - ${w} AND v.visit_date <= due.d)
+    SELECT c.col, count(seen.person) AS num, count(due.person) AS den
+    FROM cols c LEFT JOIN due ON due.col = c.col
+      LEFT JOIN seen ON seen.col = due.col AND seen.person = due.person
+    GROUP BY c.col`;
+};
+
 export const CARE_SQL = {
   cla_starts: () => childrenWithPeriodEvent('start_date'),
   cla_ceased: () => childrenWithPeriodEvent('end_date'),
+  cla_visits_timely_pct: visitedInCare,
 } satisfies Record<string, MeasureSql>;

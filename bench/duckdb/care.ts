@@ -6,7 +6,14 @@
  */
 import type { SqlFamily } from './sql-common';
 
-const TABLES: SqlFamily['tables'] = {};
+const TABLES: SqlFamily['tables'] = {
+  ssd_cla_visits: [
+    { name: 'clav_person_id', kind: 'text' },
+    { name: 'clav_cla_id', kind: 'text' },
+    { name: 'clav_cla_visit_date', kind: 'date' },
+    { name: 'clav_cla_visit_seen', kind: 'flag' },
+  ],
+};
 
 /**
  * A period of care: a child's episodes merged while each starts on or before the latest
@@ -25,6 +32,14 @@ CREATE OR REPLACE TABLE cla_periods AS
       OVER (PARTITION BY person ORDER BY start_date, end_or_max ROWS UNBOUNDED PRECEDING) AS period FROM m)
   SELECT person, min(start_date) AS start_date, nullif(max(end_or_max), DATE '9999-12-31') AS end_date
   FROM g GROUP BY person, period;
+CREATE OR REPLACE TABLE cla_of_period AS
+  SELECT clae_cla_id AS cla_id, min(clae_person_id) AS person FROM ssd_cla_episodes
+  WHERE clae_cla_id IS NOT NULL GROUP BY clae_cla_id;
+CREATE OR REPLACE TABLE cla_seen_visits AS
+  SELECT coalesce(v.clav_person_id, k.person) AS person, v.clav_cla_visit_date AS visit_date
+  FROM ssd_cla_visits v LEFT JOIN cla_of_period k ON k.cla_id = v.clav_cla_id
+  WHERE coalesce(v.clav_cla_visit_seen, true) AND v.clav_cla_visit_date IS NOT NULL
+    AND coalesce(v.clav_person_id, k.person) IS NOT NULL;
 `;
 }
 

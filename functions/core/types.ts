@@ -3,6 +3,8 @@
  * problems found while reading them. No I/O lives here.
  */
 
+import type { CareRecords } from './extract/care-records';
+
 /** A calendar date as whole days since 1970-01-01 (no time zone: dates are calendar dates). */
 export type Day = number;
 
@@ -18,6 +20,11 @@ export const TABLE_NAMES = [
   'ssd_cin_visits',
   'ssd_cla_episodes',
   'ssd_cin_episodes',
+  // Children in care (extract/schemas-care.ts)
+  'ssd_cla_placement',
+  'ssd_cla_reviews',
+  'ssd_cla_visits',
+  'ssd_missing',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
@@ -104,6 +111,8 @@ export interface Extract {
   cinPlans: SpanRecord[];
   cinVisits: VisitTable;
   claEpisodes: SpanRecord[];
+  /** Placements, care reviews, statutory visits, missing episodes (extract/care-records.ts). */
+  care: CareRecords;
 }
 
 export type Severity = 'error' | 'warning';

@@ -12,6 +12,7 @@
  * Only column names are taken from those files: the values are the generator's own.
  */
 import type { TableName } from '../core/types';
+import { CARE_MOSAIC, CARE_SPEC, CARE_SYSTEMC } from './care-layouts';
 
 export const LAYOUTS = ['spec', 'systemc', 'mosaic'] as const;
 export type Layout = (typeof LAYOUTS)[number];
@@ -41,6 +42,7 @@ const SPEC: LayoutColumns = {
     'clae_cla_episode_start_date',
     'clae_cla_episode_ceased_date',
   ],
+  ...CARE_SPEC,
 };
 
 const CP_PLANS = [
@@ -135,10 +137,12 @@ const SYSTEMC: LayoutColumns = {
     'clae_entered_care_date',
   ],
   ssd_cin_episodes: CIN_EPISODES,
+  ...CARE_SYSTEMC,
 };
 
 const MOSAIC: LayoutColumns = {
   ...SYSTEMC,
+  ...CARE_MOSAIC,
   ssd_cp_reviews: [
     'cppr_cp_review_id',
     'cppr_cp_plan_id',

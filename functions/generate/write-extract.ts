@@ -45,6 +45,10 @@ function emptyCounts(): Record<TableName, number> {
     ssd_cin_visits: 0,
     ssd_cla_episodes: 0,
     ssd_cin_episodes: 0,
+    ssd_cla_placement: 0,
+    ssd_cla_reviews: 0,
+    ssd_cla_visits: 0,
+    ssd_missing: 0,
   };
 }
 

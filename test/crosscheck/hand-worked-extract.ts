@@ -105,6 +105,14 @@ export const FILES: Record<string, string> = {
     'E3,Y,2013-10-31,2013-11-30\n' +
     'E4,Z,2013-04-01,NULL\n' +
     'E5,X,2012-01-01,\n',
+  // Children in care (docs/MEASURES.md). At 2013-11-30 (window 19 October – 30 November): X (in care since
+  // 2010-05-01; E2 ceased the day before, a separate period) seen on 20 November; Z due, its visit on x itself
+  // does not count and the one on d was unseen; Y left care on d. cla_visits_timely_pct = 1 of 2.
+  'ssd_cla_visits.csv':
+    'clav_person_id,clav_cla_visit_date,clav_cla_visit_seen\n' +
+    'X,2013-11-20,Y\n' +
+    'Z,2013-10-19,Y\n' +
+    'Z,2013-11-30,N\n',
 };
 
 /** Writes the hand-worked extract into a new temporary folder and returns its path. */

@@ -5,6 +5,7 @@
  * them across tables (links.ts) makes the Extract.
  */
 import type { CpPlan, Day, InitialConference, PersonKey, SpanRecord, TableName } from '../types';
+import { CareRecordsBuilder, type RawCareRecords } from './care-records';
 import { detached, IdStrings } from './id-strings';
 import { type RawVisits, VisitTableBuilder } from './visit-table';
 
@@ -59,6 +60,7 @@ export interface RawExtract {
   cinVisits: RawVisits;
   claEpisodes: SpanRecord[];
   cinEpisodes: CinEpisode[];
+  care: RawCareRecords;
 }
 
 export class ExtractBuilder {
@@ -78,6 +80,7 @@ export class ExtractBuilder {
   readonly cinVisits = new VisitTableBuilder();
   readonly claEpisodes: SpanRecord[] = [];
   readonly cinEpisodes: CinEpisode[] = [];
+  readonly care = new CareRecordsBuilder();
 
   /** The last id looked up and its key: rows of one child often come together (visits). */
   private lastPerson: string | null = null;
@@ -138,6 +141,7 @@ export class ExtractBuilder {
       cinVisits: this.cinVisits.build(),
       claEpisodes: this.claEpisodes,
       cinEpisodes: this.cinEpisodes,
+      care: this.care.build(),
     };
   }
 }

@@ -5,6 +5,7 @@
 import { dayFromIso } from '../../../functions/core/calendar';
 import type { CpPlan, Extract, PersonKey, SpanRecord, TableName, VisitTable } from '../../../functions/core/types';
 import { TABLE_NAMES } from '../../../functions/core/types';
+import { emptyCareRecords } from '../../../functions/core/extract/care-records';
 
 export interface PlanInput {
   id: string;
@@ -41,9 +42,11 @@ export class ExtractBuilder {
     cinPlans: [],
     cinVisits: emptyVisits(),
     claEpisodes: [],
+    care: emptyCareRecords(),
   };
   private readonly cpVisitList: VisitInput[] = [];
   private readonly cinVisitList: VisitInput[] = [];
+  private readonly claVisitList: VisitInput[] = [];
   private cpUnseen = 0;
   private cinUnseen = 0;
 
@@ -109,6 +112,13 @@ export class ExtractBuilder {
     return this;
   }
 
+  /** A statutory visit to a child in care (seen). */
+  claVisit(person: string, date: string): this {
+    this.person(person);
+    this.claVisitList.push({ person, date });
+    return this;
+  }
+
   present(tables: TableName[]): this {
     this.extract.present = tables;
     return this;
@@ -120,6 +130,7 @@ export class ExtractBuilder {
       persons: this.personKeys.size,
       cpVisits: this.visits(this.cpVisitList, this.cpUnseen),
       cinVisits: this.visits(this.cinVisitList, this.cinUnseen),
+      care: { ...this.extract.care, visits: this.visits(this.claVisitList, 0) },
     };
   }
 

@@ -5,17 +5,12 @@
  * counted", "only the last occasion on which a child ceased" — so a child with two starts in
  * a window counts once, in the month and in the year to date alike.
  */
-import type { Day, PersonKey } from '../../types';
+import type { PersonEvent } from '../../extract/care-records';
+import type { PersonKey } from '../../types';
 import type { Window } from '../evaluation-days';
 import type { ExtractIndex } from '../extract-index';
 import { countTally, type FlowEvaluator } from '../tally';
 import { carePeriods } from './care-periods';
-
-/** An event of a child: a day and whom it happened to. */
-export interface PersonEvent {
-  person: PersonKey;
-  day: Day;
-}
 
 /**
  * Distinct children with an event in each window. A pack has a couple of dozen windows, and

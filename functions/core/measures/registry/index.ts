@@ -7,6 +7,7 @@
  */
 import { claRateMeasure } from './cla';
 import { claCeasedMeasure, claStartsMeasure } from './care-counts';
+import { claVisitsTimelyMeasure } from './care-timeliness';
 import { cpReviewsTimelyMeasure } from './cp-reviews';
 import type { Measure } from './measure';
 import { cpChildrenMeasure, cpOpenTwoYearsMeasure, cpRateMeasure } from './open-plans';
@@ -32,6 +33,7 @@ const REGISTRY = [
   // Children in care (care-*.ts)
   claStartsMeasure,
   claCeasedMeasure,
+  claVisitsTimelyMeasure,
 ] as const;
 
 export type MeasureName = (typeof REGISTRY)[number]['name'];
