@@ -31,8 +31,31 @@ const visitedInCare = (params: MeasureParams) => {
     GROUP BY c.col`;
 };
 
+/** Children in care at d, each once. */
+const IN_CARE =
+  'SELECT DISTINCT c.col, c.d, x.person FROM cols c JOIN cla_periods x ON is_open(x.start_date, x.end_date, c.d)';
+
+/** Placements of a day or more in the twelve months to d (start ≤ d, end missing or on/after d − 1 year + 1 day). */
+const threePlacements = () => `
+    WITH in_care AS (${IN_CARE}),
+    n AS (
+      SELECT i.col, i.person, count(p.person) AS placements FROM in_care i LEFT JOIN cla_placements p
+        ON p.person = i.person AND p.start_date <= i.d
+        AND (p.end_date IS NULL OR (p.end_date > p.start_date AND p.end_date >= (i.d - INTERVAL 1 YEAR)::DATE + 1))
+      GROUP BY i.col, i.person)
+    SELECT c.col, count(n.person) FILTER (WHERE n.placements >= 3) AS num, count(n.person) AS den
+    FROM cols c LEFT JOIN n ON n.col = c.col GROUP BY c.col`;
+
+/** Children missing from care at some time in [a, b]: an episode starting by b and not over before a. */
+const missingChildren = () => `
+    SELECT c.col, count(DISTINCT m.person) AS num, NULL AS den
+    FROM cols c LEFT JOIN missing_in_care m ON m.start_date <= c.b AND (m.end_date IS NULL OR m.end_date >= c.a)
+    GROUP BY c.col`;
+
 export const CARE_SQL = {
   cla_starts: () => childrenWithPeriodEvent('start_date'),
   cla_ceased: () => childrenWithPeriodEvent('end_date'),
   cla_visits_timely_pct: visitedInCare,
+  cla_placements_3plus_pct: threePlacements,
+  cla_missing: missingChildren,
 } satisfies Record<string, MeasureSql>;

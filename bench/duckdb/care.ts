@@ -7,6 +7,19 @@
 import type { SqlFamily } from './sql-common';
 
 const TABLES: SqlFamily['tables'] = {
+  ssd_missing: [
+    { name: 'miss_person_id', kind: 'text' },
+    { name: 'miss_missing_episode_start_date', kind: 'date' },
+    { name: 'miss_missing_episode_end_date', kind: 'date' },
+    { name: 'miss_missing_episode_type', kind: 'text' },
+  ],
+  ssd_cla_placement: [
+    { name: 'clap_person_id', kind: 'text' },
+    { name: 'clap_cla_id', kind: 'text' },
+    { name: 'clap_cla_placement_start_date', kind: 'date' },
+    { name: 'clap_cla_placement_end_date', kind: 'date' },
+    { name: 'clap_cla_placement_type', kind: 'text' },
+  ],
   ssd_cla_visits: [
     { name: 'clav_person_id', kind: 'text' },
     { name: 'clav_cla_id', kind: 'text' },
@@ -35,6 +48,18 @@ CREATE OR REPLACE TABLE cla_periods AS
 CREATE OR REPLACE TABLE cla_of_period AS
   SELECT clae_cla_id AS cla_id, min(clae_person_id) AS person FROM ssd_cla_episodes
   WHERE clae_cla_id IS NOT NULL GROUP BY clae_cla_id;
+CREATE OR REPLACE TABLE cla_placements AS
+  SELECT coalesce(p.clap_person_id, k.person) AS person, p.clap_cla_placement_start_date AS start_date,
+         p.clap_cla_placement_end_date AS end_date, p.clap_cla_placement_type AS placement_type
+  FROM ssd_cla_placement p LEFT JOIN cla_of_period k ON k.cla_id = p.clap_cla_id
+  WHERE coalesce(p.clap_person_id, k.person) IS NOT NULL;
+CREATE OR REPLACE TABLE missing_in_care AS
+  SELECT m.miss_person_id AS person, m.miss_missing_episode_start_date AS start_date,
+         m.miss_missing_episode_end_date AS end_date
+  FROM ssd_missing m
+  WHERE NOT regexp_matches(lower(trim(coalesce(m.miss_missing_episode_type, ''))), '^(a|absent|away)\\b')
+    AND EXISTS (SELECT 1 FROM cla_periods p
+      WHERE p.person = m.miss_person_id AND is_open(p.start_date, p.end_date, m.miss_missing_episode_start_date));
 CREATE OR REPLACE TABLE cla_seen_visits AS
   SELECT coalesce(v.clav_person_id, k.person) AS person, v.clav_cla_visit_date AS visit_date
   FROM ssd_cla_visits v LEFT JOIN cla_of_period k ON k.cla_id = v.clav_cla_id

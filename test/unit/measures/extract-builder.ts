@@ -112,6 +112,18 @@ export class ExtractBuilder {
     return this;
   }
 
+  /** A placement of a child in care (placement type null unless given). */
+  claPlacement(person: string, start: string, end: string | null = null, type: string | null = null): this {
+    this.extract.care.placements.push({
+      person: this.person(person),
+      start: dayFromIso(start),
+      end: end === null ? null : dayFromIso(end),
+      type,
+      row: this.extract.care.placements.length + 2,
+    });
+    return this;
+  }
+
   /** A statutory visit to a child in care (seen). */
   claVisit(person: string, date: string): this {
     this.person(person);

@@ -7,10 +7,14 @@
  * polarity for either) and DfE's SSDA903 tables ("Only the last occasion on which a child ceased
  * to be looked after in the year has been counted", explore-education-statistics data catalogue,
  * CLA ceasing during the year, footnote 5). A period of care is a child's run of contiguous
- * episodes (care/care-periods.ts).
+ * episodes (care/care-periods.ts). Missing from care: LAIT's Children_missing ("Children looked after
+ * who had a missing incident during the year", no polarity; "Missing is defined as a looked after
+ * child who is not at their placement or a place they are expected to be … and their whereabouts
+ * is not known"; "Includes children who were missing … at 1 April"). DfE publishes it as a
+ * percentage of the children looked after during the year; the monthly pack shows the count.
  */
 import * as z from 'zod';
-import { claCeased, claStarts } from '../care/care-flows';
+import { claCeased, claMissing, claStarts } from '../care/care-flows';
 import { children, n, soFar } from './draft-words';
 import { flowMeasure, type ColumnsRead } from './measure';
 
@@ -52,4 +56,30 @@ export const claCeasedMeasure = flowMeasure({
   prepare: claCeased,
   draft: ({ month, ytd }, _params, context) =>
     `In ${context.monthName} ${children(month.value)} ceased to be looked after, ${n(ytd.value)} ${soFar(context)}.`,
+});
+
+export const claMissingMeasure = flowMeasure({
+  name: 'cla_missing',
+  unit: 'count',
+  reads: [
+    EPISODES,
+    {
+      table: 'ssd_missing',
+      columns: ['miss_person_id', 'miss_missing_episode_start_date', 'miss_missing_episode_end_date'],
+      optional: ['miss_missing_episode_type'],
+    },
+  ],
+  params: NO_PARAMS,
+  definition:
+    'Children in care who were missing from their placement at some time in the month (year to date: since ' +
+    '1 April), each child counted once however many times; children away from placement without authorisation ' +
+    'are not counted.',
+  counted:
+    'Distinct `miss_person_id` with a row of `ssd_missing` whose episode meets [a, b] (start ≤ b, end missing or ' +
+    "≥ a: an episode open at the window's start counts) and began while the child was in care (a period of care " +
+    'open on its start day). Episodes of type Absent or Away (`miss_missing_episode_type` A, Absent, Away…) are ' +
+    `"away from placement without authorisation", which DfE counts apart; any other type, or none, is missing. ${ONCE}`,
+  prepare: claMissing,
+  draft: ({ month, ytd }, _params, context) =>
+    `In ${context.monthName} ${children(month.value)} in care went missing, ${n(ytd.value)} ${soFar(context)}.`,
 });

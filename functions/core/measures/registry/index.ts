@@ -6,7 +6,8 @@
  * its family's file under bench/duckdb/, which the type-checker asks for).
  */
 import { claRateMeasure } from './cla';
-import { claCeasedMeasure, claStartsMeasure } from './care-counts';
+import { claCeasedMeasure, claMissingMeasure, claStartsMeasure } from './care-counts';
+import { claThreePlacementsMeasure } from './care-stability';
 import { claVisitsTimelyMeasure } from './care-timeliness';
 import { cpReviewsTimelyMeasure } from './cp-reviews';
 import type { Measure } from './measure';
@@ -33,7 +34,9 @@ const REGISTRY = [
   // Children in care (care-*.ts)
   claStartsMeasure,
   claCeasedMeasure,
+  claThreePlacementsMeasure,
   claVisitsTimelyMeasure,
+  claMissingMeasure,
 ] as const;
 
 export type MeasureName = (typeof REGISTRY)[number]['name'];
