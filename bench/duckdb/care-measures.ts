@@ -3,6 +3,7 @@
  * every column; den is NULL for counts.
  */
 import { VISIT_WINDOW_DAYS } from '../../functions/core/measures/registry/care-timeliness';
+import { windowStart } from './cp-measures';
 import type { MeasureParams, MeasureSql } from './sql-common';
 
 /** Children (each once) with a period of care starting or ending in the column's window [a, b]. */
@@ -11,25 +12,21 @@ const childrenWithPeriodEvent = (dateColumn: string) => `
     FROM cols c LEFT JOIN cla_periods x ON x.${dateColumn} BETWEEN c.a AND c.b GROUP BY c.col`;
 
 /**
- * Children in care at d since on or before d − W (the period of care's start), and of them
- * those with a seen visit in (d − W, d]. Calendar-day windows only, as the CP visit SQL.
+ * Children in care at d since on or before x (x = d − W, or with windowWorkingDays the working-day window start,
+ * as the CP visit SQL computes it), and of them those with a seen visit in (x, d].
  */
-const visitedInCare = (params: MeasureParams) => {
-  const w = params.windowDays ?? VISIT_WINDOW_DAYS;
-  if (typeof w !== 'number' || !Number.isInteger(w))
-    throw new Error('DuckDB baseline: a visit measure without windowDays');
-  return `
-    WITH due AS (
-      SELECT DISTINCT c.col, c.d, x.person FROM cols c JOIN cla_periods x
-        ON is_open(x.start_date, x.end_date, c.d) AND x.start_date <= c.d - ${w}),
+const visitedInCare = (params: MeasureParams) => `
+    WITH windows AS (SELECT c.col, c.d, ${windowStart(params, VISIT_WINDOW_DAYS)} AS x FROM cols c),
+    due AS (
+      SELECT DISTINCT w.col, w.d, w.x, p.person FROM windows w JOIN cla_periods p
+        ON is_open(p.start_date, p.end_date, w.d) AND p.start_date <= w.x),
     seen AS (
       SELECT DISTINCT due.col, due.person FROM due JOIN cla_seen_visits v
-        ON v.person = due.person AND v.visit_date > due.d - ${w} AND v.visit_date <= due.d)
+        ON v.person = due.person AND v.visit_date > due.x AND v.visit_date <= due.d)
     SELECT c.col, count(seen.person) AS num, count(due.person) AS den
     FROM cols c LEFT JOIN due ON due.col = c.col
       LEFT JOIN seen ON seen.col = due.col AND seen.person = due.person
     GROUP BY c.col`;
-};
 
 /** Children in care at d, each once. */
 const IN_CARE =
