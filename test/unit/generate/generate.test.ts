@@ -35,7 +35,7 @@ describe.each<ExtractFormat>(['csv', 'xlsx'])('a generated scale-1 extract (%s)'
     expect(result.quality.warnings).toEqual([]);
     const extract = result.extract;
     if (!extract) throw new Error('no extract');
-    expect(extract.present).toHaveLength(7);
+    expect(extract.present).toHaveLength(11); // the seed's seven and four children-in-care tables
     const monthEnd = Date.UTC(2013, 10, 30) / 86_400_000;
     // The seed's authority: about 180 on a CP plan, 250 on a CIN plan, 500 in care.
     expect(openAt(extract.cpPlans, monthEnd)).toBeGreaterThan(140);
