@@ -55,6 +55,8 @@ const TABLES: SqlFamily['tables'] = {
     { name: 'clae_person_id', kind: 'text' },
     { name: 'clae_cla_episode_start_date', kind: 'date' },
     { name: 'clae_cla_episode_ceased_date', kind: 'date', alternatives: ['clae_cla_episode_ceased'] },
+    // The period of care: the care family (care.ts) links Mosaic's placements through it.
+    { name: 'clae_cla_id', kind: 'text' },
   ],
   ssd_cin_episodes: [
     { name: 'cine_referral_id', kind: 'text' },

@@ -29,7 +29,7 @@ function wholeNumber(params: MeasureParams, key: string): number | undefined {
  * `windowDays` W (the measure's default when neither window is given), or with
  * `windowWorkingDays` N the latest x such that (x, d] holds exactly N working days.
  */
-function windowStart(params: MeasureParams, defaultDays: number): string {
+export function windowStart(params: MeasureParams, defaultDays: number): string {
   const workingDays = wholeNumber(params, 'windowWorkingDays');
   if (workingDays !== undefined) return `wd_window_start(c.d, ${workingDays})`;
   return `c.d - ${wholeNumber(params, 'windowDays') ?? defaultDays}`;

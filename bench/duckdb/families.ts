@@ -7,11 +7,13 @@
 import type { MeasureName } from '../../functions/core/measures/registry';
 import { CHILD_PROTECTION } from './child-protection';
 import { CHILD_PROTECTION_SQL } from './cp-measures';
+import { CARE } from './care';
+import { CARE_SQL } from './care-measures';
 import { FRONT_DOOR } from './front-door';
 import { FRONT_DOOR_SQL } from './front-door-measures';
 import type { MeasureSql, SqlFamily } from './sql-common';
 
 /** In load order: a family's working tables may read an earlier family's. */
-export const FAMILIES: readonly SqlFamily[] = [CHILD_PROTECTION, FRONT_DOOR];
+export const FAMILIES: readonly SqlFamily[] = [CHILD_PROTECTION, FRONT_DOOR, CARE];
 
-export const MEASURE_SQL: Record<MeasureName, MeasureSql> = { ...CHILD_PROTECTION_SQL, ...FRONT_DOOR_SQL };
+export const MEASURE_SQL: Record<MeasureName, MeasureSql> = { ...CHILD_PROTECTION_SQL, ...FRONT_DOOR_SQL, ...CARE_SQL };

@@ -4,6 +4,8 @@
  */
 import type { FrontDoor } from './front-door-types';
 
+import type { CareRecords } from './extract/care-records';
+
 /** A calendar date as whole days since 1970-01-01 (no time zone: dates are calendar dates). */
 export type Day = number;
 
@@ -23,6 +25,11 @@ export const TABLE_NAMES = [
   'ssd_cla_episodes',
   'ssd_cin_episodes',
   ...FRONT_DOOR_TABLES,
+  // Children in care (extract/schemas-care.ts)
+  'ssd_cla_placement',
+  'ssd_cla_reviews',
+  'ssd_cla_visits',
+  'ssd_missing',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
@@ -111,6 +118,8 @@ export interface Extract {
   claEpisodes: SpanRecord[];
   /** Contacts, referrals, assessments, section 47 enquiries and their conferences. */
   frontDoor: FrontDoor;
+  /** Placements, care reviews, statutory visits, missing episodes (extract/care-records.ts). */
+  care: CareRecords;
 }
 
 export type Severity = 'error' | 'warning';

@@ -16,6 +16,7 @@ import { periodEnd } from '../core/extract/period';
 import type { Period, TableName } from '../core/types';
 import { Block } from './block';
 import { careEpisodeFamily } from './care-episodes';
+import { careHistoryFamily } from './care-history';
 import { childProtectionFamily } from './child-protection';
 import { cinPlanFamily } from './cin-plans';
 import { frontDoorFamily } from './front-door';
@@ -43,6 +44,7 @@ const FAMILIES: readonly ((block: Block) => void)[] = [
   cinPlanFamily,
   careEpisodeFamily,
   frontDoorFamily,
+  careHistoryFamily,
 ];
 
 export function columnNames(table: TableName, layout: Layout = 'spec'): string[] {

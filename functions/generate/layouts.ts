@@ -12,6 +12,7 @@
  * Only column names are taken from those files: the values are the generator's own.
  */
 import type { TableName } from '../core/types';
+import { CARE_MOSAIC, CARE_SPEC, CARE_SYSTEMC } from './care-layouts';
 
 export const LAYOUTS = ['spec', 'systemc', 'mosaic'] as const;
 export type Layout = (typeof LAYOUTS)[number];
@@ -58,6 +59,7 @@ const SPEC: LayoutColumns = {
     'cina_assessment_auth_date',
   ],
   ssd_s47_enquiry: ['s47e_s47_enquiry_id', 's47e_person_id', 's47e_s47_start_date'],
+  ...CARE_SPEC,
 };
 
 const CP_PLANS = [
@@ -185,10 +187,12 @@ const SYSTEMC: LayoutColumns = {
   ssd_contacts: CONTACTS,
   ssd_cin_assessments: CIN_ASSESSMENTS,
   ssd_s47_enquiry: [...S47_ENQUIRY.slice(0, 7), 's47e_s47_completed_by_team', 's47e_s47_completed_by_worker_id'],
+  ...CARE_SYSTEMC,
 };
 
 const MOSAIC: LayoutColumns = {
   ...SYSTEMC,
+  ...CARE_MOSAIC,
   ssd_cp_reviews: [
     'cppr_cp_review_id',
     'cppr_cp_plan_id',

@@ -48,6 +48,10 @@ function emptyCounts(): Record<TableName, number> {
     ssd_contacts: 0,
     ssd_cin_assessments: 0,
     ssd_s47_enquiry: 0,
+    ssd_cla_placement: 0,
+    ssd_cla_reviews: 0,
+    ssd_cla_visits: 0,
+    ssd_missing: 0,
   };
 }
 

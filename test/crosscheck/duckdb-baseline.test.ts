@@ -176,6 +176,45 @@ const EXPECTED: Record<string, Expected[]> = {
     [50, 1, 2],
     [50, 1, 2],
   ],
+  // Children in care. Periods: X 2009-01-01..2010-04-30 and 2010-05-01..open (E5 inside it), Y 2013-10-31..
+  // 2013-11-30, Z 2013-04-01..open. Started: prior none; Oct Y; Nov none; YTD Z and Y.
+  LACnum_Start: [
+    [0, null, null],
+    [1, null, null],
+    [0, null, null],
+    [2, null, null],
+  ],
+  // Ceased: Y on 2013-11-30.
+  LACceased: [
+    [0, null, null],
+    [0, null, null],
+    [1, null, null],
+    [1, null, null],
+  ],
+  // 3+ placements in the year to d. Prior (from 2012-04-01): X has L1, L2 (L3, L4 later) of X. Oct (from
+  // 2012-11-01): X has L1, L2, L4 (L3 same-day); Y one (L8 starts after d); Z two → 1 of 3. Nov (from 2012-12-01):
+  // L1 ended on that day, so X still has 3; Z two; Y left care → 1 of 2 (YTD is the Nov snapshot).
+  LACStable_2016on: [
+    [0, 0, 1],
+    [100 / 3, 1, 3],
+    [50, 1, 2],
+    [50, 1, 2],
+  ],
+  // Care visits, 42 days. Prior (x = 2013-02-17): X due, not visited. Oct (x = 2013-09-19): X, Z due (Y came in on
+  // 10-31); Z seen on 10-19. Nov: X seen, Z not (see hand-worked-extract.ts).
+  CLA_Visits: [
+    [0, 0, 1],
+    [50, 1, 2],
+    [50, 1, 2],
+    [50, 1, 2],
+  ],
+  // Missing: X from 2013-10-30 to 11-02 (October and November); Y's on the day Y left care, Z away, W never in care.
+  Children_missing: [
+    [0, null, null],
+    [1, null, null],
+    [1, null, null],
+    [1, null, null],
+  ],
 };
 
 describe('DuckDB baseline on a hand-worked extract', () => {

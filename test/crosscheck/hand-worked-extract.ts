@@ -157,6 +157,38 @@ export const FILES: Record<string, string> = {
     'E3,Y,2013-10-31,2013-11-30\n' +
     'E4,Z,2013-04-01,NULL\n' +
     'E5,X,2012-01-01,\n',
+  // Children in care (docs/MEASURES.md). At 2013-11-30 (window 19 October – 30 November): X (in care since
+  // 2010-05-01; E2 ceased the day before, a separate period) seen on 20 November; Z due, its visit on x itself
+  // does not count and the one on d was unseen; Y left care on d. cla_visits_timely_pct = 1 of 2.
+  'ssd_cla_visits.csv':
+    'clav_person_id,clav_cla_visit_date,clav_cla_visit_seen\n' +
+    'X,2013-11-20,Y\n' +
+    'Z,2013-10-19,Y\n' +
+    'Z,2013-11-30,N\n',
+  // cla_placements_3plus_pct at 2013-11-30 (year from 2012-12-01): X has three (the first ended on the year's
+  // first day, so it counts; a same-day placement does not); Z two; Y left care on d → 1 of 2. X's ending in
+  // 2012-11-30 would not have counted.
+  'ssd_cla_placement.csv':
+    'clap_cla_placement_id,clap_person_id,clap_cla_placement_start_date,clap_cla_placement_end_date\n' +
+    'L1,X,2010-05-01,2012-12-01\n' +
+    'L2,X,2012-12-01,2013-06-01\n' +
+    'L3,X,2013-06-01,2013-06-01\n' +
+    'L4,X,2013-06-01,\n' +
+    'L5,Z,2013-04-01,2013-05-01\n' +
+    'L6,Z,2013-05-01,\n' +
+    'L7,Y,2013-10-31,2013-11-01\n' +
+    'L8,Y,2013-11-01,2013-11-10\n' +
+    'L9,Y,2013-11-10,2013-11-30\n',
+  // cla_missing in November: X (missing since 2013-10-30, still missing on 1 November) counts; Y's episode starts
+  // on 30 November, the day Y left care (not in care that day); Z's is Absent (away, not missing); W was never in
+  // care → 1. October: X → 1.
+  'ssd_missing.csv':
+    'miss_table_id,miss_person_id,miss_missing_episode_start_date,miss_missing_episode_end_date,' +
+    'miss_missing_episode_type\n' +
+    'M1,X,2013-10-30,2013-11-02,Missing\n' +
+    'M2,Y,2013-11-30,,Missing\n' +
+    'M3,Z,2013-11-05,2013-11-05,Absent\n' +
+    'M4,W,2013-11-05,2013-11-06,\n',
 };
 
 /** Writes the hand-worked extract into a new temporary folder and returns its path. */

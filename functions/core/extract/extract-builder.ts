@@ -6,6 +6,7 @@
  */
 import type { CpPlan, Day, InitialConference, PersonKey, SpanRecord, TableName } from '../types';
 import { type RawFrontDoor, rawFrontDoor } from './front-door-links';
+import { CareRecordsBuilder, type RawCareRecords } from './care-records';
 import { detached, IdStrings } from './id-strings';
 import { type RawVisits, VisitTableBuilder } from './visit-table';
 
@@ -63,6 +64,7 @@ export interface RawExtract {
   claEpisodes: SpanRecord[];
   cinEpisodes: CinEpisode[];
   frontDoor: RawFrontDoor;
+  care: RawCareRecords;
 }
 
 export class ExtractBuilder {
@@ -83,6 +85,7 @@ export class ExtractBuilder {
   readonly claEpisodes: SpanRecord[] = [];
   readonly cinEpisodes: CinEpisode[] = [];
   readonly frontDoor: RawFrontDoor = rawFrontDoor();
+  readonly care = new CareRecordsBuilder();
 
   /** The last id looked up and its key: rows of one child often come together (visits). */
   private lastPerson: string | null = null;
@@ -144,6 +147,7 @@ export class ExtractBuilder {
       claEpisodes: this.claEpisodes,
       cinEpisodes: this.cinEpisodes,
       frontDoor: this.frontDoor,
+      care: this.care.build(),
     };
   }
 }

@@ -13,6 +13,7 @@
  */
 import type { CpPlan, CpReview, Extract, PersonKey } from '../types';
 import type { RawCpPlan, RawExtract, RawReview } from './extract-builder';
+import { linkCareRecords } from './care-records';
 import type { ProblemCollector } from './problems';
 import { NONE, resolveVisits, type RawVisits } from './visit-table';
 import { repeatBasis, resolveTransfersOut } from './transfer-out';
@@ -110,7 +111,7 @@ function cinReferralPersons(raw: RawExtract): Map<string, PersonKey> {
   return byReferral;
 }
 
-const VISIT_WORDS = { ssd_cp_visits: 'CP visit', ssd_cin_visits: 'CIN visit' } as const;
+const VISIT_WORDS = { ssd_cp_visits: 'CP visit', ssd_cin_visits: 'CIN visit', ssd_cla_visits: 'care visit' } as const;
 
 function warnVisits(
   table: keyof typeof VISIT_WORDS,
@@ -167,6 +168,9 @@ export function linkRecords(raw: RawExtract, problems: ProblemCollector, plansRe
   const cin = resolveVisits(raw.cinVisits, (referral) => referrals.get(referral) ?? NONE);
   warnVisits('ssd_cin_visits', raw.cinVisits, cin.unlinked, 'cinv_cin_plan_id', problems);
 
+  const care = linkCareRecords(raw.care, problems);
+  warnVisits('ssd_cla_visits', raw.care.visits, care.unlinkedVisits, 'clav_cla_id', problems);
+
   if (ola.length > 0) {
     const { conferences, reviews, cpVisits } = linker.dropped;
     problems.info({
@@ -211,5 +215,6 @@ export function linkRecords(raw: RawExtract, problems: ProblemCollector, plansRe
     cinVisits: cin.table,
     claEpisodes: raw.claEpisodes,
     frontDoor: linkFrontDoor(raw.frontDoor, raw.cinEpisodes, raw.cpPlans, problems),
+    care: care.care,
   };
 }

@@ -13,6 +13,7 @@
 import type { TableName } from '../types';
 import type { TableSchema } from './schema-types';
 import { CIN_ASSESSMENTS, CONTACTS, S47_ENQUIRY } from './schemas-front-door';
+import { CLA_PLACEMENT, CLA_REVIEWS, CLA_VISITS, MISSING } from './schemas-care';
 
 export type { ColumnSchema, ColumnType, RowValue, TableSchema, ColumnLayout } from './schema-types';
 export { RowValues } from './schema-types';
@@ -180,10 +181,13 @@ const CLA_EPISODES: TableSchema = {
       aliases: [{ name: 'clae_cla_episode_ceased', layout: 'ssd-v1.2' }],
       type: 'date',
     },
+    // The period of care (schemas-care.ts): Mosaic's placements name it instead of the child.
+    { name: 'clae_cla_id', layout: 'ssd', type: 'text' },
   ],
   // An episode is not a plan: a same-day episode (e.g. a short break) is not suspicious.
   span: { start: 2, end: 3, sameDayWarning: false },
   add(row, rowNumber, out) {
+    out.care.episodeOfCla(row.optionalText(4), out.person(row.text(1)));
     out.claEpisodes.push({
       id: out.ownId(row.text(0)),
       person: out.person(row.text(1)),
@@ -234,4 +238,8 @@ export const TABLE_SCHEMAS: Readonly<Record<TableName, TableSchema>> = {
   ssd_contacts: CONTACTS,
   ssd_cin_assessments: CIN_ASSESSMENTS,
   ssd_s47_enquiry: S47_ENQUIRY,
+  ssd_cla_placement: CLA_PLACEMENT,
+  ssd_cla_reviews: CLA_REVIEWS,
+  ssd_cla_visits: CLA_VISITS,
+  ssd_missing: MISSING,
 };

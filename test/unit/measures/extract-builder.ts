@@ -6,6 +6,7 @@ import { dayFromIso } from '../../../functions/core/calendar';
 import type { CpPlan, Extract, PersonKey, SpanRecord, TableName, VisitTable } from '../../../functions/core/types';
 import { TABLE_NAMES } from '../../../functions/core/types';
 import { emptyFrontDoor } from '../../../functions/core/front-door-types';
+import { emptyCareRecords } from '../../../functions/core/extract/care-records';
 
 export interface PlanInput {
   id: string;
@@ -43,9 +44,11 @@ export class ExtractBuilder {
     cinVisits: emptyVisits(),
     claEpisodes: [],
     frontDoor: emptyFrontDoor(),
+    care: emptyCareRecords(),
   };
   private readonly cpVisitList: VisitInput[] = [];
   private readonly cinVisitList: VisitInput[] = [];
+  private readonly claVisitList: VisitInput[] = [];
   private cpUnseen = 0;
   private cinUnseen = 0;
 
@@ -111,6 +114,25 @@ export class ExtractBuilder {
     return this;
   }
 
+  /** A placement of a child in care (placement type null unless given). */
+  claPlacement(person: string, start: string, end: string | null = null, type: string | null = null): this {
+    this.extract.care.placements.push({
+      person: this.person(person),
+      start: dayFromIso(start),
+      end: end === null ? null : dayFromIso(end),
+      type,
+      row: this.extract.care.placements.length + 2,
+    });
+    return this;
+  }
+
+  /** A statutory visit to a child in care (seen). */
+  claVisit(person: string, date: string): this {
+    this.person(person);
+    this.claVisitList.push({ person, date });
+    return this;
+  }
+
   present(tables: TableName[]): this {
     this.extract.present = tables;
     return this;
@@ -122,6 +144,7 @@ export class ExtractBuilder {
       persons: this.personKeys.size,
       cpVisits: this.visits(this.cpVisitList, this.cpUnseen),
       cinVisits: this.visits(this.cinVisitList, this.cinUnseen),
+      care: { ...this.extract.care, visits: this.visits(this.claVisitList, 0) },
     };
   }
 

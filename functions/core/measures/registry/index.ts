@@ -7,6 +7,9 @@
  */
 import { assessmentsTimelyMeasure, icpcTimelyMeasure, s47RateMeasure } from './assessment';
 import { claRateMeasure } from './cla';
+import { claCeasedMeasure, claMissingMeasure, claStartsMeasure } from './care-counts';
+import { claThreePlacementsMeasure } from './care-stability';
+import { claVisitsTimelyMeasure } from './care-timeliness';
 import { cpReviewsTimelyMeasure } from './cp-reviews';
 import {
   cinRateMeasure,
@@ -47,6 +50,12 @@ const REGISTRY = [
   s47RateMeasure,
   icpcTimelyMeasure,
   cinRateMeasure,
+  // Children in care (care-*.ts)
+  claStartsMeasure,
+  claCeasedMeasure,
+  claThreePlacementsMeasure,
+  claVisitsTimelyMeasure,
+  claMissingMeasure,
 ] as const;
 
 export type MeasureName = (typeof REGISTRY)[number]['name'];

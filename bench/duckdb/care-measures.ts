@@ -1,0 +1,58 @@
+/**
+ * The children-in-care measures' SQL over the working tables of care.ts: (col, num, den) for
+ * every column; den is NULL for counts.
+ */
+import { VISIT_WINDOW_DAYS } from '../../functions/core/measures/registry/care-timeliness';
+import { windowStart } from './cp-measures';
+import type { MeasureParams, MeasureSql } from './sql-common';
+
+/** Children (each once) with a period of care starting or ending in the column's window [a, b]. */
+const childrenWithPeriodEvent = (dateColumn: string) => `
+    SELECT c.col, count(DISTINCT x.person) AS num, NULL AS den
+    FROM cols c LEFT JOIN cla_periods x ON x.${dateColumn} BETWEEN c.a AND c.b GROUP BY c.col`;
+
+/**
+ * Children in care at d since on or before x (x = d − W, or with windowWorkingDays the working-day window start,
+ * as the CP visit SQL computes it), and of them those with a seen visit in (x, d].
+ */
+const visitedInCare = (params: MeasureParams) => `
+    WITH windows AS (SELECT c.col, c.d, ${windowStart(params, VISIT_WINDOW_DAYS)} AS x FROM cols c),
+    due AS (
+      SELECT DISTINCT w.col, w.d, w.x, p.person FROM windows w JOIN cla_periods p
+        ON is_open(p.start_date, p.end_date, w.d) AND p.start_date <= w.x),
+    seen AS (
+      SELECT DISTINCT due.col, due.person FROM due JOIN cla_seen_visits v
+        ON v.person = due.person AND v.visit_date > due.x AND v.visit_date <= due.d)
+    SELECT c.col, count(seen.person) AS num, count(due.person) AS den
+    FROM cols c LEFT JOIN due ON due.col = c.col
+      LEFT JOIN seen ON seen.col = due.col AND seen.person = due.person
+    GROUP BY c.col`;
+
+/** Children in care at d, each once. */
+const IN_CARE =
+  'SELECT DISTINCT c.col, c.d, x.person FROM cols c JOIN cla_periods x ON is_open(x.start_date, x.end_date, c.d)';
+
+/** Placements of a day or more in the twelve months to d (start ≤ d, end missing or on/after d − 1 year + 1 day). */
+const threePlacements = () => `
+    WITH in_care AS (${IN_CARE}),
+    n AS (
+      SELECT i.col, i.person, count(p.person) AS placements FROM in_care i LEFT JOIN cla_placements p
+        ON p.person = i.person AND p.start_date <= i.d
+        AND (p.end_date IS NULL OR (p.end_date > p.start_date AND p.end_date >= (i.d - INTERVAL 1 YEAR)::DATE + 1))
+      GROUP BY i.col, i.person)
+    SELECT c.col, count(n.person) FILTER (WHERE n.placements >= 3) AS num, count(n.person) AS den
+    FROM cols c LEFT JOIN n ON n.col = c.col GROUP BY c.col`;
+
+/** Children missing from care at some time in [a, b]: an episode starting by b and not over before a. */
+const missingChildren = () => `
+    SELECT c.col, count(DISTINCT m.person) AS num, NULL AS den
+    FROM cols c LEFT JOIN missing_in_care m ON m.start_date <= c.b AND (m.end_date IS NULL OR m.end_date >= c.a)
+    GROUP BY c.col`;
+
+export const CARE_SQL = {
+  cla_starts: () => childrenWithPeriodEvent('start_date'),
+  cla_ceased: () => childrenWithPeriodEvent('end_date'),
+  cla_visits_timely_pct: visitedInCare,
+  cla_placements_3plus_pct: threePlacements,
+  cla_missing: missingChildren,
+} satisfies Record<string, MeasureSql>;

@@ -1,0 +1,128 @@
+/**
+ * The children-in-care records beyond the episodes (docs/EXTRACT.md, "Children in care"):
+ * placements, care reviews, statutory visits and missing episodes, as read (raw: placements may
+ * name their child only through the period of care, `clap_cla_id` = `clae_cla_id`, as Mosaic's
+ * do) and as the measures read them (linked to a child). Held under one field of the extract so
+ * that the shared reader lists gain one line, not four.
+ */
+import type { Day, PersonKey, VisitTable } from '../types';
+import { detached } from './id-strings';
+import type { ProblemCollector } from './problems';
+import { NONE, resolveVisits, type RawVisits, VisitTableBuilder } from './visit-table';
+
+export interface Placement {
+  person: PersonKey;
+  start: Day;
+  end: Day | null;
+  /** SSDA903 placement type code (clap_cla_placement_type), e.g. U1, A5; null when missing. */
+  type: string | null;
+  row: number;
+}
+
+/** A dated event of a child: a held care review, a missing episode's start. */
+export interface PersonEvent {
+  person: PersonKey;
+  day: Day;
+}
+
+export interface MissingEpisode {
+  person: PersonKey;
+  start: Day;
+  end: Day | null;
+  /** Away from placement without authorisation (type Absent/Away), which DfE counts apart from missing. */
+  away: boolean;
+  row: number;
+}
+
+export interface CareRecords {
+  placements: Placement[];
+  /** Held reviews (a review with no date, or cancelled, was not held and is not kept). */
+  reviews: PersonEvent[];
+  /** Statutory visits that count (seen, or no seen flag). */
+  visits: VisitTable;
+  missing: MissingEpisode[];
+}
+
+interface RawPlacement extends Omit<Placement, 'person'> {
+  person: PersonKey | null;
+  /** clap_cla_id: the period of care, to find the child when the row names none. */
+  claId: string | null;
+}
+
+export interface RawCareRecords {
+  placements: RawPlacement[];
+  reviews: PersonEvent[];
+  visits: RawVisits;
+  missing: MissingEpisode[];
+  /** clae_cla_id → the child, from the episodes. */
+  personOfCla: Map<string, PersonKey>;
+}
+
+export class CareRecordsBuilder {
+  readonly placements: RawPlacement[] = [];
+  readonly reviews: PersonEvent[] = [];
+  readonly visits = new VisitTableBuilder();
+  readonly missing: MissingEpisode[] = [];
+  private readonly personOfCla = new Map<string, PersonKey>();
+
+  /** An episode's period of care id (clae_cla_id), for rows that name the period rather than the child. */
+  episodeOfCla(claId: string | null, person: PersonKey): void {
+    if (claId !== null && !this.personOfCla.has(claId)) this.personOfCla.set(detached(claId), person);
+  }
+
+  addPlacement(placement: Omit<RawPlacement, 'claId'>, claId: string | null): void {
+    this.placements.push({ ...placement, claId: claId === null ? null : detached(claId) });
+  }
+
+  build(): RawCareRecords {
+    return {
+      placements: this.placements,
+      reviews: this.reviews,
+      visits: this.visits.build(),
+      missing: this.missing,
+      personOfCla: this.personOfCla,
+    };
+  }
+}
+
+/**
+ * The records linked to children; rows that name no child, directly or through their period of care, are dropped
+ * (placements with a warning here; visits counted for the caller's visit warnings).
+ */
+export function linkCareRecords(
+  raw: RawCareRecords,
+  problems: ProblemCollector,
+): { care: CareRecords; unlinkedVisits: number } {
+  const placements: Placement[] = [];
+  let unlinkedPlacements = 0;
+  for (const { claId, person, ...placement } of raw.placements) {
+    const who = person ?? (claId === null ? undefined : raw.personOfCla.get(claId));
+    if (who === undefined) unlinkedPlacements += 1;
+    else placements.push({ ...placement, person: who });
+  }
+  if (unlinkedPlacements > 0)
+    problems.warning({
+      kind: 'unlinked-placement',
+      table: 'ssd_cla_placement',
+      row: null,
+      column: 'clap_cla_id',
+      value: null,
+      message:
+        `${unlinkedPlacements} ${unlinkedPlacements === 1 ? 'placement names' : 'placements name'} no child, ` +
+        'directly or through a care episode with that clae_cla_id, and not counted',
+    });
+  const visits = resolveVisits(raw.visits, (claId) => raw.personOfCla.get(claId) ?? NONE);
+  return {
+    care: { placements, reviews: raw.reviews, visits: visits.table, missing: raw.missing },
+    unlinkedVisits: visits.unlinked,
+  };
+}
+
+export function emptyCareRecords(): CareRecords {
+  return {
+    placements: [],
+    reviews: [],
+    visits: { length: 0, person: new Int32Array(0), day: new Int32Array(0), unseenRows: 0 },
+    missing: [],
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * Children in care: statutory visits within timescale (docs/MEASURES.md, "Children in care").
+ * The Care Planning, Placement and Case Review (England) Regulations 2010, regulation 28: a
+ * visit within one week of a placement starting, then at intervals of not more than six weeks
+ * in the first year (six weeks or three months after). The measure simplifies these to one
+ * window, six weeks (42 days) unless configured (`windowDays` or `windowWorkingDays`, as the CP
+ * and CIN visit measures), over the child's period of care. LAIT has no such indicator (so no
+ * polarity is given).
+ */
+import { claVisitsTimely } from '../care/care-visits';
+import { atEnd, outOf } from './draft-words';
+import { snapshotMeasure } from './measure';
+import { timescaleOf, timescaleParams, timescaleWords } from './timescale';
+
+/** The default window (regulation 28: at most six weeks apart); the DuckDB baseline reads it too. */
+export const VISIT_WINDOW_DAYS = 42;
+
+export const claVisitsTimelyMeasure = snapshotMeasure({
+  name: 'cla_visits_timely_pct',
+  unit: 'percent',
+  reads: [
+    {
+      table: 'ssd_cla_episodes',
+      columns: ['clae_person_id', 'clae_cla_episode_start_date', 'clae_cla_episode_ceased_date'],
+    },
+    // The child: clav_person_id, or the period of care's through clav_cla_id = clae_cla_id.
+    {
+      table: 'ssd_cla_visits',
+      columns: ['clav_cla_visit_date'],
+      optional: ['clav_person_id', 'clav_cla_id', 'clav_cla_visit_seen'],
+    },
+  ],
+  params: timescaleParams(VISIT_WINDOW_DAYS, 'visit measures'),
+  definition: (params) =>
+    'Of the children in care on the last day of the month (in care for at least the visit window), the percentage ' +
+    `seen on a statutory visit within the window of ${timescaleWords(timescaleOf(params, VISIT_WINDOW_DAYS))}.`,
+  counted:
+    'Window (x, d] as for `cp_visits_timely_pct` (`windowDays` W: x = d − W; `windowWorkingDays` N: docs/' +
+    'WORKING-DAYS.md). Denominator: distinct children with a period of care (contiguous `ssd_cla_episodes`) open ' +
+    'at d that started on or before x. Numerator: those with a visit in `ssd_cla_visits`, not marked unseen, dated ' +
+    'in (x, d]. Default window 42 days (six weeks, regulation 28 of the Care Planning Regulations 2010).',
+  prepare: (index, days, params, { workingDays }) =>
+    claVisitsTimely(index, days, timescaleOf(params, VISIT_WINDOW_DAYS), workingDays),
+  draft: ({ month }, params, context) =>
+    `${atEnd(context)} ${outOf(month)} children in care had been visited within the last ` +
+    `${timescaleWords(timescaleOf(params, VISIT_WINDOW_DAYS))}.`,
+});
