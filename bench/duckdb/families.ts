@@ -5,11 +5,12 @@
  * SQL, and one line in each list below.
  */
 import type { MeasureName } from '../../functions/core/measures/registry';
+import { CARE_LEAVERS, CARE_LEAVERS_SQL } from './care-leavers';
 import { CHILD_PROTECTION } from './child-protection';
 import { CHILD_PROTECTION_SQL } from './cp-measures';
 import type { MeasureSql, SqlFamily } from './sql-common';
 
 /** In load order: a family's working tables may read an earlier family's. */
-export const FAMILIES: readonly SqlFamily[] = [CHILD_PROTECTION];
+export const FAMILIES: readonly SqlFamily[] = [CHILD_PROTECTION, CARE_LEAVERS];
 
-export const MEASURE_SQL: Record<MeasureName, MeasureSql> = { ...CHILD_PROTECTION_SQL };
+export const MEASURE_SQL: Record<MeasureName, MeasureSql> = { ...CHILD_PROTECTION_SQL, ...CARE_LEAVERS_SQL };

@@ -17,6 +17,7 @@ import { periodEnd } from '../core/extract/period';
 import type { Period, TableName } from '../core/types';
 import { Block } from './block';
 import { careEpisodeFamily } from './care-episodes';
+import { careLeaverFamily } from './care-leavers';
 import { childProtectionFamily } from './child-protection';
 import { cinPlanFamily } from './cin-plans';
 import { headerOf, LAYOUT_COLUMNS, type Layout } from './layouts';
@@ -38,7 +39,12 @@ export type BlockRows = Partial<Record<TableName, string[][]>>;
  * main random stream (their order is part of the output); a family added later draws from
  * `block.stream(salt)` so the earlier families' rows stay byte-identical.
  */
-const FAMILIES: readonly ((block: Block) => void)[] = [childProtectionFamily, cinPlanFamily, careEpisodeFamily];
+const FAMILIES: readonly ((block: Block) => void)[] = [
+  childProtectionFamily,
+  cinPlanFamily,
+  careEpisodeFamily,
+  careLeaverFamily,
+];
 
 export function columnNames(table: TableName, layout: Layout = 'spec'): string[] {
   return (LAYOUT_COLUMNS[layout][table] ?? []).map(headerOf);

@@ -41,6 +41,16 @@ const SPEC: LayoutColumns = {
     'clae_cla_episode_start_date',
     'clae_cla_episode_ceased_date',
   ],
+  ssd_care_leavers: [
+    'clea_person_id',
+    'clea_care_leaver_eligibility',
+    'clea_care_leaver_in_touch',
+    'clea_care_leaver_latest_contact',
+    'clea_care_leaver_accommodation',
+    'clea_care_leaver_accom_suitable',
+    'clea_care_leaver_activity',
+  ],
+  ssd_person: ['pers_person_id', 'pers_dob'],
 };
 
 const CP_PLANS = [
@@ -89,6 +99,41 @@ const VISIT_FLAGS = (prefix: string) => [
   `${prefix}_visit_bedroom`,
 ];
 
+// procs/ssd_care_leavers.sql and ssd_person.sql (SystemC); the Mosaic script has the same columns
+// (ssd_person in another order, which the reader does not mind).
+const CARE_LEAVERS = [
+  'clea_table_id',
+  'clea_person_id',
+  'clea_care_leaver_eligibility',
+  'clea_care_leaver_in_touch',
+  'clea_care_leaver_latest_contact',
+  'clea_care_leaver_accommodation',
+  'clea_care_leaver_accom_suitable',
+  'clea_care_leaver_activity',
+  'clea_pathway_plan_review_date',
+  'clea_care_leaver_personal_advisor',
+  'clea_care_leaver_allocated_team',
+  'clea_care_leaver_worker_id',
+];
+const PERSON = [
+  'pers_legacy_id',
+  'pers_person_id',
+  'pers_upn',
+  'pers_forename',
+  'pers_surname',
+  'pers_sex',
+  'pers_gender',
+  'pers_ethnicity',
+  'pers_dob',
+  'pers_single_unique_id',
+  'pers_upn_unknown',
+  'pers_send_flag',
+  'pers_expected_dob',
+  'pers_death_date',
+  'pers_is_mother',
+  'pers_nationality',
+];
+
 const SYSTEMC: LayoutColumns = {
   ssd_cp_plans: CP_PLANS,
   ssd_initial_cp_conference: ICPC,
@@ -135,6 +180,8 @@ const SYSTEMC: LayoutColumns = {
     'clae_entered_care_date',
   ],
   ssd_cin_episodes: CIN_EPISODES,
+  ssd_care_leavers: CARE_LEAVERS,
+  ssd_person: PERSON,
 };
 
 const MOSAIC: LayoutColumns = {
@@ -177,7 +224,8 @@ export function layoutTables(layout: Layout, all: readonly TableName[]): TableNa
   return all.filter((table) => LAYOUT_COLUMNS[layout][table] !== undefined);
 }
 
-const isDateField = (field: string): boolean => field.endsWith('_date') || field.endsWith('_due');
+const isDateField = (field: string): boolean =>
+  field.endsWith('_date') || field.endsWith('_due') || field === 'pers_dob' || field.endsWith('_latest_contact');
 
 /**
  * A generated value as the layout writes it: spec as given ('' = missing); the SSD

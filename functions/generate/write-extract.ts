@@ -45,6 +45,8 @@ function emptyCounts(): Record<TableName, number> {
     ssd_cin_visits: 0,
     ssd_cla_episodes: 0,
     ssd_cin_episodes: 0,
+    ssd_care_leavers: 0,
+    ssd_person: 0,
   };
 }
 

@@ -58,7 +58,7 @@ test('run --out writes the run in the bucket layout, with latest.json, and sends
   expect(terminal.progressLines).toEqual(
     expect.arrayContaining([
       'read ssd_cp_plans.csv: 2,100 rows',
-      'computed 13 indicators',
+      'computed 16 indicators',
       'rendered pack.html, pack.xlsx, pack.json',
     ]),
   );

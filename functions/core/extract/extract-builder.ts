@@ -4,7 +4,7 @@
  * every table and no child id travels past the reader. The records are as read: linking
  * them across tables (links.ts) makes the Extract.
  */
-import type { CpPlan, Day, InitialConference, PersonKey, SpanRecord, TableName } from '../types';
+import type { CareLeaver, CpPlan, Day, InitialConference, PersonKey, SpanRecord, TableName } from '../types';
 import { detached, IdStrings } from './id-strings';
 import { type RawVisits, VisitTableBuilder } from './visit-table';
 
@@ -59,6 +59,9 @@ export interface RawExtract {
   cinVisits: RawVisits;
   claEpisodes: SpanRecord[];
   cinEpisodes: CinEpisode[];
+  careLeavers: CareLeaver[];
+  /** pers_dob per person (ssd_person). */
+  births: Map<PersonKey, Day>;
 }
 
 export class ExtractBuilder {
@@ -78,6 +81,8 @@ export class ExtractBuilder {
   readonly cinVisits = new VisitTableBuilder();
   readonly claEpisodes: SpanRecord[] = [];
   readonly cinEpisodes: CinEpisode[] = [];
+  readonly careLeavers: CareLeaver[] = [];
+  readonly births = new Map<PersonKey, Day>();
 
   /** The last id looked up and its key: rows of one child often come together (visits). */
   private lastPerson: string | null = null;
@@ -138,6 +143,8 @@ export class ExtractBuilder {
       cinVisits: this.cinVisits.build(),
       claEpisodes: this.claEpisodes,
       cinEpisodes: this.cinEpisodes,
+      careLeavers: this.careLeavers,
+      births: this.births,
     };
   }
 }

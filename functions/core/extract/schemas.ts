@@ -12,6 +12,7 @@
  */
 import type { TableName } from '../types';
 import type { TableSchema } from './schema-types';
+import { CARE_LEAVERS, PERSON } from './schemas-care-leavers';
 
 export type { ColumnSchema, ColumnType, RowValue, TableSchema, ColumnLayout } from './schema-types';
 export { RowValues } from './schema-types';
@@ -213,4 +214,6 @@ export const TABLE_SCHEMAS: Readonly<Record<TableName, TableSchema>> = {
   ssd_cin_visits: CIN_VISITS,
   ssd_cla_episodes: CLA_EPISODES,
   ssd_cin_episodes: CIN_EPISODES,
+  ssd_care_leavers: CARE_LEAVERS,
+  ssd_person: PERSON,
 };

@@ -42,7 +42,7 @@ describe('the default configuration', () => {
   const config = parsePackConfig(defaultPack);
   it('parses, with defaults filled in', () => {
     expect(config.monthsShown).toBe(6);
-    expect(config.sections.map((s) => s.indicators.length)).toEqual([10, 3]);
+    expect(config.sections.map((s) => s.indicators.length)).toEqual([10, 3, 3]);
     expect(config.sections[0].indicators[0]).toMatchObject({
       code: 'Op388',
       measure: 'cp_children',
@@ -53,10 +53,10 @@ describe('the default configuration', () => {
     });
     expect(config.distribution.cc).toEqual([]);
   });
-  it('uses all thirteen measures, so needs all seven tables', () => {
+  it('uses all sixteen measures, so needs all nine tables', () => {
     const measures = new Set(config.sections.flatMap((s) => s.indicators.map((i) => i.measure)));
-    expect(measures.size).toBe(13);
-    expect(neededTables(config).size).toBe(7);
+    expect(measures.size).toBe(16);
+    expect(neededTables(config).size).toBe(9);
   });
 });
 

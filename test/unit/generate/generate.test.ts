@@ -35,7 +35,7 @@ describe.each<ExtractFormat>(['csv', 'xlsx'])('a generated scale-1 extract (%s)'
     expect(result.quality.warnings).toEqual([]);
     const extract = result.extract;
     if (!extract) throw new Error('no extract');
-    expect(extract.present).toHaveLength(7);
+    expect(extract.present).toHaveLength(9);
     const monthEnd = Date.UTC(2013, 10, 30) / 86_400_000;
     // An authority of the seed's size at England's 2013/14 rates (docs/COMMANDS.md, "The generator's
     // rates"): about 242 on a CP plan (42.1 per 10,000), 250 on a CIN plan, 346 in care (60 per 10,000).

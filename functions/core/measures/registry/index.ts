@@ -5,6 +5,7 @@
  * all derived from this list. A new measure is a new entry here (and its SQL in
  * its family's file under bench/duckdb/, which the type-checker asks for).
  */
+import { careLeaversEetMeasure, careLeaversInTouchMeasure, careLeaversSuitableMeasure } from './care-leavers';
 import { claRateMeasure } from './cla';
 import { cpReviewsTimelyMeasure } from './cp-reviews';
 import type { Measure } from './measure';
@@ -28,6 +29,9 @@ const REGISTRY = [
   cpReviewsTimelyMeasure,
   cpVisitsTimelyMeasure,
   cinVisitsTimelyMeasure,
+  careLeaversInTouchMeasure,
+  careLeaversSuitableMeasure,
+  careLeaversEetMeasure,
 ] as const;
 
 export type MeasureName = (typeof REGISTRY)[number]['name'];
