@@ -1,7 +1,7 @@
 /**
  * One run of the pack, shared by the Lambda handler, the CLI and the demo, as its steps:
  * load inputs → read and validate → compute → render → store → deliver → publish →
- * record (steps/*.ts and delivery.ts). Every message is composed and checked (recipients,
+ * record (run-stages.ts, steps/*.ts and delivery.ts). Every message is composed and checked (recipients,
  * size) before anything is stored or sent; latest.json moves only once the outputs are
  * stored and the delivery succeeded, so a run that cannot deliver leaves it where it was.
  * A failed run tells the officers and still records its manifest.
@@ -15,35 +15,18 @@ import { ExtractInvalidError, UserError } from '../core/errors';
 import { assertMonthEnded } from '../core/extract/period';
 import { LAYOUT } from '../core/layout';
 import type { ExtractSource } from '../core/extract/source';
-import type { RenderMeta } from '../core/render/render-types';
-import { workbookName } from '../core/render/workbook-name';
 import type { DataQuality, Period } from '../core/types';
-import {
-  alreadyDelivered,
-  assertNoneHeld,
-  deliveredStatus,
-  deliveryFor,
-  describeDelivery,
-  ledgerFor,
-  planDelivery,
-  sendBatches,
-  type Delivery,
-} from './delivery';
+import { assertNoneHeld, deliveredStatus, describeDelivery, type Delivery } from './delivery';
 import type { RunEvent } from './events';
 import type { InputLocation } from './inputs';
 import type { Manifest, RunStatus } from './manifest';
 import { londonDayOf, periodForSchedule } from './period';
 import { makeRunId, randomSuffix, type Trigger } from './run-id';
 import { RunRecorder } from './run-record';
-import { computePack } from './steps/compute';
+import * as stages from './run-stages';
 import { sendFailureNotice } from './steps/failure-notice';
-import { commentsLocation, loadCommentsInput, loadConfigInput } from './steps/load-inputs';
-import { readAndValidate } from './steps/read-and-validate';
 import { recordManifest } from './steps/record';
-import { recordPreview } from '../inbound/preview-index';
-import { composeMessages, renderOutputs } from './steps/render';
 import { stageRunner } from './steps/stage';
-import { publishLastSender, publishRun, storeOutputs } from './steps/store';
 
 export type { Delivery };
 
@@ -126,12 +109,8 @@ export function requestFromEvent(event: RunEvent): RunRequest {
   };
 }
 
-function plural(n: number, word: string): string {
-  return `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
-}
-
 export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunResult> {
-  const { store, clock } = deps;
+  const { clock } = deps;
   const { period } = request;
   const startedAt = clock.now();
   const runId = makeRunId(startedAt, request.trigger, (deps.runIdSuffix ?? randomSuffix)());
@@ -150,153 +129,39 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
     codeVersion: deps.codeVersion,
   });
   const stage = stageRunner(log);
+  const ctx: stages.RunContext = {
+    request,
+    deps,
+    runId,
+    period,
+    startedAt,
+    log,
+    record,
+    stage,
+    progress,
+    maxMessageBytes,
+  };
   log.info('run-started', { delivery: describeDelivery(request.delivery), requestedBy: request.requestedBy });
   let config: PackConfig | null = null;
 
   try {
     assertMonthEnded(period, londonDayOf(clock.now()));
-    const { mailer } = deps;
-    if (request.delivery.mode !== 'none' && !mailer)
+    if (request.delivery.mode !== 'none' && !deps.mailer)
       throw new UserError('This run was asked to send email but has no mailer configured.');
 
-    // Load inputs: the configuration, the delivery it implies, then the comments.
-    const loaded = await stage(
-      'config',
-      () => loadConfigInput(deps.config),
-      (r) => ({ key: r.input.key, bytes: r.input.size }),
-    );
-    config = loaded.config;
-    record.configRead(loaded.input);
-    progress(loaded.progress);
-    // With approval required, the schedule previews to the officers; the ledger still
-    // tells whether an APPROVE already released the month's pack.
-    const delivery = deliveryFor(request.delivery, request.trigger, loaded.config);
-    const plan = planDelivery(delivery, loaded.config);
-    const ledger = ledgerFor(request.delivery, store, period, clock, deps);
-    if (ledger && (await alreadyDelivered(ledger, plan))) {
-      const sender = await stage('publish', () => publishLastSender(store, period, ledger));
-      log.info('latest-published', { runId: sender });
-      record.finished('duplicate-skipped');
-      log.info('duplicate-skipped', { batches: plan.batches.length });
-      progress(`the ${period} scheduled pack was already sent; nothing to do`);
-      return await finish(null);
-    }
-    const comments = await stage(
-      'comments',
-      () => loadCommentsInput(commentsLocation(deps.comments, store, period), loaded.config),
-      (r) => ({ found: r.comments !== null }),
-    );
-    record.inputsRead(comments.inputs);
-    if (comments.progress) progress(comments.progress);
-
-    // Read and validate.
-    const source = deps.extractSource(period);
-    const read = await stage(
-      'read-extract',
-      () =>
-        readAndValidate({
-          source,
-          period,
-          config: loaded.config,
-          commentProblems: comments.problems,
-          onProgress: progress,
-        }),
-      (r) => ({
-        files: r.inputs.length,
-        rows: r.tables.reduce((n, t) => n + t.rows, 0),
-        errors: r.quality.errors.length,
-        warnings: r.quality.warnings.length,
-      }),
-    );
-    record.extractRead(read.inputs, read.tables, read.quality);
-    if (!read.extract) throw read.refusal ?? new Error('The extract was refused');
-    const extract = read.extract;
-
-    // Compute.
-    const computed = await stage(
-      'compute',
-      () => computePack({ extract, config: loaded.config, period, quality: read.quality, comments: comments.comments }),
-      (c) => ({ sections: c.pack.sections.length, indicators: c.indicators }),
-    );
-    const { pack } = computed;
-    record.packQuality(pack.dataQuality);
-    progress(`computed ${plural(computed.indicators, 'indicator')}`);
-
-    // Render: the stored forms, then the messages.
-    const meta: RenderMeta = {
-      runId,
-      generatedAt: startedAt.toISOString(),
-      // Keys or file names only: the pack is emailed, and must not carry the officer's local paths.
-      sources: [source.name, deps.config.key],
-      codeVersion: deps.codeVersion,
-      workbookName: workbookName(loaded.config.authority, period),
-    };
-    const rendered = await stage(
-      'render',
-      () => renderOutputs(pack, meta),
-      (r) => ({ htmlBytes: Buffer.byteLength(r.html), workbookBytes: r.workbook.length }),
-    );
-    progress('rendered pack.html, pack.xlsx, pack.json');
-    const messages = await stage(
-      'compose',
-      () =>
-        composeMessages({
-          view: rendered.view,
-          config: loaded.config,
-          plan,
-          workbook: rendered.workbook,
-          clock,
-          maxMessageBytes,
-          receivingAddress: deps.receivingAddress ?? null,
-          changedComments: delivery.mode === 'preview' ? (delivery.changedComments ?? null) : null,
-        }),
-      (m) => ({ messages: m.length, largestBytes: Math.max(0, ...m.map((x) => x.mail.raw.length)) }),
-    );
-
-    // Store.
-    await stage(
-      'store',
-      () => storeOutputs({ store, period, runId, rendered, onStored: (key) => record.outputStored(key) }),
-      (keys) => ({ outputs: keys.length }),
-    );
-    progress(`stored ${store.description}${LAYOUT.runPrefix(period, runId)}`);
-
-    // Deliver.
-    await stage(
-      'send',
-      async () => {
-        if (!mailer) return;
-        const { allowedDomains } = loaded.config.distribution;
-        const sendLedger = delivery === request.delivery ? ledger : null;
-        const sent = await sendBatches({
-          messages,
-          mailer,
-          allowedDomains,
-          ledger: sendLedger,
-          runId,
-          clock,
-          log,
-          progress,
-        });
-        record.batchesDealt(sent.batches);
-        if (sent.error !== null) throw sent.error;
-        if (plan.kind === 'preview' && deps.receivingAddress)
-          await recordPreview(store, { period, runId, sentAt: clock.now(), batches: sent.batches, meta });
-      },
-      () => ({ sent: record.counts().sent, skipped: record.counts().skipped }),
-    );
+    config = await stages.loadConfig(ctx);
+    const loaded = stages.planFor(ctx, config);
+    if (await stages.skipDuplicate(ctx, loaded)) return await finish(null);
+    const comments = await stages.loadComments(ctx, loaded.config);
+    const read = await stages.readAndCheckExtract(ctx, loaded.config, comments);
+    const pack = await stages.compute(ctx, loaded.config, read, comments);
+    const rendered = await stages.render(ctx, loaded, pack, read.source.name);
+    await stages.store(ctx, rendered);
+    await stages.deliver(ctx, loaded, rendered);
     const batches = record.batches();
     assertNoneHeld(batches, period);
-
-    // Publish: only a run whose outputs and delivery succeeded becomes the latest.
-    const latestMoved = await stage(
-      'publish',
-      () => publishRun(store, period, runId),
-      (moved) => ({ latestUpdated: moved }),
-    );
-    record.latestMoved(latestMoved);
-    progress(latestMoved ? 'now the latest pack for the month' : 'a later run is the latest pack for the month');
-    record.finished(deliveredStatus(plan, batches));
+    await stages.publish(ctx);
+    record.finished(deliveredStatus(loaded.plan, batches));
     return await finish(null);
   } catch (error) {
     const failure = error instanceof Error ? error : new Error(String(error));
@@ -325,7 +190,7 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
   /** Record: the manifest, written last. */
   async function finish(failure: Error | null): Promise<RunResult> {
     const manifest = record.close(clock.now());
-    await recordManifest(store, manifest);
+    await recordManifest(deps.store, manifest);
     const counts = record.counts();
     log.info('run-finished', { status: manifest.status, outputs: counts.outputs, batches: counts.batches });
     const prefix = LAYOUT.runPrefix(period, runId);

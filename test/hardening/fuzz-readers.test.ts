@@ -6,7 +6,8 @@
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import Papa from 'papaparse';
-import { type CsvBatch, CsvTextGuard } from '../../functions/core/extract/csv-text-guard';
+import type { CsvBatch } from '../../functions/core/extract/csv-records';
+import { CsvTextGuard } from '../../functions/core/extract/csv-text-guard';
 import { DEFAULT_LIMITS, type ReaderLimits } from '../../functions/core/extract/limits';
 import type { Problem } from '../../functions/core/types';
 import { ALL_TABLES, read } from '../unit/extract/helpers';

@@ -6,7 +6,8 @@
  */
 import { pipeline, type Readable } from 'node:stream';
 import type Papa from 'papaparse';
-import { type CsvBatch, CsvTextGuard } from './csv-text-guard';
+import type { CsvBatch } from './csv-records';
+import { CsvTextGuard } from './csv-text-guard';
 import { DigestStream, type FileDigest } from './file-digest';
 import {
   DEFAULT_LIMITS,

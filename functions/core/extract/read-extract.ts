@@ -12,6 +12,7 @@ import { TABLE_NAMES } from '../types';
 import { readCsv } from './csv-reader';
 import { checkAcrossTables } from './cross-checks';
 import { ExtractBuilder } from './extract-builder';
+import { type ExtractLayout, layoutOf, noteLayout, TABLE_BY_NAME, WORKBOOK_NAME } from './extract-layout';
 import { linkRecords } from './links';
 import type { FileDigest } from './file-digest';
 import { DEFAULT_LIMITS, describeBytes, type FileFailure, type ReaderLimits } from './limits';
@@ -42,66 +43,12 @@ export interface ReadExtractResult {
   tables: TableStats[];
 }
 
-export const WORKBOOK_NAME = 'extract.xlsx';
-
-interface ExtractLayout {
-  csv: Map<TableName, ExtractFile>;
-  workbook: ExtractFile | null;
-  /** Other SSD tables (ssd_*.csv): a whole SSD export is normal, so they are listed once, not warned about. */
-  otherSsd: string[];
-}
-
-const TABLE_BY_NAME: ReadonlyMap<string, TableName> = new Map(TABLE_NAMES.map((table) => [table, table]));
-
 /**
  * A column named from the file's own header for a message, or by its position when the header has no usable name there.
  */
 function columnName(header: readonly CellValue[], index: number): string {
   const text = (describeCell(header[index]) ?? '').trim();
   return text !== '' && text.length <= 100 ? text : `column ${index + 1}`;
-}
-
-/** Edit distance up to 2 from a table's name: a misspelt table (ssd_cp_plan), not another SSD table. */
-function nearTableName(name: string): boolean {
-  const within2 = (a: string, b: string): boolean => {
-    if (Math.abs(a.length - b.length) > 2) return false;
-    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-      const current = [i];
-      for (let j = 1; j <= b.length; j++)
-        current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-    return previous[b.length] <= 2;
-  };
-  return TABLE_NAMES.some((table) => within2(name, table));
-}
-
-/** Sorts the source's files into table CSVs and the workbook; other files are ignored. */
-function layoutOf(files: readonly ExtractFile[], problems: ProblemCollector): ExtractLayout {
-  const layout: ExtractLayout = { csv: new Map(), workbook: null, otherSsd: [] };
-  for (const file of files) {
-    const name = file.name.trim().toLowerCase();
-    const table = name.endsWith('.csv') ? TABLE_BY_NAME.get(name.slice(0, -4)) : undefined;
-    if (table) layout.csv.set(table, file);
-    else if (name === WORKBOOK_NAME) layout.workbook = file;
-    else if (name.startsWith('ssd_') && name.endsWith('.csv') && !nearTableName(name.slice(0, -4)))
-      layout.otherSsd.push(file.name);
-    else if (name.endsWith('.csv') || name.endsWith('.xlsx')) {
-      // Probably a misnamed table: worth a warning, where a README or a log file is not.
-      problems.warning({
-        kind: 'unknown-file',
-        table: null,
-        row: null,
-        column: null,
-        value: file.name,
-        message:
-          `${file.key} is not an extract file (expected <table>.csv, ` +
-          `e.g. ssd_cp_plans.csv, or ${WORKBOOK_NAME}): ignored`,
-      });
-    }
-  }
-  return layout;
 }
 
 class ExtractRead {
@@ -269,25 +216,6 @@ class ExtractRead {
   }
 }
 
-/** One info line for the other SSD tables in the folder, one for the columns read under other layouts' names. */
-function noteLayout(layout: ExtractLayout, read: ExtractRead): void {
-  if (layout.otherSsd.length > 0)
-    read.problems.info({
-      kind: 'other-ssd-tables',
-      table: null,
-      message: `other SSD tables in the extract, not needed and not read: ${[...layout.otherSsd].sort().join(', ')}`,
-    });
-  const aliases = read.out.aliases;
-  if (aliases.length > 0)
-    read.problems.info({
-      kind: 'column-layout',
-      table: null,
-      message: `columns read under another layout's name: ${aliases
-        .map((a) => `${a.table}.${a.header} (${a.layout}) as ${a.column}`)
-        .join(', ')}`,
-    });
-}
-
 export async function readExtract(source: ExtractSource, options: ReadExtractOptions): Promise<ReadExtractResult> {
   const read = new ExtractRead(options);
   const layout = layoutOf(await source.list(), read.problems);
@@ -303,7 +231,7 @@ export async function readExtract(source: ExtractSource, options: ReadExtractOpt
     }
     read.missingTables();
   }
-  noteLayout(layout, read);
+  noteLayout(layout, read.problems, read.out.aliases);
   const plansRead = read.readable.has('ssd_cp_plans');
   const extract = checkAcrossTables(linkRecords(read.out.build(), read.problems, plansRead), read.problems, plansRead);
   return {

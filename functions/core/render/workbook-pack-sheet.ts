@@ -8,83 +8,18 @@
  * row growing with what the officer writes; section comments span the whole width.
  */
 import type * as ExcelJS from 'exceljs';
-import {
-  COMMENT_HEADER,
-  headerKey,
-  indicatorCommentKey,
-  PACK_SHEET,
-  sectionCommentKey,
-  type CommentField,
-} from './comment-markers';
-import { COMMENT_FILL, CORPORATE_PLAN_FILL, CORPORATE_PLAN_MARK, type CommentState } from './view-model';
+import { headerKey, indicatorCommentKey, PACK_SHEET, sectionCommentKey, type CommentField } from './comment-markers';
+import { writeCommentCell, writeNumbers, writeStatus, writeTrend } from './workbook-pack-cells';
+import { type Columns, columnsFor, columnsWidth } from './workbook-pack-columns';
+import { CORPORATE_PLAN_FILL, CORPORATE_PLAN_MARK, type CommentState } from './view-model';
 import type { WorkbookComment, WorkbookRow, WorkbookSection, WorkbookView } from './workbook-view';
-import {
-  FONTS,
-  HEADER_FILL,
-  rowHeightFor,
-  SECTION_FILL,
-  setUpPrinting,
-  solid,
-  THIN_BORDER,
-  writeNumber,
-  font,
-} from './workbook-style';
+import { FONTS, HEADER_FILL, rowHeightFor, SECTION_FILL, setUpPrinting, solid, THIN_BORDER } from './workbook-style';
 
 /** What a comment cell was pre-filled with, by marker key (kept on the keys sheet). */
 export interface PrefilledComment {
   key: string;
   state: CommentState;
   text: string;
-}
-
-interface Column {
-  label: string;
-  width: number;
-  numeric: boolean;
-}
-
-/** Column positions on the Pack sheet; A is the hidden marker column. */
-interface Columns {
-  marker: number;
-  code: number;
-  title: number;
-  priorYear: number;
-  firstMonth: number;
-  ytd: number;
-  target: number;
-  rag: number;
-  trend: number;
-  comment: number;
-  all: Column[];
-}
-
-function columnsFor(view: WorkbookView): Columns {
-  const all: Column[] = [
-    { label: '', width: 3, numeric: false },
-    { label: 'PI', width: 8.5, numeric: false },
-    { label: 'Indicator', width: 30, numeric: false },
-    { label: view.priorYearLabel, width: 8, numeric: true },
-    ...view.monthLabels.map((label) => ({ label, width: 7.5, numeric: true })),
-    { label: `${view.financialYear} YTD`, width: 8.5, numeric: true },
-    { label: 'Target', width: 7.5, numeric: true },
-    { label: 'Traffic light', width: 15, numeric: false },
-    { label: 'Trend', width: 11, numeric: false },
-    { label: COMMENT_HEADER, width: 28, numeric: false },
-  ];
-  const ytd = 5 + view.monthLabels.length;
-  return {
-    marker: 1,
-    code: 2,
-    title: 3,
-    priorYear: 4,
-    firstMonth: 5,
-    ytd,
-    target: ytd + 1,
-    rag: ytd + 2,
-    trend: ytd + 3,
-    comment: ytd + 4,
-    all,
-  };
 }
 
 const LABELS: Record<CommentField, string> = { performance: 'Performance comment', service: 'Service comment' };
@@ -118,7 +53,7 @@ class PackSheetWriter {
   }
 
   private width(from: number, to = from): number {
-    return this.cols.all.slice(from - 1, to).reduce((sum, c) => sum + c.width, 0);
+    return columnsWidth(this.cols, from, to);
   }
 
   private titleRows(): void {
@@ -192,75 +127,22 @@ class PackSheetWriter {
       if (view.corporatePlan) c.fill = solid(CORPORATE_PLAN_FILL);
     }
 
-    const numbers: Array<[number, number | null, string]> = [
-      [cols.priorYear, view.priorYear, view.marks.priorYear],
-      ...view.months.map((value, i): [number, number | null, string] => [
-        cols.firstMonth + i,
-        value,
-        view.marks.months[i],
-      ]),
-      [cols.ytd, view.ytd, view.marks.ytd],
-      [cols.target, view.target, ''],
-    ];
-    for (const [c, value, mark] of numbers) {
-      const cell = row.getCell(c);
-      writeNumber(cell, value, view.unit, view.decimals);
-      // Measured under an earlier definition: the mark after the number (in its format), the words in a note.
-      if (mark !== '') {
-        if (typeof cell.value === 'number') cell.numFmt = `${cell.numFmt}"${mark}"`;
-        else cell.value = `-${mark}`; // writeNumber wrote "-": no value
-        if (view.footnote !== null) cell.note = view.footnote;
-      }
-      cell.font = c === cols.ytd ? FONTS.bold : FONTS.body;
-      cell.alignment = { horizontal: 'right', vertical: 'top' };
-      cell.border = THIN_BORDER;
-    }
-
-    const status = view.status;
-    const rag = row.getCell(cols.rag);
-    // The status word, then the value against the target, so equal-looking rows show why they differ.
-    const colour = { argb: status.font };
-    rag.value = {
-      richText: [
-        { text: status.label, font: font({ bold: true, color: colour }) },
-        { text: `\n${status.versus}`, font: font({ size: 9, color: colour }) },
-      ],
-    };
-    rag.font = font({ bold: true, color: colour });
-    if (status.fill) rag.fill = solid(status.fill);
-    rag.alignment = { horizontal: 'left', vertical: 'top', wrapText: true };
-    rag.border = THIN_BORDER;
-    rag.note = status.reason;
-
-    const trend = row.getCell(cols.trend);
-    trend.value = `${view.direction}\n${view.sparkline}`;
-    trend.font = FONTS.body;
-    trend.alignment = { wrapText: true, vertical: 'top' };
-    trend.border = THIN_BORDER;
+    writeNumbers(row, cols, view);
+    writeStatus(row.getCell(cols.rag), view.status);
+    writeTrend(row.getCell(cols.trend), view);
 
     const commentText = view.comment ?? '';
-    this.commentCell(row.getCell(cols.comment), commentText, false);
+    writeCommentCell(row.getCell(cols.comment), commentText, false);
     this.prefilled.push({ key, state: view.comment === null ? 'placeholder' : 'supplied', text: commentText });
 
     row.height = rowHeightFor([
       { text: codeText, width: this.width(cols.code) },
       { text: view.title, width: this.width(cols.title) },
-      { text: `${status.label}\n${status.versus}`, width: this.width(cols.rag), size: 9 },
+      { text: `${view.status.label}\n${view.status.versus}`, width: this.width(cols.rag), size: 9 },
       { text: `${view.direction}\n${view.sparkline}`, width: this.width(cols.trend) },
       { text: commentText, width: this.width(cols.comment) },
     ]);
     this.row += 1;
-  }
-
-  private commentCell(cell: ExcelJS.Cell, text: string, draft: boolean): void {
-    // Always a string value with the Text format: never a formula, also after the officer edits it.
-    if (text !== '') cell.value = String(text);
-    cell.numFmt = '@';
-    cell.fill = solid(COMMENT_FILL);
-    cell.protection = { locked: false };
-    cell.alignment = { wrapText: true, vertical: 'top' };
-    cell.border = THIN_BORDER;
-    cell.font = draft ? FONTS.draft : FONTS.body;
   }
 
   private sectionComment(section: WorkbookSection, field: CommentField, comment: WorkbookComment): void {
@@ -275,7 +157,7 @@ class PackSheetWriter {
     const row = sheet.getRow(this.row);
     row.getCell(cols.marker).value = key;
     sheet.mergeCells(this.row, cols.code, this.row, this.last);
-    this.commentCell(row.getCell(cols.code), comment.text, comment.state !== 'supplied');
+    writeCommentCell(row.getCell(cols.code), comment.text, comment.state !== 'supplied');
     this.prefilled.push({ key, state: comment.state, text: comment.text });
     // Room for two lines at least, so an empty cell still invites a comment.
     row.height = rowHeightFor([{ text: `${comment.text}\n`, width: this.width(cols.code, this.last) }]);
