@@ -15,6 +15,7 @@ import type { MeasureName, PackConfig } from '../functions/core/config/pack-conf
 import { measureOf } from '../functions/core/measures/registry';
 import type { Cell, MonthCell, Unit } from '../functions/core/pack/pack-types';
 import type { Period } from '../functions/core/types';
+import { columnsByDefinition } from './duckdb/dated-params';
 import { FAMILIES, MEASURE_SQL } from './duckdb/families';
 import {
   type ColumnSpec,
@@ -25,6 +26,7 @@ import {
   sqlString,
   textOf,
 } from './duckdb/sql-common';
+import { workingDaysSql } from './duckdb/working-days';
 
 export interface BaselineIndicator {
   code: string;
@@ -124,6 +126,7 @@ export async function duckdbPack(
   const connection = await instance.connect();
   try {
     await runScript(connection, MACROS);
+    await runScript(connection, workingDaysSql(config.closureDays));
     const readStart = performance.now();
     const loaded = new Map<string, Set<string> | null>();
     for (const family of FAMILIES)
@@ -135,22 +138,31 @@ export async function duckdbPack(
     const computeStart = performance.now();
     await runScript(connection, columnsSql(period, config.monthsShown));
     await runScript(connection, populationSql(config.population));
-    const monthRows = await connection.runAndReadAll(
-      `SELECT col FROM cols WHERE col NOT IN ('priorYear', 'ytd') ORDER BY col`,
-    );
-    const months = monthRows.getRowObjectsJS().map((r) => textOf(r.col));
+    // Each indicator's definitions see only the columns measured under them (`cols` is narrowed
+    // to those), so a calendar-day definition is never asked about the working-day calendar.
+    await connection.run(`CREATE OR REPLACE TABLE all_cols AS SELECT * FROM cols`);
+    const columnRows = await connection.runAndReadAll(`SELECT col, strftime(d, '%Y-%m') AS month FROM cols`);
+    const columns = columnRows.getRowObjectsJS().map((r) => ({ col: textOf(r.col), month: textOf(r.month) }));
+    const months = columns
+      .map((c) => c.col)
+      .filter((col) => col !== 'priorYear' && col !== 'ytd')
+      .sort();
     const indicators: BaselineIndicator[] = [];
     for (const section of config.sections) {
       for (const indicator of section.indicators) {
         const measure = measureOf(indicator.measure);
-        const sql = MEASURE_SQL[indicator.measure](measure.parseParams(indicator.params));
-        const result = await connection.runAndReadAll(
-          `SELECT col, num::DOUBLE AS num, den::DOUBLE AS den FROM (${sql})`,
-        );
         const byColumn = new Map<string, Cell>();
-        for (const row of result.getRowObjectsJS()) {
-          const den = row.den === null ? null : Number(row.den);
-          byColumn.set(textOf(row.col), toCell(measure.unit, Number(row.num), den));
+        for (const group of columnsByDefinition(indicator, columns)) {
+          const listed = group.columns.map(sqlString).join(', ');
+          await connection.run(`CREATE OR REPLACE TABLE cols AS SELECT * FROM all_cols WHERE col IN (${listed})`);
+          const sql = MEASURE_SQL[indicator.measure](measure.parseParams(group.params));
+          const result = await connection.runAndReadAll(
+            `SELECT col, num::DOUBLE AS num, den::DOUBLE AS den FROM (${sql})`,
+          );
+          for (const row of result.getRowObjectsJS()) {
+            const den = row.den === null ? null : Number(row.den);
+            byColumn.set(textOf(row.col), toCell(measure.unit, Number(row.num), den));
+          }
         }
         const cell = (col: string): Cell => {
           const found = byColumn.get(col);

@@ -175,7 +175,6 @@ export class PackFunction extends Construct {
 
 /** What a run reads and writes (docs/OUTPUTS.md), and nothing more. */
 function runStatements({ data, email, senderAddress }: PackFunctionProps): iam.PolicyStatement[] {
-  const region = Stack.of(data).region;
   return [
     new iam.PolicyStatement({
       sid: 'ReadInputs',
@@ -204,19 +203,29 @@ function runStatements({ data, email, senderAddress }: PackFunctionProps): iam.P
       actions: ['s3:ListBucket'],
       resources: [data.bucket.bucketArn],
     }),
-    new iam.PolicyStatement({
-      // S3 encrypts with a data key from GenerateDataKey and decrypts with Decrypt;
-      // it never calls Encrypt for SSE-KMS. Usable only through S3.
-      sid: 'UseDataKeyThroughS3',
-      actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
-      resources: [data.key.keyArn],
-      conditions: { StringEquals: { 'kms:ViaService': `s3.${region}.amazonaws.com` } },
-    }),
-    new iam.PolicyStatement({
-      sid: 'SendAsTheSenderOnly',
-      actions: ['ses:SendRawEmail'],
-      resources: [email.identityArn, email.configurationSetArn],
-      conditions: { StringEquals: { 'ses:FromAddress': senderAddress } },
-    }),
+    dataKeyThroughS3(data),
+    sendAsTheSender(email, senderAddress),
   ];
+}
+
+/** The data key, usable only through S3 (the approval reminder's role holds it too). */
+export function dataKeyThroughS3(data: DataStore): iam.PolicyStatement {
+  return new iam.PolicyStatement({
+    // S3 encrypts with a data key from GenerateDataKey and decrypts with Decrypt;
+    // it never calls Encrypt for SSE-KMS. Usable only through S3.
+    sid: 'UseDataKeyThroughS3',
+    actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+    resources: [data.key.keyArn],
+    conditions: { StringEquals: { 'kms:ViaService': `s3.${Stack.of(data).region}.amazonaws.com` } },
+  });
+}
+
+/** Raw email as the configured sender, through the stack's configuration set, and nothing else. */
+export function sendAsTheSender(email: Email, senderAddress: string): iam.PolicyStatement {
+  return new iam.PolicyStatement({
+    sid: 'SendAsTheSenderOnly',
+    actions: ['ses:SendRawEmail'],
+    resources: [email.identityArn, email.configurationSetArn],
+    conditions: { StringEquals: { 'ses:FromAddress': senderAddress } },
+  });
 }

@@ -5,6 +5,7 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { Alerts } from './alerts';
+import { ApprovalReminder } from './approval-reminder';
 import { PackAlarms } from './alarms';
 import { DataStore } from './data-store';
 import { DefaultConfig } from './default-config';
@@ -32,6 +33,8 @@ export class IndicatorPackStack extends Stack {
   readonly defaultConfig: DefaultConfig;
   /** SES email receiving for the officers' replies; only when `receivingAddress` is set. */
   readonly inbound: InboundMail | undefined;
+  /** The reminder about an unapproved preview; only with receiving (previews are indexed only then). */
+  readonly reminder: ApprovalReminder | undefined;
 
   constructor(scope: Construct, id: string, props: IndicatorPackStackProps) {
     super(scope, id, props);
@@ -76,6 +79,17 @@ export class IndicatorPackStack extends Stack {
             receivingAddress: settings.receivingAddress,
             target: this.run.function,
             targetRole: this.run.role,
+          });
+    this.reminder =
+      settings.receivingAddress === undefined
+        ? undefined
+        : new ApprovalReminder(this, 'ApprovalReminder', {
+            data: this.data,
+            alerts: this.alerts,
+            email: this.email,
+            senderAddress: settings.senderAddress,
+            receivingAddress: settings.receivingAddress,
+            monitor: this.monitor,
           });
 
     new CfnOutput(this, 'DataBucketName', {

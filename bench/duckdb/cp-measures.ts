@@ -15,23 +15,39 @@ const flowCount = (dateColumn: string, condition = 'true') => `
 const flowPercent = (dateColumn: string, condition: string) => `
     SELECT c.col, count(x.id) FILTER (WHERE ${condition}) AS num, count(x.id) AS den
     FROM cols c LEFT JOIN cp x ON x.${dateColumn} BETWEEN c.a AND c.b GROUP BY c.col`;
-const visits = (plans: string, seen: string, params: MeasureParams) => {
-  const w = params.windowDays;
-  if (typeof w !== 'number' || !Number.isInteger(w))
-    throw new Error('DuckDB baseline: a visit measure without windowDays');
-  return `
-    WITH children AS (
-      SELECT c.col, c.d, x.person, min(x.start_date) AS first_start
-      FROM cols c JOIN ${plans} x ON is_open(x.start_date, x.end_date, c.d) GROUP BY c.col, c.d, x.person),
-    due AS (SELECT * FROM children WHERE first_start <= d - ${w}),
+/** A whole number parameter, if given. */
+function wholeNumber(params: MeasureParams, key: string): number | undefined {
+  const value = params[key];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value))
+    throw new Error(`DuckDB baseline: ${key} is not a whole number`);
+  return value;
+}
+
+/**
+ * x, the day before the visit window (x, d] at a column's d (docs/MEASURES.md): d − W with
+ * `windowDays` W (the measure's default when neither window is given), or with
+ * `windowWorkingDays` N the latest x such that (x, d] holds exactly N working days.
+ */
+function windowStart(params: MeasureParams, defaultDays: number): string {
+  const workingDays = wholeNumber(params, 'windowWorkingDays');
+  if (workingDays !== undefined) return `wd_window_start(c.d, ${workingDays})`;
+  return `c.d - ${wholeNumber(params, 'windowDays') ?? defaultDays}`;
+}
+
+const visits = (plans: string, seen: string, params: MeasureParams, defaultDays: number) => `
+    WITH windows AS (SELECT c.col, c.d, ${windowStart(params, defaultDays)} AS x FROM cols c),
+    children AS (
+      SELECT w.col, w.d, w.x, p.person, min(p.start_date) AS first_start
+      FROM windows w JOIN ${plans} p ON is_open(p.start_date, p.end_date, w.d) GROUP BY w.col, w.d, w.x, p.person),
+    due AS (SELECT * FROM children WHERE first_start <= x),
     visited AS (
       SELECT DISTINCT due.col, due.person FROM due JOIN ${seen} v
-        ON v.person = due.person AND v.visit_date > due.d - ${w} AND v.visit_date <= due.d)
+        ON v.person = due.person AND v.visit_date > due.x AND v.visit_date <= due.d)
     SELECT c.col, count(visited.person) AS num, count(due.person) AS den
     FROM cols c LEFT JOIN due ON due.col = c.col
       LEFT JOIN visited ON visited.col = due.col AND visited.person = due.person
     GROUP BY c.col`;
-};
 
 /** The parameters arrive with the registry's defaults applied. */
 export const CHILD_PROTECTION_SQL = {
@@ -69,6 +85,7 @@ export const CHILD_PROTECTION_SQL = {
           GROUP BY col, id)
         SELECT c.col, count(w.id) FILTER (WHERE NOT w.late) AS num, count(w.id) AS den
         FROM cols c LEFT JOIN walked w ON w.col = c.col GROUP BY c.col`,
-  cp_visits_timely_pct: (params) => visits('cp', 'cp_seen_visits', params),
-  cin_visits_timely_pct: (params) => visits('cin', 'cin_seen_visits', params),
+  // With neither window given: 28 (CP) and 42 (CIN) calendar days (docs/WORKING-DAYS.md, "In the measures").
+  cp_visits_timely_pct: (params) => visits('cp', 'cp_seen_visits', params, 28),
+  cin_visits_timely_pct: (params) => visits('cin', 'cin_seen_visits', params, 42),
 } satisfies Record<string, MeasureSql>;

@@ -16,6 +16,7 @@ import { InboxReplayGuard } from './replay';
 import { applyReplyComments } from './reply-comments';
 import { replySubject, sendText, type ReplyContext } from './replies';
 import type { SesReceipt } from './ses-event';
+import { unmatchedReply } from './unmatched';
 import { findAnsweredRun } from './which-run';
 import { decideSender, spoofNoticeText } from './who-may-act';
 import { classifyRequest } from './what-it-asks';
@@ -30,10 +31,6 @@ export interface InboundResult {
 export function isInboundResult(value: unknown): value is InboundResult {
   return typeof value === 'object' && value !== null && 'outcome' in value && 'messageId' in value;
 }
-
-const NOT_FOUND_REPLY =
-  'Your reply was received, but it could not be matched to a preview of the pack, so nothing was done. ' +
-  'Reply to the preview email itself (keeping its subject, which ends in a code like [IP-2013-11-3fa1c0]).';
 
 export async function handleInboundMail(receipt: SesReceipt, deps: RunDeps): Promise<InboundResult> {
   const { messageId } = receipt;
@@ -103,7 +100,7 @@ async function act(receipt: SesReceipt, deps: RunDeps, guard: InboxReplayGuard):
   const match = await findAnsweredRun(mail, index);
   if (match.kind === 'not-found') {
     log.warn('inbound-unmatched', { tried: match.tried.length });
-    await reply(NOT_FOUND_REPLY);
+    await reply(await unmatchedReply(mail, index));
     return 'unmatched';
   }
   const { run } = match;
@@ -124,6 +121,7 @@ async function act(receipt: SesReceipt, deps: RunDeps, guard: InboxReplayGuard):
     case 'comments': {
       const done = await applyReplyComments(run, request.workbook, decision.officer, messageId, deps);
       if (done.reply !== null) await reply(done.reply);
+      if (done.outcome === 'refused') return `comments: refused (${done.reason})`;
       return done.outcome === 'revised' ? `comments: revised preview ${done.run.runId}` : `comments: ${done.outcome}`;
     }
   }

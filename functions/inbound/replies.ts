@@ -21,6 +21,8 @@ export interface TextMessage {
   text: string;
   /** The Message-ID answered, so the reply threads under it. */
   inReplyTo: string | null;
+  /** Where a reply to this message goes (the receiving address), when not the sender. */
+  replyTo?: string;
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -52,6 +54,7 @@ export async function sendText(context: ReplyContext, message: TextMessage): Pro
       text: `${message.text}\n`,
       attachments: [],
       inReplyTo: message.inReplyTo ?? undefined,
+      replyTo: message.replyTo,
     },
     context.clock.now(),
   );

@@ -24,7 +24,8 @@ import { importReplyWorkbook } from './what-it-asks';
 import type { AnsweredRun } from './which-run';
 
 export type CommentsOutcome =
-  | { outcome: 'refused' | 'unchanged'; reply: string }
+  | { outcome: 'refused'; reason: string; reply: string }
+  | { outcome: 'unchanged'; reply: string }
   /** The revised preview is the answer; `reply` only when it could not be made. */
   | { outcome: 'revised'; changes: string[]; run: RunResult; reply: string | null };
 
@@ -58,7 +59,7 @@ export async function applyReplyComments(
   deps: RunDeps,
 ): Promise<CommentsOutcome> {
   const imported = await importReplyWorkbook(workbook, run.period);
-  if (imported.kind === 'refuse') return { outcome: 'refused', reply: imported.reply };
+  if (imported.kind === 'refuse') return { outcome: 'refused', reason: imported.reason, reply: imported.reply };
   const key = LAYOUT.commentsKey(run.period);
   const changes = changedComments(await currentComments(deps, key), imported.comments);
   if (changes.length === 0)

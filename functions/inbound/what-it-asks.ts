@@ -13,7 +13,9 @@ import { UserError } from '../core/errors';
 import { describeBytes, FileFailureError } from '../core/extract/limits';
 import { ZipGuard } from '../core/extract/zip-guard';
 import type { CommentsFile } from '../core/pack/pack-types';
-import { importCommentsFromWorkbook } from '../core/render/import-comments';
+import { importCommentsFromWorkbook, WorkbookPeriodError } from '../core/render/import-comments';
+import { monthTitle } from '../core/render/labels';
+import { isPeriod } from '../core/calendar';
 import type { Period } from '../core/types';
 import { INBOUND_LIMITS, type InboundLimits } from './limits';
 import type { InboundMail, MailAttachment } from './parse-mail';
@@ -24,7 +26,8 @@ export type RefusalReason =
   | 'approve-with-workbook'
   | 'several-workbooks'
   | 'workbook-unsafe'
-  | 'workbook-unreadable';
+  | 'workbook-unreadable'
+  | 'workbook-other-month';
 
 export type Request =
   | { kind: 'approve' }
@@ -98,7 +101,7 @@ function refuse(reason: RefusalReason, reply: string): Request {
 
 export type WorkbookImport =
   | { kind: 'comments'; comments: CommentsFile }
-  | { kind: 'refuse'; reason: 'workbook-unsafe' | 'workbook-unreadable'; reply: string };
+  | { kind: 'refuse'; reason: 'workbook-unsafe' | 'workbook-unreadable' | 'workbook-other-month'; reply: string };
 
 /** Reads the comment cells of an attached workbook for the run's period, guarded by the zip limits first. */
 export async function importReplyWorkbook(
@@ -125,6 +128,7 @@ export async function importReplyWorkbook(
   try {
     return { kind: 'comments', comments: await importCommentsFromWorkbook(workbook.content, { period }) };
   } catch (error) {
+    if (error instanceof WorkbookPeriodError) return otherMonth(workbook, error);
     if (!(error instanceof UserError)) throw error;
     return {
       kind: 'refuse',
@@ -132,4 +136,19 @@ export async function importReplyWorkbook(
       reply: `The attached ${nameOf(workbook)} was not imported. ${error.message}`,
     };
   }
+}
+
+/** A workbook for another month than the preview answered: said in the officer's terms, not the CLI's. */
+function otherMonth(workbook: MailAttachment, error: WorkbookPeriodError): WorkbookImport {
+  const title = (period: string): string => (isPeriod(period) ? monthTitle(period) : period);
+  const theirs = title(error.workbookPeriod);
+  const ours = title(error.expectedPeriod);
+  return {
+    kind: 'refuse',
+    reason: 'workbook-other-month',
+    reply:
+      `The attached ${nameOf(workbook)} is the ${theirs} pack, but your reply answers the ${ours} preview, so ` +
+      'nothing was stored and no revised preview was sent. Attach the workbook from this preview, with your ' +
+      `comments in its yellow cells; or reply to the ${theirs} preview with that workbook.`,
+  };
 }

@@ -69,7 +69,7 @@ export async function findAnsweredRun(mail: InboundMail, lookup: RunLookup): Pro
   return { kind: 'not-found', tried };
 }
 
-/** In-Reply-To may hold more than one id (RFC 5322 allows it). */
-function splitIds(header: string): string[] {
+/** The message ids in a header: In-Reply-To may hold more than one (RFC 5322 allows it). */
+export function splitIds(header: string): string[] {
   return header.match(/<[^<>\s]+>/g) ?? [];
 }

@@ -7,6 +7,7 @@
  * → APPROVE → the refused cases. Each step's time is printed (the round trip's figures).
  */
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import * as path from 'node:path';
 import { createS3Client } from '../../functions/adapters/aws-clients';
 import { S3ObjectStore } from '../../functions/adapters/s3-object-store';
@@ -16,6 +17,7 @@ import type { Manifest } from '../../functions/run/manifest';
 import type { HandlerResult } from '../../functions/handler';
 import { startLocalStack, type LocalStack, type ReceivedEmail } from '../support/local-stack';
 import { generateExtract, testConfig, uploadConfig, uploadExtract } from '../support/fixtures';
+import { KEYS_SHEET } from '../../functions/core/render/comment-markers';
 import { fillCommentCells } from '../unit/render/workbook-helpers';
 import { composeReply, OFFICER, RECEIVING, sesEvent, workbookAttachment, zipBomb } from '../unit/inbound/mail-fixtures';
 
@@ -101,6 +103,8 @@ test('approval required: the schedule previews to the officers, with the token a
     'edit the yellow comment cells in the attached workbook and reply to this email with it attached',
   );
   expect(firstPreview.body.text).toContain('reply with APPROVE as the first line');
+  // A reply goes to the receiving address, not to the sender's.
+  expect(firstPreview.replyTo).toEqual([RECEIVING]);
   const manifest = await json<Manifest>(`${run.prefix}manifest.json`);
   expect(manifest.batches[0].messageId).toBe(firstPreview.messageId);
   const index = await json<PreviewRecord>(`reports/${PERIOD}/previews/${run.runId}.json`);
@@ -160,6 +164,100 @@ test('the same workbook again: a plain reply saying nothing changed', async () =
   expect(result.outcome).toBe('comments: unchanged');
   expect(sent).toHaveLength(1);
   expect(sent[0].body.text).toContain('has the same comments');
+});
+
+/** The pack workbook as another month's: its keys sheet's period cell rewritten, as that month's pack would carry. */
+async function asMonth(workbook: Buffer, period: string): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const bytes = new Uint8Array(workbook.byteLength);
+  bytes.set(workbook);
+  await book.xlsx.load(bytes.buffer);
+  const keys = book.getWorksheet(KEYS_SHEET);
+  let rewritten = 0;
+  keys?.eachRow((row) => {
+    if (row.getCell(1).value !== 'period') return;
+    row.getCell(2).value = period;
+    rewritten += 1;
+  });
+  if (rewritten !== 1) throw new Error(`the ${KEYS_SHEET} sheet has ${rewritten} period rows`);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/** What a reply could change: the comments file, its history, the month's previews and ledger. */
+async function storedState(): Promise<string[]> {
+  const keys = [
+    ...(await store.list(`comments/`)),
+    ...(await store.list(`reports/${PERIOD}/previews/`)),
+    ...(await store.list(`reports/${PERIOD}/delivery/`)),
+  ];
+  return Promise.all(keys.map(async (o) => `${o.key} ${(await store.get(o.key))!.body.toString('base64')}`));
+}
+
+test('a workbook for another month: a plain reply saying so, and nothing stored changes', async () => {
+  const before = await storedState();
+  const october = await asMonth(attachmentOf(openpyxlPreview), '2013-10');
+  const raw = await composeReply({ ...replyingTo(openpyxlPreview), attachments: [workbookAttachment(october)] });
+  const { result, sent } = await receive(raw);
+  expect(result.outcome).toBe('comments: refused (workbook-other-month)');
+  expect(sent).toHaveLength(1);
+  expect(recipientsOf(sent[0])).toEqual([OFFICER]);
+  expect(sent[0].body.text).toContain(
+    'The attached pack.xlsx is the October 2013 pack, but your reply answers the November 2013 preview, so ' +
+      'nothing was stored and no revised preview was sent.',
+  );
+  expect(await storedState()).toEqual(before);
+});
+
+test("the preview's own workbook sent back unedited: a plain reply saying no comment changed", async () => {
+  const before = await storedState();
+  const raw = await composeReply({
+    ...replyingTo(openpyxlPreview),
+    attachments: [workbookAttachment(attachmentOf(openpyxlPreview))],
+  });
+  const { result, sent } = await receive(raw);
+  expect(result.outcome).toBe('comments: unchanged');
+  expect(sent).toHaveLength(1);
+  expect(sent[0].body.text).toContain(
+    'has the same comments as the November 2013 pack already holds, so nothing was stored and no revised preview ' +
+      'was sent',
+  );
+  expect(await storedState()).toEqual(before);
+});
+
+test('a message matching no preview (no headers, no code): a plain reply saying so and how to answer', async () => {
+  const before = await storedState();
+  const raw = await composeReply({
+    subject: 'Question about the pack',
+    inReplyTo: undefined,
+    references: undefined,
+    text: 'APPROVE',
+  });
+  const { result, sent } = await receive(raw);
+  expect(result.outcome).toBe('unmatched');
+  expect(sent).toHaveLength(1);
+  expect(recipientsOf(sent[0])).toEqual([OFFICER]);
+  expect(sent[0].subject).toBe('RE: Question about the pack');
+  expect(sent[0].body.text).toContain('Your message carries no reference to a preview');
+  expect(sent[0].body.text).toContain('Nothing was done. To act on a preview, reply to the preview email itself');
+  expect(await storedState()).toEqual(before);
+});
+
+test('a code naming no stored preview: the reply names the code and the newest preview of that month', async () => {
+  const before = await storedState();
+  const raw = await composeReply({
+    subject: 'RE: [Preview] November 2013 [IP-2013-11-00000000]',
+    inReplyTo: undefined,
+    references: undefined,
+    text: 'APPROVE',
+  });
+  const { result, sent } = await receive(raw);
+  expect(result.outcome).toBe('unmatched');
+  expect(sent).toHaveLength(1);
+  expect(sent[0].body.text).toContain(
+    'Your message names the preview [IP-2013-11-00000000], but no preview with that code is stored',
+  );
+  expect(sent[0].body.text).toContain(`The newest November 2013 preview is "${openpyxlPreview.subject}", sent on`);
+  expect(await storedState()).toEqual(before);
 });
 
 test('APPROVE of an outdated preview is refused with a reply naming the newer one', async () => {

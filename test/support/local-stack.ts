@@ -18,6 +18,8 @@ import { startSesFaultProxy, type SesFaultProxy } from './ses-fault-proxy';
 export interface ReceivedEmail {
   messageId: string;
   from: string;
+  /** The Reply-To addresses, as aws-ses-v2-local parses them (empty when none). */
+  replyTo: string[];
   destination: { to: string[]; cc: string[]; bcc: string[] };
   subject: string;
   body: { html?: string; text?: string };

@@ -160,6 +160,19 @@ function cellAddress(sheet: string, row: number, column: number): string {
   return `${name}!${letters}${row}`;
 }
 
+/** The workbook is another month's pack (its keys sheet says so): the email side words its own reply from the two. */
+export class WorkbookPeriodError extends UserError {
+  override name = 'WorkbookPeriodError';
+  constructor(
+    readonly workbookPeriod: string,
+    readonly expectedPeriod: Period,
+  ) {
+    super(
+      `The comments workbook is the pack for ${workbookPeriod}, not ${expectedPeriod}; ` +
+        `import it with --period ${workbookPeriod} or use the ${expectedPeriod} workbook.`,
+    );
+  }
+}
 /**
  * A comment cell's text. A formula or an error value is not imported — what a formula shows is not the officer's
  * words and may change when the workbook recalculates — and the notice names the cell, so it is never dropped silently.
@@ -247,12 +260,8 @@ export async function importCommentsFromWorkbook(
     );
   }
   const keys = readKeysSheet(workbook);
-  if (options.period !== undefined && keys.period !== null && keys.period !== options.period) {
-    throw new UserError(
-      `The comments workbook is the pack for ${keys.period}, not ${options.period}; ` +
-        `import it with --period ${keys.period} or use the ${options.period} workbook.`,
-    );
-  }
+  if (options.period !== undefined && keys.period !== null && keys.period !== options.period)
+    throw new WorkbookPeriodError(keys.period, options.period);
   const { found, markers, notices } = findComments(workbook);
   for (const notice of notices) options.onNotice?.(notice);
   if (markers === 0) {
