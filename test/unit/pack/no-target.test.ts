@@ -53,7 +53,7 @@ describe('an indicator with no target in any year', () => {
   it('is not in the April warning, which names the seed indicators with 2013/14 targets only', () => {
     const problem = missingTargetsProblem(config, '2014/15');
     expect(problem?.value).toContain('OP388a');
-    for (const code of untargeted) expect(problem?.value.split(', ')).not.toContain(code);
+    for (const code of untargeted) expect((problem?.value ?? '').split(', ')).not.toContain(code);
     const warned = [...pack.dataQuality.warnings, ...pack.dataQuality.errors].map(
       (w) => `${w.value ?? ''} ${w.message}`,
     );
