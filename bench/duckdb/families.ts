@@ -5,6 +5,7 @@
  * SQL, and one line in each list below.
  */
 import type { MeasureName } from '../../functions/core/measures/registry';
+import { CARE_LEAVERS, CARE_LEAVERS_SQL } from './care-leavers';
 import { CHILD_PROTECTION } from './child-protection';
 import { CHILD_PROTECTION_SQL } from './cp-measures';
 import { CARE } from './care';
@@ -14,6 +15,11 @@ import { FRONT_DOOR_SQL } from './front-door-measures';
 import type { MeasureSql, SqlFamily } from './sql-common';
 
 /** In load order: a family's working tables may read an earlier family's. */
-export const FAMILIES: readonly SqlFamily[] = [CHILD_PROTECTION, FRONT_DOOR, CARE];
+export const FAMILIES: readonly SqlFamily[] = [CHILD_PROTECTION, FRONT_DOOR, CARE, CARE_LEAVERS];
 
-export const MEASURE_SQL: Record<MeasureName, MeasureSql> = { ...CHILD_PROTECTION_SQL, ...FRONT_DOOR_SQL, ...CARE_SQL };
+export const MEASURE_SQL: Record<MeasureName, MeasureSql> = {
+  ...CHILD_PROTECTION_SQL,
+  ...FRONT_DOOR_SQL,
+  ...CARE_SQL,
+  ...CARE_LEAVERS_SQL,
+};

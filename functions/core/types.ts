@@ -30,6 +30,9 @@ export const TABLE_NAMES = [
   'ssd_cla_reviews',
   'ssd_cla_visits',
   'ssd_missing',
+  // Care leavers (measures/registry/care-leavers.ts): their latest status, and their dates of birth.
+  'ssd_care_leavers',
+  'ssd_person',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
@@ -120,6 +123,23 @@ export interface Extract {
   frontDoor: FrontDoor;
   /** Placements, care reviews, statutory visits, missing episodes (extract/care-records.ts). */
   care: CareRecords;
+  /** ssd_care_leavers with each young person's date of birth (ssd_person); absent when not read. */
+  careLeavers?: CareLeaver[];
+}
+
+/** A care leaver's latest recorded status (ssd_care_leavers), codes as extract/care-leaver-codes.ts reads them. */
+export interface CareLeaver {
+  person: PersonKey;
+  /** pers_dob from ssd_person; null when the person has none there. */
+  birth: Day | null;
+  /** clea_care_leaver_eligibility is Former Relevant; null when not recorded. */
+  formerRelevant: boolean | null;
+  inTouch: string | null;
+  accommodation: string | null;
+  /** clea_care_leaver_accom_suitable: true suitable, false unsuitable, null not recorded. */
+  suitable: boolean | null;
+  activity: string | null;
+  row: number;
 }
 
 export type Severity = 'error' | 'warning';

@@ -9,7 +9,34 @@ import { type Block, HISTORY_YEARS, SSD_RATES } from './block';
 import { claEpisode } from './care-episodes';
 import { cinPlans } from './cin-plans';
 
-const CP_STARTS_PER_YEAR = 350;
+/*
+ * Rates for an authority of 57,600 children aged 0–17, from DfE's England figures for 2013/14
+ * (docs/COMMANDS.md, "The generator's rates", compares what the generator writes with them):
+ * - starts: 59,780 plans started (d3_cpps_subsequent_plan_2013_to_2025.csv, 2014 National,
+ *   CPP_start) per 11,473,080 children (ons_mid-year_population_estimates_2012_to_2024.csv,
+ *   2013) is 52.1 per 10,000, so 300 a year;
+ * - length of plan: the bands of DfE's D7 "Child Protection Plans ending during the year by
+ *   duration" (England: 3 months or less 19%, over 3–6 months 11%, over 6 months–1 year 42%,
+ *   1–2 years 24%, 2 years or more about 4%; the 2 years or more share was 3.8% in 2015/16,
+ *   LAIT CPPlans2yrs). With 300 starts the mean of about 9.6 months leaves about 240 plans open
+ *   at a month end: 48,300 at 31 March 2014 (d5_cpps_at31march_by_duration_2013_to_2025.csv)
+ *   is 42.1 per 10,000, 243 children;
+ * - second or subsequent plans: 15.8% of 2013/14's starts (d3, CPP_subsequent_percent).
+ * Files of dfe-analytical-services/CSC_outcomes_and_enablers data-raw/ at commit
+ * 2f5d11a431050523dab58810083259d3313029ae; LAIT: dfe-analytical-services/local-authority-
+ * interactive-tool 01_data/02_prod/bds_long_0.parquet at 2e30e3959a6ab8b2d22941b84764da41a40ac91b.
+ */
+const CP_STARTS_PER_YEAR = 300;
+/** A plan's length in months, weighted by DfE's D7 bands: [weight, [min, max]]. */
+const CP_PLAN_MONTHS: ReadonlyArray<readonly [number, [number, number]]> = [
+  [19, [0.5, 3]],
+  [11, [3, 6]],
+  [42, [6, 12]],
+  [24, [12, 24]],
+  [4, [24, 36]],
+];
+/** The chance that a plan goes to a child whose earlier plan has ended (a repeat plan). */
+const REPEAT_PLAN_CHANCE = 0.165;
 
 interface ChildHistory {
   id: string;
@@ -33,13 +60,7 @@ class ChildProtection {
     const { random, ssd } = block;
     for (const start of block.startDays(CP_STARTS_PER_YEAR, HISTORY_YEARS)) {
       const child = this.childForCpPlan(start);
-      // Mean ≈ 6.2 months: with 350 starts a year, about 180 plans open at a month end.
-      const months = random.weighted<[number, number]>([
-        [80, [2, 7]],
-        [15, [7, 14]],
-        [3.8, [14, 24]],
-        [1.2, [24, 34]],
-      ]);
+      const months = random.weighted(CP_PLAN_MONTHS);
       const end = block.endAfter(start, months[0] + random.next() * (months[1] - months[0]));
       const planId = block.newId('CP');
       const referral = block.newId('REF');
@@ -99,7 +120,7 @@ class ChildProtection {
   /** About one plan in eight is a repeat: a child whose earlier plan has ended. */
   private childForCpPlan(start: Day): ChildHistory {
     const { random } = this.block;
-    if (random.chance(0.125) && this.formerCp.length > 0) {
+    if (random.chance(REPEAT_PLAN_CHANCE) && this.formerCp.length > 0) {
       const index = random.int(0, this.formerCp.length - 1);
       const child = this.formerCp[index];
       if (child.lastCpEnd !== null && child.lastCpEnd < start) {

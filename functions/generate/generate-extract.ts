@@ -1,8 +1,9 @@
 /**
  * A deterministic sample extract: a synthetic authority's child-protection, child-in-need
  * and care histories, in the SSD tables of docs/EXTRACT.md. Scale 1 is an authority the size of
- * the seed report's (about 57,600 children aged 0–17): around 180 children on a CP plan at
- * a month end (about 350 starts a year), about 500 in care and 250 on CIN plans, with
+ * the seed report's (about 57,600 children aged 0–17) at England's 2013/14 rates: around 240
+ * children on a CP plan at a month end (about 300 starts a year), about 350 in care and 250 on
+ * CIN plans (docs/COMMANDS.md, "The generator's rates"), with
  * seven years of history up to the reporting month. Scale N is N such authorities side by
  * side ("blocks"), each with its own ids and its own seeded random stream, so the output
  * is generated one block at a time — never all in memory — and is byte-identical for the
@@ -17,6 +18,7 @@ import type { Period, TableName } from '../core/types';
 import { Block } from './block';
 import { careEpisodeFamily } from './care-episodes';
 import { careHistoryFamily } from './care-history';
+import { careLeaverFamily } from './care-leavers';
 import { childProtectionFamily } from './child-protection';
 import { cinPlanFamily } from './cin-plans';
 import { frontDoorFamily } from './front-door';
@@ -45,6 +47,7 @@ const FAMILIES: readonly ((block: Block) => void)[] = [
   careEpisodeFamily,
   frontDoorFamily,
   careHistoryFamily,
+  careLeaverFamily,
 ];
 
 export function columnNames(table: TableName, layout: Layout = 'spec'): string[] {

@@ -52,6 +52,8 @@ function emptyCounts(): Record<TableName, number> {
     ssd_cla_reviews: 0,
     ssd_cla_visits: 0,
     ssd_missing: 0,
+    ssd_care_leavers: 0,
+    ssd_person: 0,
   };
 }
 

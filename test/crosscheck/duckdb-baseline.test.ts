@@ -215,6 +215,28 @@ const EXPECTED: Record<string, Expected[]> = {
     [1, null, null],
     [1, null, null],
   ],
+  // Cohort at 03-31: L2 L3 L6; at 10-31: L2 L6 (L3 is 22 that day); at 11-30: L1 L2 L6 (L1 is 19 that day).
+  // In touch (YES, any case): L3 at 03-31, L1 at 11-30.
+  CLInTouch: [
+    [100 / 3, 1, 3],
+    [0, 0, 2],
+    [100 / 3, 1, 3],
+    [100 / 3, 1, 3],
+  ],
+  // L2's residence is not known (R): out of the denominator. Suitable (1): L6, and L1 from 11-30; L3 unsuitable.
+  CareLeaverAcc: [
+    [50, 1, 2],
+    [100, 1, 1],
+    [100, 2, 2],
+    [100, 2, 2],
+  ],
+  // EET: L3 (F5, as its description) at 03-31, L1 (F2) at 11-30; G4 and G5 are not.
+  CareLeaverEET: [
+    [100 / 3, 1, 3],
+    [0, 0, 2],
+    [100 / 3, 1, 3],
+    [100 / 3, 1, 3],
+  ],
 };
 
 describe('DuckDB baseline on a hand-worked extract', () => {

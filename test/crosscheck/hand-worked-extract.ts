@@ -189,6 +189,31 @@ export const FILES: Record<string, string> = {
     'M2,Y,2013-11-30,,Missing\n' +
     'M3,Z,2013-11-05,2013-11-05,Absent\n' +
     'M4,W,2013-11-05,2013-11-06,\n',
+  // Care leavers (aged 19-21 at d: addYears(dob, 19) <= d < addYears(dob, 22)). L1 turns 19 on 2013-11-30
+  // (in from that day); L2 born 29 Feb 1992 turns 22 on 2014-02-28 (in at every day); L3 turns 22 on
+  // 2013-10-31 (in at 03-31 only); L4 returned home (RHOM) and L5 is Relevant, not Former Relevant: never
+  // in; L6 in at every day; L7 has no ssd_person row: never in. L3 is written as SSDA903 descriptions.
+  'ssd_care_leavers.csv':
+    'clea_person_id,clea_care_leaver_eligibility,clea_care_leaver_in_touch,clea_care_leaver_accommodation,' +
+    'clea_care_leaver_accom_suitable,clea_care_leaver_activity\n' +
+    'L1,Former Relevant,YES,U,1,F2\n' +
+    'L2,,NO,R,,G5\n' +
+    'L3,Former Relevant,yes,"Independent living, for example independent tenancy of flat",' +
+    'Accommodation is considered unsuitable,' +
+    'Young person engaged full time in training or employment (not apprenticeship)\n' +
+    'L4,Former Relevant,RHOM,U,1,F1\n' +
+    'L5,Relevant,YES,U,1,F1\n' +
+    'L6,Former Relevant,REFU,D,1,G4\n' +
+    'L7,Former Relevant,YES,U,1,F1\n',
+  'ssd_person.csv':
+    'pers_person_id,pers_dob\n' +
+    'L1,1994-11-30\n' +
+    'L2,1992-02-29\n' +
+    'L3,1991-10-31\n' +
+    'L4,1993-06-15\n' +
+    'L5,1993-01-01\n' +
+    'L6,1993-05-05\n' +
+    'P9,1990-01-01\n',
 };
 
 /** Writes the hand-worked extract into a new temporary folder and returns its path. */

@@ -57,8 +57,8 @@ test('run --out writes the run in the bucket layout, with latest.json, and sends
   expect(manifest).toMatchObject({ status: 'stored', trigger: 'cli', batches: [] });
   expect(terminal.progressLines).toEqual(
     expect.arrayContaining([
-      'read ssd_cp_plans.csv: 2,450 rows',
-      'computed 13 indicators',
+      'read ssd_cp_plans.csv: 2,100 rows',
+      'computed 16 indicators',
       'rendered pack.html, pack.xlsx, pack.json',
     ]),
   );

@@ -4,7 +4,7 @@
  * every table and no child id travels past the reader. The records are as read: linking
  * them across tables (links.ts) makes the Extract.
  */
-import type { CpPlan, Day, InitialConference, PersonKey, SpanRecord, TableName } from '../types';
+import type { CareLeaver, CpPlan, Day, InitialConference, PersonKey, SpanRecord, TableName } from '../types';
 import { type RawFrontDoor, rawFrontDoor } from './front-door-links';
 import { CareRecordsBuilder, type RawCareRecords } from './care-records';
 import { detached, IdStrings } from './id-strings';
@@ -65,6 +65,9 @@ export interface RawExtract {
   cinEpisodes: CinEpisode[];
   frontDoor: RawFrontDoor;
   care: RawCareRecords;
+  careLeavers: CareLeaver[];
+  /** pers_dob per person (ssd_person). */
+  births: Map<PersonKey, Day>;
 }
 
 export class ExtractBuilder {
@@ -86,6 +89,8 @@ export class ExtractBuilder {
   readonly cinEpisodes: CinEpisode[] = [];
   readonly frontDoor: RawFrontDoor = rawFrontDoor();
   readonly care = new CareRecordsBuilder();
+  readonly careLeavers: CareLeaver[] = [];
+  readonly births = new Map<PersonKey, Day>();
 
   /** The last id looked up and its key: rows of one child often come together (visits). */
   private lastPerson: string | null = null;
@@ -148,6 +153,8 @@ export class ExtractBuilder {
       cinEpisodes: this.cinEpisodes,
       frontDoor: this.frontDoor,
       care: this.care.build(),
+      careLeavers: this.careLeavers,
+      births: this.births,
     };
   }
 }

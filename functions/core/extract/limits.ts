@@ -11,13 +11,13 @@
  * read from it.
  *
  * Scale, for reference: the sample generator's scale 1 is an authority of 57,600
- * children (2.3 MB of CSV, 63,000 rows; the largest table, visits, 1.2 MB and 29,000
- * rows). Scale 100 — all of England in one extract — is about 230 MB of CSV, its visits
- * table about 120 MB and 2.9 million rows.
+ * children (2.7 MB of CSV, 71,000 rows; the largest table, visits, 1.6 MB and 39,000
+ * rows). Scale 100 — all of England in one extract — is about 266 MB of CSV, its visits
+ * table about 160 MB and 3.9 million rows.
  */
 
 /**
- * Largest file read, in bytes: 2 GiB. About 17× the largest table of an all-England
+ * Largest file read, in bytes: 2 GiB. About 13× the largest table of an all-England
  * extract (scale 100); at the measured pace (scale 100's 230 MB read and computed in
  * about 7 s, BENCHMARKS.md) that much streams and parses in a minute or two, inside the
  * deployed function's 5-minute timeout (PACK_FUNCTION_TIMEOUT, infra/pack-function.ts).
@@ -26,7 +26,7 @@
 export const MAX_FILE_BYTES = 2 * 1024 ** 3;
 
 /**
- * Most rows in one table (header excluded): 20 million, about 7× the all-England visits
+ * Most rows in one table (header excluded): 20 million, about 5× the all-England visits
  * table. Every valid row is kept as a record (visits as two 32-bit numbers, plans as
  * small objects), so this is what bounds the memory the records take.
  */

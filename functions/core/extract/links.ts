@@ -11,7 +11,7 @@
  * - transfers out and the repeat-plan basis (transfer-out.ts).
  * Each exclusion is counted in the data-quality section: none is silent.
  */
-import type { CpPlan, CpReview, Extract, PersonKey } from '../types';
+import type { CareLeaver, CpPlan, CpReview, Extract, PersonKey } from '../types';
 import type { RawCpPlan, RawExtract, RawReview } from './extract-builder';
 import { linkCareRecords } from './care-records';
 import type { ProblemCollector } from './problems';
@@ -216,5 +216,11 @@ export function linkRecords(raw: RawExtract, problems: ProblemCollector, plansRe
     claEpisodes: raw.claEpisodes,
     frontDoor: linkFrontDoor(raw.frontDoor, raw.cinEpisodes, raw.cpPlans, problems),
     care: care.care,
+    ...(raw.present.includes('ssd_care_leavers') ? { careLeavers: withBirths(raw) } : {}),
   };
+}
+
+/** Care leavers with their dates of birth from ssd_person (read in either order). */
+function withBirths(raw: RawExtract): CareLeaver[] {
+  return raw.careLeavers.map((leaver) => ({ ...leaver, birth: raw.births.get(leaver.person) ?? null }));
 }

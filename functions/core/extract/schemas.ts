@@ -14,6 +14,7 @@ import type { TableName } from '../types';
 import type { TableSchema } from './schema-types';
 import { CIN_ASSESSMENTS, CONTACTS, S47_ENQUIRY } from './schemas-front-door';
 import { CLA_PLACEMENT, CLA_REVIEWS, CLA_VISITS, MISSING } from './schemas-care';
+import { CARE_LEAVERS, PERSON } from './schemas-care-leavers';
 
 export type { ColumnSchema, ColumnType, RowValue, TableSchema, ColumnLayout } from './schema-types';
 export { RowValues } from './schema-types';
@@ -242,4 +243,6 @@ export const TABLE_SCHEMAS: Readonly<Record<TableName, TableSchema>> = {
   ssd_cla_reviews: CLA_REVIEWS,
   ssd_cla_visits: CLA_VISITS,
   ssd_missing: MISSING,
+  ssd_care_leavers: CARE_LEAVERS,
+  ssd_person: PERSON,
 };

@@ -42,9 +42,18 @@ describe('the default configuration', () => {
   const config = parsePackConfig(defaultPack);
   it('parses, with defaults filled in', () => {
     expect(config.monthsShown).toBe(6);
-    // The seed's two sections, then the front door (5) and assessment (4).
-    expect(config.sections.map((s) => s.indicators.length)).toEqual([10, 3, 5, 4]);
-    expect(config.sections[0].indicators[0]).toMatchObject({
+    // In the order councils report: the front door (5), assessment (4), the seed's two sections (10, 3), children
+    // in care (5), care leavers (3).
+    expect(config.sections.map((s) => s.id)).toEqual([
+      'front-door',
+      'assessment',
+      'child-protection',
+      'cp-reviews-visits',
+      'children-in-care',
+      'care-leavers',
+    ]);
+    expect(config.sections.map((s) => s.indicators.length)).toEqual([5, 4, 10, 3, 5, 3]);
+    expect(config.sections[2].indicators[0]).toMatchObject({
       code: 'Op388',
       measure: 'cp_children',
       params: {},
@@ -54,11 +63,12 @@ describe('the default configuration', () => {
     });
     expect(config.distribution.cc).toEqual([]);
   });
-  it("uses the seed's thirteen measures and the front door's nine, so needs the seven tables and four more", () => {
+  it("uses the seed's thirteen measures, the front door's nine, five of children in care and three of care leavers", () => {
     const measures = new Set(config.sections.flatMap((s) => s.indicators.map((i) => i.measure)));
-    expect(measures.size).toBe(22);
-    // ssd_cin_episodes, ssd_contacts, ssd_cin_assessments, ssd_s47_enquiry.
-    expect(neededTables(config).size).toBe(11);
+    expect(measures.size).toBe(30);
+    // The seed's seven; ssd_cin_episodes, ssd_contacts, ssd_cin_assessments, ssd_s47_enquiry; ssd_cla_placement,
+    // ssd_cla_visits, ssd_missing; ssd_care_leavers, ssd_person (ssd_cla_reviews is read by no default measure).
+    expect(neededTables(config).size).toBe(16);
   });
 });
 

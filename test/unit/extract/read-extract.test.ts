@@ -53,6 +53,14 @@ const SMALL = {
     'E1,C4,2010-05-05,',
     'E2,C1,2013-03-31,2013-04-30',
   ),
+  // A code in lower case and a description (SystemC's form); no eligibility column: not recorded.
+  'ssd_care_leavers.csv': csv(
+    'clea_person_id,clea_care_leaver_in_touch,clea_care_leaver_accommodation,clea_care_leaver_accom_suitable,' +
+      'clea_care_leaver_activity',
+    'C4,yes,Supported lodgings (accommodation in a family home),1,F5',
+  ),
+  // C9 has no date of birth: not kept, and no person key made for it.
+  'ssd_person.csv': csv('pers_person_id,pers_dob', 'C4,1994-05-05', 'C9,'),
 };
 
 // Person keys are given in order of first appearance across tables: C1, C2 in plans, then C3, C4.
@@ -72,6 +80,8 @@ const EXPECTED_EXTRACT = {
     'ssd_cin_plans',
     'ssd_cin_visits',
     'ssd_cla_episodes',
+    'ssd_care_leavers',
+    'ssd_person',
   ],
   persons: 4,
   cpPlans: [
@@ -114,6 +124,18 @@ const EXPECTED_EXTRACT = {
   ],
   // No front-door tables in this extract.
   frontDoor: emptyFrontDoor(),
+  careLeavers: [
+    {
+      person: C4,
+      birth: day('1994-05-05'),
+      formerRelevant: null,
+      inTouch: 'YES',
+      accommodation: 'E',
+      suitable: true,
+      activity: 'F5',
+      row: 2,
+    },
+  ],
 };
 
 describe('readExtract: CSV form', () => {

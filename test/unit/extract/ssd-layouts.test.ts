@@ -136,12 +136,12 @@ describe('SystemC layout', () => {
   it('other SSD tables in the folder are one info line, a misspelt table is still a warning', async () => {
     const result = await read({
       'ssd_cp_plans.csv': SYSTEMC_PLANS,
-      'ssd_person.csv': csv('pers_person_id', 'C1'),
+      'ssd_address.csv': csv('addr_person_id', 'C1'),
       'ssd_family.csv': csv('fami_person_id', 'C1'),
       'ssd_cp_plan.csv': csv('x'),
     });
     expect((result.quality.info ?? []).map((n) => n.message)).toContain(
-      'other SSD tables in the extract, not needed and not read: ssd_family.csv, ssd_person.csv',
+      'other SSD tables in the extract, not needed and not read: ssd_address.csv, ssd_family.csv',
     );
     expect(summarise(result.quality.warnings)).toEqual([['unknown-file', null, null, null, 'ssd_cp_plan.csv']]);
   });

@@ -6,6 +6,7 @@
  * its family's file under bench/duckdb/, which the type-checker asks for).
  */
 import { assessmentsTimelyMeasure, icpcTimelyMeasure, s47RateMeasure } from './assessment';
+import { careLeaversEetMeasure, careLeaversInTouchMeasure, careLeaversSuitableMeasure } from './care-leavers';
 import { claRateMeasure } from './cla';
 import { claCeasedMeasure, claMissingMeasure, claStartsMeasure } from './care-counts';
 import { claThreePlacementsMeasure } from './care-stability';
@@ -56,6 +57,9 @@ const REGISTRY = [
   claThreePlacementsMeasure,
   claVisitsTimelyMeasure,
   claMissingMeasure,
+  careLeaversInTouchMeasure,
+  careLeaversSuitableMeasure,
+  careLeaversEetMeasure,
 ] as const;
 
 export type MeasureName = (typeof REGISTRY)[number]['name'];
