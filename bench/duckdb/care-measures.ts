@@ -43,6 +43,31 @@ const threePlacements = () => `
     SELECT c.col, count(n.person) FILTER (WHERE n.placements >= 3) AS num, count(n.person) AS den
     FROM cols c LEFT JOIN n ON n.col = c.col GROUP BY c.col`;
 
+/**
+ * Long-term stability: in care at d for a period that started 30 months or more before, under 16 at d (date of
+ * birth from ssd_person); stable when a placement open at d started 2 years or more before d, an adoptive one
+ * (A3–A6) counting from the start of the placement before it when that one ran up to it.
+ */
+const longTermStability = () => `
+    WITH due AS (
+      SELECT DISTINCT c.col, c.d, x.person FROM cols c
+        JOIN cla_periods x ON is_open(x.start_date, x.end_date, c.d) AND x.start_date <= (c.d - INTERVAL 30 MONTH)::DATE
+        JOIN ssd_person s ON s.pers_person_id = x.person AND c.d < (s.pers_dob + INTERVAL 16 YEAR)::DATE),
+    placed AS (
+      SELECT person, start_date, end_date, placement_type,
+        lag(start_date) OVER w AS previous_start, lag(end_date) OVER w AS previous_end
+      FROM cla_placements WINDOW w AS (PARTITION BY person ORDER BY start_date)),
+    stable AS (
+      SELECT DISTINCT due.col, due.person FROM due JOIN placed p
+        ON p.person = due.person AND is_open(p.start_date, p.end_date, due.d)
+        AND CASE WHEN regexp_matches(upper(trim(coalesce(p.placement_type, ''))), '^A[3-6]$')
+              AND p.previous_start IS NOT NULL AND (p.previous_end IS NULL OR p.previous_end >= p.start_date)
+            THEN least(p.previous_start, p.start_date) ELSE p.start_date END <= (due.d - INTERVAL 2 YEAR)::DATE)
+    SELECT c.col, count(stable.person) AS num, count(due.person) AS den
+    FROM cols c LEFT JOIN due ON due.col = c.col
+      LEFT JOIN stable ON stable.col = due.col AND stable.person = due.person
+    GROUP BY c.col`;
+
 /** Children missing from care at some time in [a, b]: an episode starting by b and not over before a. */
 const missingChildren = () => `
     SELECT c.col, count(DISTINCT m.person) AS num, NULL AS den
@@ -54,5 +79,6 @@ export const CARE_SQL = {
   cla_ceased: () => childrenWithPeriodEvent('end_date'),
   cla_visits_timely_pct: visitedInCare,
   cla_placements_3plus_pct: threePlacements,
+  cla_long_term_stability_pct: longTermStability,
   cla_missing: missingChildren,
 } satisfies Record<string, MeasureSql>;

@@ -125,6 +125,8 @@ export interface Extract {
   care: CareRecords;
   /** ssd_care_leavers with each young person's date of birth (ssd_person); absent when not read. */
   careLeavers?: CareLeaver[];
+  /** pers_dob per person (ssd_person), for the measures that need a child's age; absent when not read. */
+  births?: ReadonlyMap<PersonKey, Day>;
 }
 
 /** A care leaver's latest recorded status (ssd_care_leavers), codes as extract/care-leaver-codes.ts reads them. */

@@ -27,8 +27,11 @@ function dayOf(cell: string): Day | null {
   return cell === '' || cell === 'NULL' ? null : dayFromIso(cell.slice(0, 10));
 }
 
-/** The block's care episodes (each a period of care), with clae_cla_id filled where the layout has it. */
-function periodsOf(block: Block): Period[] {
+/**
+ * The block's care episodes (each a period of care), with clae_cla_id filled where the layout has it (the same id
+ * each time, so a later family may read them again).
+ */
+export function periodsOf(block: Block): Period[] {
   const headers = (LAYOUT_COLUMNS[block.out.layout].ssd_cla_episodes ?? []).map(headerOf);
   const at = (name: string) => headers.indexOf(name);
   const [id, person, start, end, claId] = [

@@ -16,6 +16,7 @@
 import { periodEnd } from '../core/extract/period';
 import type { Period, TableName } from '../core/types';
 import { Block } from './block';
+import { careBirthFamily } from './care-births';
 import { careEpisodeFamily } from './care-episodes';
 import { careHistoryFamily } from './care-history';
 import { careLeaverFamily } from './care-leavers';
@@ -48,6 +49,7 @@ const FAMILIES: readonly ((block: Block) => void)[] = [
   frontDoorFamily,
   careHistoryFamily,
   careLeaverFamily,
+  careBirthFamily,
 ];
 
 export function columnNames(table: TableName, layout: Layout = 'spec'): string[] {

@@ -102,12 +102,12 @@ const EXPECTED: Record<string, Expected[]> = {
     [0.5, 1, 20000],
     [0.5, 1, 20000],
   ],
-  // In care at 03-31: X; at 10-31: X Y Z; at 11-30: X Z.
+  // In care at 03-31: X V U; at 10-31: X Y Z V U; at 11-30: X Z V U.
   OP389a: [
-    [1.25, 1, 8000],
-    [1.5, 3, 20000],
-    [1, 2, 20000],
-    [1, 2, 20000],
+    [3.75, 3, 8000],
+    [2.5, 5, 20000],
+    [2, 4, 20000],
+    [2, 4, 20000],
   ],
   'OP 411': [
     [1, null, null],
@@ -193,20 +193,32 @@ const EXPECTED: Record<string, Expected[]> = {
   ],
   // 3+ placements in the year to d. Prior (from 2012-04-01): X has L1, L2 (L3, L4 later) of X. Oct (from
   // 2012-11-01): X has L1, L2, L4 (L3 same-day); Y one (L8 starts after d); Z two → 1 of 3. Nov (from 2012-12-01):
-  // L1 ended on that day, so X still has 3; Z two; Y left care → 1 of 2 (YTD is the Nov snapshot).
+  // L1 ended on that day, so X still has 3; Z two; Y left care → 1 of 2 (YTD is the Nov snapshot). V (LB only: LA
+  // ended 2011-10-31) and U (LC, LD) have fewer than three in every year: 0 of 3, 1 of 5, 1 of 4.
   LACStable_2016on: [
-    [0, 0, 1],
+    [0, 0, 3],
+    [20, 1, 5],
+    [25, 1, 4],
+    [25, 1, 4],
+  ],
+  // Long-term stability: in care since addMonths(d, −30) or earlier and under 16. Prior (since 2010-09-30): X (since
+  // 2010-05-01) V U; U stable (A5 since 2013-01-15 straight from LC, since 2010-01-01 ≤ 2011-03-31), X (L2 since
+  // 2012-12-01) and V (LB since 2011-10-31) not → 1 of 3. Oct (since 2011-04-30; placement since 2011-10-31): X V U,
+  // V stable on the day, U → 2 of 3 (Z, Y too recent). Nov: V turns 16 on d, so X U; U → 1 of 2.
+  // (LAIT's code is LAC_LongStable%; a pack code holds no %.)
+  LAC_LongStable: [
     [100 / 3, 1, 3],
+    [200 / 3, 2, 3],
     [50, 1, 2],
     [50, 1, 2],
   ],
   // Care visits, 42 days. Prior (x = 2013-02-17): X due, not visited. Oct (x = 2013-09-19): X, Z due (Y came in on
-  // 10-31); Z seen on 10-19. Nov: X seen, Z not (see hand-worked-extract.ts).
+  // 10-31); Z seen on 10-19. Nov: X seen, Z not (see hand-worked-extract.ts). V and U are due and never visited.
   CLA_Visits: [
-    [0, 0, 1],
-    [50, 1, 2],
-    [50, 1, 2],
-    [50, 1, 2],
+    [0, 0, 3],
+    [25, 1, 4],
+    [25, 1, 4],
+    [25, 1, 4],
   ],
   // Missing: X from 2013-10-30 to 11-02 (October and November); Y's on the day Y left care, Z away, W never in care.
   Children_missing: [

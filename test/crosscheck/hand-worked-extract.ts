@@ -150,13 +150,17 @@ export const FILES: Record<string, string> = {
     'K,2013-10-20,N\n' +
     'M,2013-10-20,Y\n',
   // The SSD's other name for the ceased date. X has two open episodes; Y's ends on 2013-11-30 (not open then).
+  // V (in care since 2008) and U (since 2010) are for long-term stability: neither is visited nor has three
+  // placements in any year.
   'ssd_cla_episodes.csv':
     'clae_cla_episode_id,clae_person_id,clae_cla_episode_start_date,clae_cla_episode_ceased\n' +
     'E1,X,2010-05-01,\n' +
     'E2,X,2009-01-01,2010-04-30\n' +
     'E3,Y,2013-10-31,2013-11-30\n' +
     'E4,Z,2013-04-01,NULL\n' +
-    'E5,X,2012-01-01,\n',
+    'E5,X,2012-01-01,\n' +
+    'E6,V,2008-01-01,\n' +
+    'E7,U,2010-01-01,\n',
   // Children in care (docs/MEASURES.md). At 2013-11-30 (window 19 October – 30 November): X (in care since
   // 2010-05-01; E2 ceased the day before, a separate period) seen on 20 November; Z due, its visit on x itself
   // does not count and the one on d was unseen; Y left care on d. cla_visits_timely_pct = 1 of 2.
@@ -169,16 +173,23 @@ export const FILES: Record<string, string> = {
   // first day, so it counts; a same-day placement does not); Z two; Y left care on d → 1 of 2. X's ending in
   // 2012-11-30 would not have counted.
   'ssd_cla_placement.csv':
-    'clap_cla_placement_id,clap_person_id,clap_cla_placement_start_date,clap_cla_placement_end_date\n' +
-    'L1,X,2010-05-01,2012-12-01\n' +
-    'L2,X,2012-12-01,2013-06-01\n' +
-    'L3,X,2013-06-01,2013-06-01\n' +
-    'L4,X,2013-06-01,\n' +
-    'L5,Z,2013-04-01,2013-05-01\n' +
-    'L6,Z,2013-05-01,\n' +
-    'L7,Y,2013-10-31,2013-11-01\n' +
-    'L8,Y,2013-11-01,2013-11-10\n' +
-    'L9,Y,2013-11-10,2013-11-30\n',
+    'clap_cla_placement_id,clap_person_id,clap_cla_placement_start_date,clap_cla_placement_end_date,' +
+    'clap_cla_placement_type\n' +
+    'L1,X,2010-05-01,2012-12-01,\n' +
+    'L2,X,2012-12-01,2013-06-01,\n' +
+    'L3,X,2013-06-01,2013-06-01,\n' +
+    'L4,X,2013-06-01,,\n' +
+    'L5,Z,2013-04-01,2013-05-01,\n' +
+    'L6,Z,2013-05-01,,\n' +
+    'L7,Y,2013-10-31,2013-11-01,\n' +
+    'L8,Y,2013-11-01,2013-11-10,\n' +
+    'L9,Y,2013-11-10,2013-11-30,\n' +
+    // Long-term stability: V's second placement starts 2011-10-31, two years to the day before 2013-10-31. U is
+    // placed for adoption (A5) on 2013-01-15 straight from the placement it had had since 2010-01-01.
+    'LA,V,2008-01-01,2011-10-31,U4\n' +
+    'LB,V,2011-10-31,,U4\n' +
+    'LC,U,2010-01-01,2013-01-15,U4\n' +
+    'LD,U,2013-01-15,,A5\n',
   // cla_missing in November: X (missing since 2013-10-30, still missing on 1 November) counts; Y's episode starts
   // on 30 November, the day Y left care (not in care that day); Z's is Absent (away, not missing); W was never in
   // care → 1. October: X → 1.
@@ -213,7 +224,12 @@ export const FILES: Record<string, string> = {
     'L4,1993-06-15\n' +
     'L5,1993-01-01\n' +
     'L6,1993-05-05\n' +
-    'P9,1990-01-01\n',
+    'P9,1990-01-01\n' +
+    // Children in care: V turns 16 on 2013-11-30 (under 16 on 10-31, not on 11-30); Y has no date of birth.
+    'X,2005-06-01\n' +
+    'Z,2010-01-01\n' +
+    'V,1997-11-30\n' +
+    'U,2005-02-02\n',
 };
 
 /** Writes the hand-worked extract into a new temporary folder and returns its path. */

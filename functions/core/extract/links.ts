@@ -217,6 +217,7 @@ export function linkRecords(raw: RawExtract, problems: ProblemCollector, plansRe
     frontDoor: linkFrontDoor(raw.frontDoor, raw.cinEpisodes, raw.cpPlans, problems),
     care: care.care,
     ...(raw.present.includes('ssd_care_leavers') ? { careLeavers: withBirths(raw) } : {}),
+    ...(raw.present.includes('ssd_person') ? { births: raw.births } : {}),
   };
 }
 

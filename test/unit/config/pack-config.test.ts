@@ -43,7 +43,7 @@ describe('the default configuration', () => {
   it('parses, with defaults filled in', () => {
     expect(config.monthsShown).toBe(6);
     // In the order councils report: the front door (5), assessment (4), the seed's two sections (10, 3), children
-    // in care (5), care leavers (3).
+    // in care (6), care leavers (3).
     expect(config.sections.map((s) => s.id)).toEqual([
       'front-door',
       'assessment',
@@ -52,7 +52,7 @@ describe('the default configuration', () => {
       'children-in-care',
       'care-leavers',
     ]);
-    expect(config.sections.map((s) => s.indicators.length)).toEqual([5, 4, 10, 3, 5, 3]);
+    expect(config.sections.map((s) => s.indicators.length)).toEqual([5, 4, 10, 3, 6, 3]);
     expect(config.sections[2].indicators[0]).toMatchObject({
       code: 'Op388',
       measure: 'cp_children',
@@ -63,11 +63,12 @@ describe('the default configuration', () => {
     });
     expect(config.distribution.cc).toEqual([]);
   });
-  it("uses the seed's thirteen measures, the front door's nine, five of children in care and three of care leavers", () => {
+  it("uses the seed's thirteen measures, the front door's nine, children in care's six, care leavers' three", () => {
     const measures = new Set(config.sections.flatMap((s) => s.indicators.map((i) => i.measure)));
-    expect(measures.size).toBe(30);
+    expect(measures.size).toBe(31);
     // The seed's seven; ssd_cin_episodes, ssd_contacts, ssd_cin_assessments, ssd_s47_enquiry; ssd_cla_placement,
-    // ssd_cla_visits, ssd_missing; ssd_care_leavers, ssd_person (ssd_cla_reviews is read by no default measure).
+    // ssd_cla_visits, ssd_missing; ssd_care_leavers, ssd_person (also read for long-term stability; ssd_cla_reviews
+    // is read by no default measure).
     expect(neededTables(config).size).toBe(16);
   });
 });
@@ -79,15 +80,15 @@ describe('an invalid configuration names the field path and the problem', () => 
     expect(message).toContain('sections[0].indicators[2].measure: unknown measure "cp_bogus"');
   });
   it('a duplicate indicator code, naming both places', () => {
-    expect(errorOf(defaultWith([['sections', 1, 'indicators', 0, 'code'], 'HY64']))).toContain(
-      'sections[1].indicators[0].code: duplicate indicator code "HY64" (also at sections[0].indicators[5])',
+    expect(errorOf(defaultWith([['sections', 3, 'indicators', 0, 'code'], 'HY64']))).toContain(
+      'sections[3].indicators[0].code: duplicate indicator code "HY64" (also at sections[2].indicators[5])',
     );
   });
   it('a target key that is not a financial year like 2013/14', () => {
-    expect(errorOf(defaultWith([['sections', 0, 'indicators', 1, 'rag', 'targets'], { '2013-14': 43 }]))).toContain(
-      'sections[0].indicators[1].rag.targets["2013-14"]: invalid key: must be a financial year like 2013/14',
+    expect(errorOf(defaultWith([['sections', 2, 'indicators', 1, 'rag', 'targets'], { '2013-14': 43 }]))).toContain(
+      'sections[2].indicators[1].rag.targets["2013-14"]: invalid key: must be a financial year like 2013/14',
     );
-    expect(errorOf(defaultWith([['sections', 0, 'indicators', 1, 'rag', 'targets'], { '2013/15': 43 }]))).toContain(
+    expect(errorOf(defaultWith([['sections', 2, 'indicators', 1, 'rag', 'targets'], { '2013/15': 43 }]))).toContain(
       'targets["2013/15"]: invalid key: the two years of a financial year must be consecutive',
     );
   });
@@ -111,40 +112,40 @@ describe('an invalid configuration names the field path and the problem', () => 
     );
   });
   it('windowDays on a measure that is not about visits', () => {
-    expect(errorOf(defaultWith([['sections', 0, 'indicators', 0, 'params'], { windowDays: 28 }]))).toContain(
-      'sections[0].indicators[0].params.windowDays: windowDays applies only to visit measures, not cp_children',
+    expect(errorOf(defaultWith([['sections', 2, 'indicators', 0, 'params'], { windowDays: 28 }]))).toContain(
+      'sections[2].indicators[0].params.windowDays: windowDays applies only to visit measures, not cp_children',
     );
   });
   it('both windowDays and windowWorkingDays, in params or in a dated entry', () => {
     expect(
-      errorOf(defaultWith([['sections', 1, 'indicators', 2, 'params'], { windowDays: 42, windowWorkingDays: 10 }])),
-    ).toContain('sections[1].indicators[2].params.windowWorkingDays: give windowDays or windowWorkingDays, not both');
+      errorOf(defaultWith([['sections', 3, 'indicators', 2, 'params'], { windowDays: 42, windowWorkingDays: 10 }])),
+    ).toContain('sections[3].indicators[2].params.windowWorkingDays: give windowDays or windowWorkingDays, not both');
     const both = { from: '2014-01', params: { windowDays: 28, windowWorkingDays: 10 } };
-    expect(errorOf(defaultWith([['sections', 1, 'indicators', 1, 'paramsFrom'], [both]]))).toContain(
-      'sections[1].indicators[1].paramsFrom[0].params.windowWorkingDays: give windowDays or windowWorkingDays',
+    expect(errorOf(defaultWith([['sections', 3, 'indicators', 1, 'paramsFrom'], [both]]))).toContain(
+      'sections[3].indicators[1].paramsFrom[0].params.windowWorkingDays: give windowDays or windowWorkingDays',
     );
   });
   it('a dated entry whose params the measure refuses, or out of date order, or not a month', () => {
     const bad = { from: '2014-01', params: { windowWorkingDays: 0 } };
-    expect(errorOf(defaultWith([['sections', 1, 'indicators', 2, 'paramsFrom'], [bad]]))).toContain(
-      'sections[1].indicators[2].paramsFrom[0].params.windowWorkingDays: Too small',
+    expect(errorOf(defaultWith([['sections', 3, 'indicators', 2, 'paramsFrom'], [bad]]))).toContain(
+      'sections[3].indicators[2].paramsFrom[0].params.windowWorkingDays: Too small',
     );
     const other = { from: '2014-01', params: { windowWorkingDays: 10 } };
-    expect(errorOf(defaultWith([['sections', 0, 'indicators', 0, 'paramsFrom'], [other]]))).toContain(
-      'sections[0].indicators[0].paramsFrom[0].params.windowWorkingDays: windowWorkingDays applies only to visit ' +
+    expect(errorOf(defaultWith([['sections', 2, 'indicators', 0, 'paramsFrom'], [other]]))).toContain(
+      'sections[2].indicators[0].paramsFrom[0].params.windowWorkingDays: windowWorkingDays applies only to visit ' +
         'measures, not cp_children',
     );
     const entries = [other, { from: '2013-06', params: {} }];
-    expect(errorOf(defaultWith([['sections', 1, 'indicators', 1, 'paramsFrom'], entries]))).toContain(
-      'sections[1].indicators[1].paramsFrom[1].from: 2013-06 is not after the entry before it (2014-01)',
+    expect(errorOf(defaultWith([['sections', 3, 'indicators', 1, 'paramsFrom'], entries]))).toContain(
+      'sections[3].indicators[1].paramsFrom[1].from: 2013-06 is not after the entry before it (2014-01)',
     );
     const twice = [other, other];
-    expect(errorOf(defaultWith([['sections', 1, 'indicators', 1, 'paramsFrom'], twice]))).toContain(
+    expect(errorOf(defaultWith([['sections', 3, 'indicators', 1, 'paramsFrom'], twice]))).toContain(
       'paramsFrom[1].from: 2014-01 is not after the entry before it (2014-01)',
     );
     expect(
-      errorOf(defaultWith([['sections', 1, 'indicators', 1, 'paramsFrom'], [{ from: '2014-13', params: {} }]])),
-    ).toContain('sections[1].indicators[1].paramsFrom[0].from: must be a month like 2014-01');
+      errorOf(defaultWith([['sections', 3, 'indicators', 1, 'paramsFrom'], [{ from: '2014-13', params: {} }]])),
+    ).toContain('sections[3].indicators[1].paramsFrom[0].from: must be a month like 2014-01');
   });
   it('closure days that are not dates, outside the calendar, or listed twice', () => {
     const message = errorOf(defaultWith([['closureDays'], ['2013-12-27', '2013-02-30', '2010-12-29', '2013-12-27']]));
@@ -154,11 +155,11 @@ describe('an invalid configuration names the field path and the problem', () => 
     expect(parsePackConfig(defaultWith([['closureDays'], ['2013-12-27']])).closureDays).toEqual(['2013-12-27']);
   });
   it('an unknown field, a target that is not a number, an empty recipient list', () => {
-    expect(errorOf(defaultWith([['sections', 0, 'indicators', 0, 'colour'], 'red']))).toContain(
-      'sections[0].indicators[0]: Unrecognized key: "colour"',
+    expect(errorOf(defaultWith([['sections', 2, 'indicators', 0, 'colour'], 'red']))).toContain(
+      'sections[2].indicators[0]: Unrecognized key: "colour"',
     );
-    expect(errorOf(defaultWith([['sections', 0, 'indicators', 1, 'rag', 'targets', '2013/14'], '43']))).toContain(
-      'sections[0].indicators[1].rag.targets["2013/14"]',
+    expect(errorOf(defaultWith([['sections', 2, 'indicators', 1, 'rag', 'targets', '2013/14'], '43']))).toContain(
+      'sections[2].indicators[1].rag.targets["2013/14"]',
     );
     expect(errorOf(defaultWith([['distribution', 'to'], []]))).toContain('distribution.to:');
   });

@@ -38,8 +38,17 @@ beforeAll(async () => {
 });
 
 describe('an indicator with no target in any year', () => {
-  it('is in the default pack: the care-leaver rows, each with a polarity', () => {
-    expect(untargeted).toEqual(['CLInTouch', 'CareLeaverAcc', 'CareLeaverEET']);
+  it('is in the default pack: every row with a LAIT polarity outside the seed sections', () => {
+    expect(untargeted).toEqual([
+      'ReReferral',
+      'Continue_Assess_Comp',
+      'CP_conf_15days',
+      'LACStable_2016on',
+      'LAC_LongStable',
+      'CLInTouch',
+      'CareLeaverAcc',
+      'CareLeaverEET',
+    ]);
   });
 
   it('has no status and is not marked as missing its target, though it has a value', () => {

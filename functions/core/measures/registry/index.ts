@@ -9,7 +9,7 @@ import { assessmentsTimelyMeasure, icpcTimelyMeasure, s47RateMeasure } from './a
 import { careLeaversEetMeasure, careLeaversInTouchMeasure, careLeaversSuitableMeasure } from './care-leavers';
 import { claRateMeasure } from './cla';
 import { claCeasedMeasure, claMissingMeasure, claStartsMeasure } from './care-counts';
-import { claThreePlacementsMeasure } from './care-stability';
+import { claLongTermStabilityMeasure, claThreePlacementsMeasure } from './care-stability';
 import { claVisitsTimelyMeasure } from './care-timeliness';
 import { cpReviewsTimelyMeasure } from './cp-reviews';
 import {
@@ -55,6 +55,7 @@ const REGISTRY = [
   claStartsMeasure,
   claCeasedMeasure,
   claThreePlacementsMeasure,
+  claLongTermStabilityMeasure,
   claVisitsTimelyMeasure,
   claMissingMeasure,
   careLeaversInTouchMeasure,
