@@ -2,6 +2,7 @@
  * The children-in-care measures' SQL over the working tables of care.ts: (col, num, den) for
  * every column; den is NULL for counts.
  */
+import { FIRST_REVIEW_LOOKUP_MONTHS } from '../../functions/core/measures/care/care-reviews';
 import { VISIT_WINDOW_DAYS } from '../../functions/core/measures/registry/care-timeliness';
 import { windowStart } from './cp-measures';
 import type { MeasureParams, MeasureSql } from './sql-common';
@@ -68,6 +69,45 @@ const longTermStability = () => `
       LEFT JOIN stable ON stable.col = due.col AND stable.person = due.person
     GROUP BY c.col`;
 
+/**
+ * Care reviews: for each child in care at d, the steps of the walk as (due, met_by) — the first due 20 working days
+ * after the start (not looked up for a period started 15 months or more before d: it stands as the year's start),
+ * met by the first held review on or after the start; then review k's 3 (k = 1) or 6 months, met by review k + 1.
+ * Late when some step's overdue days (due, met_by] (met_by missing: no end) meet (d − 1 year, d].
+ */
+const reviewsTimely = () => `
+    WITH in_care AS MATERIALIZED (
+      SELECT c.col, c.d, (c.d - INTERVAL 1 YEAR)::DATE AS year_start, x.person, x.start_date,
+        x.start_date > (c.d - INTERVAL ${FIRST_REVIEW_LOOKUP_MONTHS} MONTH)::DATE AS recent
+      FROM cols c JOIN cla_periods x ON is_open(x.start_date, x.end_date, c.d)),
+    -- Looked up only for the recent starts (the calendar raises an error for a day before its years).
+    recent AS MATERIALIZED (SELECT DISTINCT start_date FROM in_care WHERE recent),
+    deadlines AS (SELECT start_date, wd_deadline(start_date, 20) AS first_due FROM recent),
+    with_due AS (
+      SELECT i.*, CASE WHEN i.recent THEN dl.first_due END AS first_due
+      FROM in_care i LEFT JOIN deadlines dl ON dl.start_date = i.start_date),
+    due AS (SELECT * FROM with_due WHERE first_due IS NULL OR first_due <= d),
+    held AS (
+      SELECT due.col, due.person, r.review_date,
+        row_number() OVER (PARTITION BY due.col, due.person ORDER BY r.review_date) AS k,
+        lead(r.review_date) OVER (PARTITION BY due.col, due.person ORDER BY r.review_date) AS next_review
+      FROM due JOIN cla_held_reviews r ON r.person = due.person AND r.review_date >= due.start_date),
+    steps AS (
+      SELECT due.col, due.person, due.d, due.year_start, coalesce(due.first_due, due.year_start) AS due_date,
+        (SELECT h.review_date FROM held h WHERE h.col = due.col AND h.person = due.person AND h.k = 1) AS met_by
+      FROM due
+      UNION ALL
+      SELECT h.col, h.person, due.d, due.year_start,
+        (h.review_date + CASE WHEN h.k = 1 THEN INTERVAL 3 MONTH ELSE INTERVAL 6 MONTH END)::DATE, h.next_review
+      FROM held h JOIN due ON due.col = h.col AND due.person = h.person),
+    late AS (
+      SELECT DISTINCT col, person FROM steps
+      WHERE greatest(due_date, year_start) < least(coalesce(met_by, DATE '9999-12-31'), d))
+    SELECT c.col, count(due.person) - count(late.person) AS num, count(due.person) AS den
+    FROM cols c LEFT JOIN due ON due.col = c.col
+      LEFT JOIN late ON late.col = due.col AND late.person = due.person
+    GROUP BY c.col`;
+
 /** Children missing from care at some time in [a, b]: an episode starting by b and not over before a. */
 const missingChildren = () => `
     SELECT c.col, count(DISTINCT m.person) AS num, NULL AS den
@@ -78,6 +118,7 @@ export const CARE_SQL = {
   cla_starts: () => childrenWithPeriodEvent('start_date'),
   cla_ceased: () => childrenWithPeriodEvent('end_date'),
   cla_visits_timely_pct: visitedInCare,
+  cla_reviews_timely_pct: reviewsTimely,
   cla_placements_3plus_pct: threePlacements,
   cla_long_term_stability_pct: longTermStability,
   cla_missing: missingChildren,

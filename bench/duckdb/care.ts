@@ -20,6 +20,11 @@ const TABLES: SqlFamily['tables'] = {
     { name: 'clap_cla_placement_end_date', kind: 'date' },
     { name: 'clap_cla_placement_type', kind: 'text' },
   ],
+  ssd_cla_reviews: [
+    { name: 'clar_cla_person_id', kind: 'text' },
+    { name: 'clar_cla_review_date', kind: 'date' },
+    { name: 'clar_cla_review_cancelled', kind: 'flag' },
+  ],
   ssd_cla_visits: [
     { name: 'clav_person_id', kind: 'text' },
     { name: 'clav_cla_id', kind: 'text' },
@@ -60,6 +65,9 @@ CREATE OR REPLACE TABLE missing_in_care AS
   WHERE NOT regexp_matches(lower(trim(coalesce(m.miss_missing_episode_type, ''))), '^(a|absent|away)\\b')
     AND EXISTS (SELECT 1 FROM cla_periods p
       WHERE p.person = m.miss_person_id AND is_open(p.start_date, p.end_date, m.miss_missing_episode_start_date));
+CREATE OR REPLACE TABLE cla_held_reviews AS
+  SELECT DISTINCT clar_cla_person_id AS person, clar_cla_review_date AS review_date FROM ssd_cla_reviews
+  WHERE clar_cla_review_date IS NOT NULL AND NOT coalesce(clar_cla_review_cancelled, false);
 CREATE OR REPLACE TABLE cla_seen_visits AS
   SELECT coalesce(v.clav_person_id, k.person) AS person, v.clav_cla_visit_date AS visit_date
   FROM ssd_cla_visits v LEFT JOIN cla_of_period k ON k.cla_id = v.clav_cla_id

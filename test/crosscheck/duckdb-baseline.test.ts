@@ -220,6 +220,20 @@ const EXPECTED: Record<string, Expected[]> = {
     [25, 1, 4],
     [25, 1, 4],
   ],
+  // Care reviews in the 12 months (d − 1 year, d]. The first review is due 20 working days after the start (looked up
+  // for Z only: the others came into care 15 months or more before every d). X's review due 2012-11-17 (6 months
+  // after 2012-05-17) was held on 2012-11-30: overdue on (11-17, 11-30], in the year to 03-31 and to 10-31 (late), not
+  // in the year to 11-30, which starts 2012-12-01 (then X's 2013-05-30 on its due day and 2013-11-15 early: timely).
+  // V was never reviewed (the one row is cancelled): late at every d. U: each review within 6 months of the last.
+  // Z: due 2013-04-29 (Apr 2–5, 8–12, 15–19, 22–26, 29 = 20 working days after Easter Monday), held that day, the
+  // second due and held 2013-07-29. Y: first due 2013-11-28, after 10-31, and Y left care on 11-30: never due.
+  // Prior: U of X V U; Oct: U Z of X V U Z; Nov: X U Z of X V U Z.
+  CLA_Reviews: [
+    [100 / 3, 1, 3],
+    [50, 2, 4],
+    [75, 3, 4],
+    [75, 3, 4],
+  ],
   // Missing: X from 2013-10-30 to 11-02 (October and November); Y's on the day Y left care, Z away, W never in care.
   Children_missing: [
     [0, null, null],

@@ -169,6 +169,32 @@ export const FILES: Record<string, string> = {
     'X,2013-11-20,Y\n' +
     'Z,2013-10-19,Y\n' +
     'Z,2013-11-30,N\n',
+  // cla_reviews_timely_pct (the working is in duckdb-baseline.test.ts). X every 3 then 6 months from 2010-05-20, but
+  // the review due 2012-11-17 held on 2012-11-30; V's only review was cancelled; U on time throughout; Z first on
+  // its deadline, 29 April 2013 (20 working days after 1 April, Easter Monday), then 3 months on; Y none.
+  'ssd_cla_reviews.csv':
+    'clar_cla_person_id,clar_cla_review_date,clar_cla_review_cancelled\n' +
+    'X,2010-05-20,N\n' +
+    'X,2010-08-20,N\n' +
+    'X,2011-02-18,N\n' +
+    'X,2011-08-18,\n' +
+    'X,2012-02-17,N\n' +
+    'X,2012-05-17,N\n' +
+    'X,2012-11-30,N\n' +
+    'X,2013-05-30,N\n' +
+    'X,2013-11-15,N\n' +
+    'V,2013-06-01,Y\n' +
+    'U,2010-01-20,N\n' +
+    'U,2010-04-20,N\n' +
+    'U,2010-10-20,N\n' +
+    'U,2011-04-20,N\n' +
+    'U,2011-10-20,N\n' +
+    'U,2012-04-20,N\n' +
+    'U,2012-10-19,N\n' +
+    'U,2013-04-19,N\n' +
+    'U,2013-10-18,N\n' +
+    'Z,2013-04-29,N\n' +
+    'Z,2013-07-29,N\n',
   // cla_placements_3plus_pct at 2013-11-30 (year from 2012-12-01): X has three (the first ended on the year's
   // first day, so it counts; a same-day placement does not); Z two; Y left care on d → 1 of 2. X's ending in
   // 2012-11-30 would not have counted.

@@ -10,7 +10,7 @@ import { careLeaversEetMeasure, careLeaversInTouchMeasure, careLeaversSuitableMe
 import { claRateMeasure } from './cla';
 import { claCeasedMeasure, claMissingMeasure, claStartsMeasure } from './care-counts';
 import { claLongTermStabilityMeasure, claThreePlacementsMeasure } from './care-stability';
-import { claVisitsTimelyMeasure } from './care-timeliness';
+import { claReviewsTimelyMeasure, claVisitsTimelyMeasure } from './care-timeliness';
 import { cpReviewsTimelyMeasure } from './cp-reviews';
 import {
   cinRateMeasure,
@@ -57,6 +57,7 @@ const REGISTRY = [
   claThreePlacementsMeasure,
   claLongTermStabilityMeasure,
   claVisitsTimelyMeasure,
+  claReviewsTimelyMeasure,
   claMissingMeasure,
   careLeaversInTouchMeasure,
   careLeaversSuitableMeasure,
