@@ -49,6 +49,7 @@ export class ExtractBuilder {
   private readonly cpVisitList: VisitInput[] = [];
   private readonly cinVisitList: VisitInput[] = [];
   private readonly claVisitList: VisitInput[] = [];
+  private readonly births = new Map<PersonKey, number>();
   private cpUnseen = 0;
   private cinUnseen = 0;
 
@@ -126,6 +127,18 @@ export class ExtractBuilder {
     return this;
   }
 
+  /** A held care review of a child in care. */
+  claReview(person: string, date: string): this {
+    this.extract.care.reviews.push({ person: this.person(person), day: dayFromIso(date) });
+    return this;
+  }
+
+  /** A date of birth (ssd_person). */
+  birth(person: string, date: string): this {
+    this.births.set(this.person(person), dayFromIso(date));
+    return this;
+  }
+
   /** A statutory visit to a child in care (seen). */
   claVisit(person: string, date: string): this {
     this.person(person);
@@ -145,6 +158,7 @@ export class ExtractBuilder {
       cpVisits: this.visits(this.cpVisitList, this.cpUnseen),
       cinVisits: this.visits(this.cinVisitList, this.cinUnseen),
       care: { ...this.extract.care, visits: this.visits(this.claVisitList, 0) },
+      ...(this.births.size > 0 ? { births: this.births } : {}),
     };
   }
 
