@@ -74,20 +74,20 @@ describe('the default configuration', () => {
 
 describe('an invalid configuration names the field path and the problem', () => {
   it('an unknown measure', () => {
-    const message = errorOf(defaultWith([['sections', 0, 'indicators', 2, 'measure'], 'cp_bogus']));
+    const message = errorOf(defaultWith([['sections', 2, 'indicators', 2, 'measure'], 'cp_bogus']));
     expect(message).toContain('Invalid pack configuration in config/pack.json');
-    expect(message).toContain('sections[0].indicators[2].measure: unknown measure "cp_bogus"');
+    expect(message).toContain('sections[2].indicators[2].measure: unknown measure "cp_bogus"');
   });
   it('a duplicate indicator code, naming both places', () => {
-    expect(errorOf(defaultWith([['sections', 1, 'indicators', 0, 'code'], 'HY64']))).toContain(
-      'sections[1].indicators[0].code: duplicate indicator code "HY64" (also at sections[0].indicators[5])',
+    expect(errorOf(defaultWith([['sections', 3, 'indicators', 0, 'code'], 'HY64']))).toContain(
+      'sections[3].indicators[0].code: duplicate indicator code "HY64" (also at sections[2].indicators[5])',
     );
   });
   it('a target key that is not a financial year like 2013/14', () => {
-    expect(errorOf(defaultWith([['sections', 0, 'indicators', 1, 'rag', 'targets'], { '2013-14': 43 }]))).toContain(
-      'sections[0].indicators[1].rag.targets["2013-14"]: invalid key: must be a financial year like 2013/14',
+    expect(errorOf(defaultWith([['sections', 2, 'indicators', 1, 'rag', 'targets'], { '2013-14': 43 }]))).toContain(
+      'sections[2].indicators[1].rag.targets["2013-14"]: invalid key: must be a financial year like 2013/14',
     );
-    expect(errorOf(defaultWith([['sections', 0, 'indicators', 1, 'rag', 'targets'], { '2013/15': 43 }]))).toContain(
+    expect(errorOf(defaultWith([['sections', 2, 'indicators', 1, 'rag', 'targets'], { '2013/15': 43 }]))).toContain(
       'targets["2013/15"]: invalid key: the two years of a financial year must be consecutive',
     );
   });
@@ -111,40 +111,40 @@ describe('an invalid configuration names the field path and the problem', () => 
     );
   });
   it('windowDays on a measure that is not about visits', () => {
-    expect(errorOf(defaultWith([['sections', 0, 'indicators', 0, 'params'], { windowDays: 28 }]))).toContain(
-      'sections[0].indicators[0].params.windowDays: windowDays applies only to visit measures, not cp_children',
+    expect(errorOf(defaultWith([['sections', 2, 'indicators', 0, 'params'], { windowDays: 28 }]))).toContain(
+      'sections[2].indicators[0].params.windowDays: windowDays applies only to visit measures, not cp_children',
     );
   });
   it('both windowDays and windowWorkingDays, in params or in a dated entry', () => {
     expect(
-      errorOf(defaultWith([['sections', 1, 'indicators', 2, 'params'], { windowDays: 42, windowWorkingDays: 10 }])),
-    ).toContain('sections[1].indicators[2].params.windowWorkingDays: give windowDays or windowWorkingDays, not both');
+      errorOf(defaultWith([['sections', 3, 'indicators', 2, 'params'], { windowDays: 42, windowWorkingDays: 10 }])),
+    ).toContain('sections[3].indicators[2].params.windowWorkingDays: give windowDays or windowWorkingDays, not both');
     const both = { from: '2014-01', params: { windowDays: 28, windowWorkingDays: 10 } };
-    expect(errorOf(defaultWith([['sections', 1, 'indicators', 1, 'paramsFrom'], [both]]))).toContain(
-      'sections[1].indicators[1].paramsFrom[0].params.windowWorkingDays: give windowDays or windowWorkingDays',
+    expect(errorOf(defaultWith([['sections', 3, 'indicators', 1, 'paramsFrom'], [both]]))).toContain(
+      'sections[3].indicators[1].paramsFrom[0].params.windowWorkingDays: give windowDays or windowWorkingDays',
     );
   });
   it('a dated entry whose params the measure refuses, or out of date order, or not a month', () => {
     const bad = { from: '2014-01', params: { windowWorkingDays: 0 } };
-    expect(errorOf(defaultWith([['sections', 1, 'indicators', 2, 'paramsFrom'], [bad]]))).toContain(
-      'sections[1].indicators[2].paramsFrom[0].params.windowWorkingDays: Too small',
+    expect(errorOf(defaultWith([['sections', 3, 'indicators', 2, 'paramsFrom'], [bad]]))).toContain(
+      'sections[3].indicators[2].paramsFrom[0].params.windowWorkingDays: Too small',
     );
     const other = { from: '2014-01', params: { windowWorkingDays: 10 } };
-    expect(errorOf(defaultWith([['sections', 0, 'indicators', 0, 'paramsFrom'], [other]]))).toContain(
-      'sections[0].indicators[0].paramsFrom[0].params.windowWorkingDays: windowWorkingDays applies only to visit ' +
+    expect(errorOf(defaultWith([['sections', 2, 'indicators', 0, 'paramsFrom'], [other]]))).toContain(
+      'sections[2].indicators[0].paramsFrom[0].params.windowWorkingDays: windowWorkingDays applies only to visit ' +
         'measures, not cp_children',
     );
     const entries = [other, { from: '2013-06', params: {} }];
-    expect(errorOf(defaultWith([['sections', 1, 'indicators', 1, 'paramsFrom'], entries]))).toContain(
-      'sections[1].indicators[1].paramsFrom[1].from: 2013-06 is not after the entry before it (2014-01)',
+    expect(errorOf(defaultWith([['sections', 3, 'indicators', 1, 'paramsFrom'], entries]))).toContain(
+      'sections[3].indicators[1].paramsFrom[1].from: 2013-06 is not after the entry before it (2014-01)',
     );
     const twice = [other, other];
-    expect(errorOf(defaultWith([['sections', 1, 'indicators', 1, 'paramsFrom'], twice]))).toContain(
+    expect(errorOf(defaultWith([['sections', 3, 'indicators', 1, 'paramsFrom'], twice]))).toContain(
       'paramsFrom[1].from: 2014-01 is not after the entry before it (2014-01)',
     );
     expect(
-      errorOf(defaultWith([['sections', 1, 'indicators', 1, 'paramsFrom'], [{ from: '2014-13', params: {} }]])),
-    ).toContain('sections[1].indicators[1].paramsFrom[0].from: must be a month like 2014-01');
+      errorOf(defaultWith([['sections', 3, 'indicators', 1, 'paramsFrom'], [{ from: '2014-13', params: {} }]])),
+    ).toContain('sections[3].indicators[1].paramsFrom[0].from: must be a month like 2014-01');
   });
   it('closure days that are not dates, outside the calendar, or listed twice', () => {
     const message = errorOf(defaultWith([['closureDays'], ['2013-12-27', '2013-02-30', '2010-12-29', '2013-12-27']]));
@@ -154,11 +154,11 @@ describe('an invalid configuration names the field path and the problem', () => 
     expect(parsePackConfig(defaultWith([['closureDays'], ['2013-12-27']])).closureDays).toEqual(['2013-12-27']);
   });
   it('an unknown field, a target that is not a number, an empty recipient list', () => {
-    expect(errorOf(defaultWith([['sections', 0, 'indicators', 0, 'colour'], 'red']))).toContain(
-      'sections[0].indicators[0]: Unrecognized key: "colour"',
+    expect(errorOf(defaultWith([['sections', 2, 'indicators', 0, 'colour'], 'red']))).toContain(
+      'sections[2].indicators[0]: Unrecognized key: "colour"',
     );
-    expect(errorOf(defaultWith([['sections', 0, 'indicators', 1, 'rag', 'targets', '2013/14'], '43']))).toContain(
-      'sections[0].indicators[1].rag.targets["2013/14"]',
+    expect(errorOf(defaultWith([['sections', 2, 'indicators', 1, 'rag', 'targets', '2013/14'], '43']))).toContain(
+      'sections[2].indicators[1].rag.targets["2013/14"]',
     );
     expect(errorOf(defaultWith([['distribution', 'to'], []]))).toContain('distribution.to:');
   });

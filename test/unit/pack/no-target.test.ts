@@ -38,8 +38,16 @@ beforeAll(async () => {
 });
 
 describe('an indicator with no target in any year', () => {
-  it('is in the default pack: the care-leaver rows, each with a polarity', () => {
-    expect(untargeted).toEqual(['CLInTouch', 'CareLeaverAcc', 'CareLeaverEET']);
+  it("is in the default pack: the scorecard's rows with a polarity from LAIT's data dictionary", () => {
+    expect(untargeted).toEqual([
+      'ReReferral',
+      'Continue_Assess_Comp',
+      'CP_conf_15days',
+      'LACStable_2016on',
+      'CLInTouch',
+      'CareLeaverAcc',
+      'CareLeaverEET',
+    ]);
   });
 
   it('has no status and is not marked as missing its target, though it has a value', () => {
