@@ -8,14 +8,24 @@
  * calendar's first day up to and including `day`, so the working days in (a, b] are
  * worked(b) − worked(a). A day outside the calendar raises an error naming it, never a guess.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { SHIPPED_HOLIDAYS_FILE } from '../../functions/core/working-days';
 import { sqlString } from './sql-common';
 
-/** The bank-holiday snapshot the core ships (docs/WORKING-DAYS.md, "The bank holidays"). */
-export const SHIPPED_HOLIDAY_FILE = path.resolve(
-  __dirname,
-  '../../functions/core/working-days/bank-holidays.england-and-wales.json',
-);
+/**
+ * The bank-holiday snapshot the core ships (docs/WORKING-DAYS.md, "The bank holidays"), found by walking up from
+ * this file: the bench runs it bundled from bench/data/build/, the tests from bench/duckdb/.
+ */
+function shippedHolidayFile(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, SHIPPED_HOLIDAYS_FILE);
+    if (existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) throw new Error(`DuckDB baseline: no ${SHIPPED_HOLIDAYS_FILE} above ${__dirname}`);
+  }
+}
+
+export const SHIPPED_HOLIDAY_FILE = shippedHolidayFile();
 
 /**
  * The calendar table and the macros:

@@ -13,6 +13,7 @@
  */
 import type { TableName } from '../core/types';
 import { CARE_MOSAIC, CARE_SPEC, CARE_SYSTEMC } from './care-layouts';
+import { CARE_LEAVER_SPEC, CARE_LEAVER_SYSTEMC } from './care-leaver-layouts';
 
 export const LAYOUTS = ['spec', 'systemc', 'mosaic'] as const;
 export type Layout = (typeof LAYOUTS)[number];
@@ -60,16 +61,7 @@ const SPEC: LayoutColumns = {
   ],
   ssd_s47_enquiry: ['s47e_s47_enquiry_id', 's47e_person_id', 's47e_s47_start_date'],
   ...CARE_SPEC,
-  ssd_care_leavers: [
-    'clea_person_id',
-    'clea_care_leaver_eligibility',
-    'clea_care_leaver_in_touch',
-    'clea_care_leaver_latest_contact',
-    'clea_care_leaver_accommodation',
-    'clea_care_leaver_accom_suitable',
-    'clea_care_leaver_activity',
-  ],
-  ssd_person: ['pers_person_id', 'pers_dob'],
+  ...CARE_LEAVER_SPEC,
 };
 
 const CP_PLANS = [
@@ -147,41 +139,6 @@ const VISIT_FLAGS = (prefix: string) => [
   `${prefix}_visit_bedroom`,
 ];
 
-// procs/ssd_care_leavers.sql and ssd_person.sql (SystemC); the Mosaic script has the same columns
-// (ssd_person in another order, which the reader does not mind).
-const CARE_LEAVERS = [
-  'clea_table_id',
-  'clea_person_id',
-  'clea_care_leaver_eligibility',
-  'clea_care_leaver_in_touch',
-  'clea_care_leaver_latest_contact',
-  'clea_care_leaver_accommodation',
-  'clea_care_leaver_accom_suitable',
-  'clea_care_leaver_activity',
-  'clea_pathway_plan_review_date',
-  'clea_care_leaver_personal_advisor',
-  'clea_care_leaver_allocated_team',
-  'clea_care_leaver_worker_id',
-];
-const PERSON = [
-  'pers_legacy_id',
-  'pers_person_id',
-  'pers_upn',
-  'pers_forename',
-  'pers_surname',
-  'pers_sex',
-  'pers_gender',
-  'pers_ethnicity',
-  'pers_dob',
-  'pers_single_unique_id',
-  'pers_upn_unknown',
-  'pers_send_flag',
-  'pers_expected_dob',
-  'pers_death_date',
-  'pers_is_mother',
-  'pers_nationality',
-];
-
 const SYSTEMC: LayoutColumns = {
   ssd_cp_plans: CP_PLANS,
   ssd_initial_cp_conference: ICPC,
@@ -233,8 +190,7 @@ const SYSTEMC: LayoutColumns = {
   ssd_cin_assessments: CIN_ASSESSMENTS,
   ssd_s47_enquiry: [...S47_ENQUIRY.slice(0, 7), 's47e_s47_completed_by_team', 's47e_s47_completed_by_worker_id'],
   ...CARE_SYSTEMC,
-  ssd_care_leavers: CARE_LEAVERS,
-  ssd_person: PERSON,
+  ...CARE_LEAVER_SYSTEMC,
 };
 
 const MOSAIC: LayoutColumns = {

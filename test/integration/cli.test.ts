@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import * as XLSX from 'xlsx';
 import { parseCommand, USAGE } from '../../functions/cli/args';
 import { execute, type Terminal } from '../../functions/cli/commands';
+import defaultPack from '../../functions/core/config/default-pack.json';
 import { UsageError } from '../../functions/core/errors';
 import { generateExtract } from '../support/fixtures';
 import { startLocalStack, type LocalStack } from '../support/local-stack';
@@ -58,7 +59,7 @@ test('run --out writes the run in the bucket layout, with latest.json, and sends
   expect(terminal.progressLines).toEqual(
     expect.arrayContaining([
       'read ssd_cp_plans.csv: 2,100 rows',
-      'computed 16 indicators',
+      `computed ${defaultPack.sections.reduce((n, section) => n + section.indicators.length, 0)} indicators`,
       'rendered pack.html, pack.xlsx, pack.json',
     ]),
   );

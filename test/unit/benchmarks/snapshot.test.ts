@@ -128,7 +128,11 @@ describe('configuration', () => {
   test('the default pack is Haringey, 309, with the latest model', () => {
     const config = parsePackConfig(defaultPack);
     expect(config.benchmarks).toEqual({ laCode: '309', neighbours: 'latest' });
-    expect(config.sections[0].indicators.map((i) => i.comparator ?? null)).toEqual([
+    const comparators = (id: string) =>
+      config.sections.find((section) => section.id === id)?.indicators.map((i) => i.comparator ?? null);
+    // Referrals and re-referrals at the front door; none for contacts, the rate (no published rate), NFA.
+    expect(comparators('front-door')).toEqual([null, 'referrals', null, 'rereferrals_pct', null]);
+    expect(comparators('child-protection')).toEqual([
       'cp_children_31march',
       null,
       'cla_rate_31march',

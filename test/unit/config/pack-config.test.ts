@@ -74,9 +74,9 @@ describe('the default configuration', () => {
 
 describe('an invalid configuration names the field path and the problem', () => {
   it('an unknown measure', () => {
-    const message = errorOf(defaultWith([['sections', 0, 'indicators', 2, 'measure'], 'cp_bogus']));
+    const message = errorOf(defaultWith([['sections', 2, 'indicators', 2, 'measure'], 'cp_bogus']));
     expect(message).toContain('Invalid pack configuration in config/pack.json');
-    expect(message).toContain('sections[0].indicators[2].measure: unknown measure "cp_bogus"');
+    expect(message).toContain('sections[2].indicators[2].measure: unknown measure "cp_bogus"');
   });
   it('a duplicate indicator code, naming both places', () => {
     expect(errorOf(defaultWith([['sections', 3, 'indicators', 0, 'code'], 'HY64']))).toContain(

@@ -1,7 +1,8 @@
-import { emptyFrontDoor } from '../../../functions/core/front-door-types';
 import { createHash } from 'node:crypto';
+import { emptyCareRecords } from '../../../functions/core/extract/care-records';
 import { memorySource } from '../../../functions/core/extract/memory-source';
 import { readExtract } from '../../../functions/core/extract/read-extract';
+import { emptyFrontDoor } from '../../../functions/core/front-door-types';
 import type { TableStats } from '../../../functions/core/types';
 import { ALL_TABLES, csv, day, read, summarise } from './helpers';
 
@@ -122,8 +123,9 @@ const EXPECTED_EXTRACT = {
     { id: 'E1', person: C4, start: day('2010-05-05'), end: null, row: 2 },
     { id: 'E2', person: C1, start: day('2013-03-31'), end: day('2013-04-30'), row: 3 },
   ],
-  // No front-door tables in this extract.
+  // No front-door or children-in-care tables in this extract.
   frontDoor: emptyFrontDoor(),
+  care: emptyCareRecords(),
   careLeavers: [
     {
       person: C4,

@@ -38,7 +38,7 @@ beforeAll(async () => {
 });
 
 describe('an indicator with no target in any year', () => {
-  it('is in the default pack: every row with a LAIT polarity outside the seed sections', () => {
+  it("is in the default pack: the scorecard's rows with a polarity from LAIT's data dictionary", () => {
     expect(untargeted).toEqual([
       'ReReferral',
       'Continue_Assess_Comp',
