@@ -126,6 +126,8 @@ const EXPECTED_EXTRACT = {
   // No front-door or children-in-care tables in this extract.
   frontDoor: emptyFrontDoor(),
   care: emptyCareRecords(),
+  // ssd_person's dates of birth, as read (C9's is empty: no entry).
+  births: new Map([[C4, day('1994-05-05')]]),
   careLeavers: [
     {
       person: C4,
