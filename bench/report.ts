@@ -39,6 +39,8 @@ export interface ScaleResult {
 export interface BenchResults {
   machine: MachineInfo;
   period: string;
+  /** How many indicators the default pack computes (each measured run computes all of them). */
+  indicators: number;
   scales: ScaleResult[];
   built: BuiltBench;
   cold: ColdStartResult | null;
@@ -60,7 +62,7 @@ export function renderResults(results: BenchResults): string {
   const lines: string[] = [];
   lines.push(
     `Measured ${machine.date} on ${machine.nproc} cores (${machine.cpu}), node ` +
-      `${machine.node}; period ${results.period}, the default pack (13 indicators × 8 columns).`,
+      `${machine.node}; period ${results.period}, the default pack (${results.indicators} indicators × 8 columns).`,
   );
   lines.push('', '```', `$ nproc\n${machine.nproc}\n$ free -h\n${machine.free}`, '```', '');
   lines.push(

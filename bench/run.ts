@@ -14,6 +14,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import defaultPack from '../functions/core/config/default-pack.json';
 import { BUILD_DIR, buildBench, type BuiltBench } from './build';
 import { measureColdStart, type ColdStartResult } from './cold-start';
 import { compareCells, describeMismatches } from './compare';
@@ -146,7 +147,8 @@ async function main(): Promise<void> {
     const { dir } = await cachedExtract(1, PERIOD);
     cold = await measureColdStart(built, dir, PERIOD, options.runs);
   }
-  const results = { machine, period: PERIOD, scales, built, cold };
+  const indicators = defaultPack.sections.reduce((n, section) => n + section.indicators.length, 0);
+  const results = { machine, period: PERIOD, indicators, scales, built, cold };
   // Every summary as measured (git-ignored beside the extracts), for analysis beyond the table.
   writeFileSync(path.join(RESULTS_DIR, 'last-results.json'), `${JSON.stringify(results, null, 2)}\n`);
   const text = writeReport(results, options.write);
