@@ -11,9 +11,13 @@ import type { Column, ColumnPlan } from './columns';
 import type { Cell } from './pack-types';
 import { projectYearEnd, type PackProjection } from './projection';
 
+/**
+ * A flow count whose year is the sum of its months. A count of children once per window (children starting care,
+ * missing) is not: last year's monthly profile would scale it by a sum that counts a child in every month.
+ */
 export function isProjected(name: MeasureName): boolean {
   const measure = measureOf(name);
-  return measure.kind === 'flow' && measure.unit === 'count';
+  return measure.kind === 'flow' && measure.unit === 'count' && measure.additive;
 }
 
 /** The columns a projection of this measure reads beyond the shown ones: last year's twelve months, or none. */

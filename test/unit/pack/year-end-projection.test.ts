@@ -13,7 +13,9 @@
  *   cp_ends:   last year's Apr–Aug held none, so the profile cannot scale: straight line 2 × 12 / 5 = 4.8.
  *   cp_children (a snapshot) and cp_repeat_pct (a percent flow): no projection.
  */
+import type { MeasureName } from '../../../functions/core/config/pack-config';
 import { buildPack } from '../../../functions/core/pack/build-pack';
+import { isProjected } from '../../../functions/core/pack/year-end';
 import type { Pack, PackIndicator } from '../../../functions/core/pack/pack-types';
 import type { Period } from '../../../functions/core/types';
 import { ExtractBuilder } from '../measures/extract-builder';
@@ -95,5 +97,18 @@ describe('the year-end projection in March, when the year is complete', () => {
     const pack = packFor('2014-03');
     expect(row(pack, 'ST').projection).toEqual({ value: 4, method: 'last-year-profile' });
     expect(pack.sections[0].comments.performance.text).not.toMatch(/On current trends/);
+  });
+});
+
+describe('which counts are projected', () => {
+  it('counts whose year is the sum of their months, not children counted once per window', () => {
+    const summed: MeasureName[] = ['cp_starts', 'cp_ends', 'cp_moved_in', 'cp_moved_out'];
+    // A child missing in April and again in May is one child in the year but one in each month: the months' sum
+    // (last year's profile) would overstate the year, so children starting, ceasing and missing care are not.
+    const oncePerWindow: MeasureName[] = ['cla_starts', 'cla_ceased', 'cla_missing'];
+    // Snapshots and percentages never are.
+    const neither: MeasureName[] = ['cp_children', 'cp_repeat_pct'];
+    expect(summed.map(isProjected)).toEqual([true, true, true, true]);
+    expect([...oncePerWindow, ...neither].map(isProjected)).toEqual([false, false, false, false, false]);
   });
 });

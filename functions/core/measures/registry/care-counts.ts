@@ -31,6 +31,7 @@ const ONCE = 'Each child is counted once per window (month, or year to date sinc
 export const claStartsMeasure = flowMeasure({
   name: 'cla_starts',
   unit: 'count',
+  oncePerWindow: true,
   reads: [EPISODES],
   params: NO_PARAMS,
   definition:
@@ -45,6 +46,7 @@ export const claStartsMeasure = flowMeasure({
 export const claCeasedMeasure = flowMeasure({
   name: 'cla_ceased',
   unit: 'count',
+  oncePerWindow: true,
   reads: [EPISODES],
   params: NO_PARAMS,
   definition:
@@ -61,6 +63,7 @@ export const claCeasedMeasure = flowMeasure({
 export const claMissingMeasure = flowMeasure({
   name: 'cla_missing',
   unit: 'count',
+  oncePerWindow: true,
   reads: [
     EPISODES,
     {

@@ -90,6 +90,11 @@ interface SnapshotSpec<N extends string, S extends ParamsSchema> extends SpecCom
 }
 
 interface FlowSpec<N extends string, S extends ParamsSchema> extends SpecCommon<N, S> {
+  /**
+   * Set for a count of children each counted once per window (DfE's rule for children starting, ceasing or
+   * missing): a year's count is then not the sum of its months, so it is not projected from them.
+   */
+  oncePerWindow?: true;
   /** Prepares the evaluator for exactly these windows. */
   prepare(index: ExtractIndex, windows: readonly Window[], params: z.output<S>, context: PrepareContext): FlowEvaluator;
 }
@@ -124,6 +129,8 @@ export interface SnapshotMeasure<N extends string = string> extends MeasureCommo
 
 export interface FlowMeasure<N extends string = string> extends MeasureCommon<N> {
   kind: 'flow';
+  /** Whether a year's count is the sum of its months' (false: each child counted once per window). */
+  additive: boolean;
   prepare(index: ExtractIndex, windows: readonly Window[], params: unknown, context: PrepareContext): FlowEvaluator;
 }
 
@@ -165,6 +172,7 @@ export function flowMeasure<const N extends string, S extends ParamsSchema>(spec
   return {
     ...common(spec),
     kind: 'flow',
+    additive: spec.oncePerWindow !== true,
     prepare: (index, windows, params, context) => spec.prepare(index, windows, spec.params.parse(params), context),
   };
 }
