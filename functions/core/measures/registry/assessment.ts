@@ -19,10 +19,9 @@
  *   (icpc_s47_enquiry_id, icpc_icpc_date), commit 4987c73.
  * The working-day rule is docs/WORKING-DAYS.md's "within N working days of an event".
  */
-import * as z from 'zod';
 import { assessmentsTimely, conferencesTimely, s47Count } from '../front-door';
 import { outOf, percentOf, rateOf, soFar } from './draft-words';
-import { flowMeasure } from './measure';
+import { flowMeasure, NO_PARAMS } from './measure';
 import { timescaleOf, timescaleParams, timescaleWords, type Timescale } from './timescale';
 
 const ASSESSMENT_WINDOW: Timescale = { unit: 'working days', length: 45 };
@@ -64,7 +63,7 @@ export const s47RateMeasure = flowMeasure({
   name: 's47_rate',
   unit: 'rate',
   reads: [{ table: 'ssd_s47_enquiry', columns: ['s47e_s47_enquiry_id', 's47e_person_id', 's47e_s47_start_date'] }],
-  params: z.strictObject({}),
+  params: NO_PARAMS,
   definition: 'Section 47 enquiries started in the period per 10,000 children aged 0–17.',
   counted:
     'Rows of `ssd_s47_enquiry` with `s47e_s47_start_date` in [a, b], per 10,000 of the 0–17 population (chosen ' +

@@ -13,12 +13,10 @@
  * is not known"; "Includes children who were missing … at 1 April"). DfE publishes it as a
  * percentage of the children looked after during the year; the monthly pack shows the count.
  */
-import * as z from 'zod';
 import { claCeased, claMissing, claStarts } from '../care/care-flows';
 import { children, n, soFar } from './draft-words';
-import { flowMeasure, type ColumnsRead } from './measure';
+import { flowMeasure, NO_PARAMS, type ColumnsRead } from './measure';
 
-const NO_PARAMS = z.strictObject({});
 const EPISODES: ColumnsRead = {
   table: 'ssd_cla_episodes',
   columns: ['clae_person_id', 'clae_cla_episode_start_date', 'clae_cla_episode_ceased_date'],

@@ -5,10 +5,9 @@
  * 01_data/02_prod/lait_data_dictionary.csv (commit 2e30e3959a6ab8b2d22941b84764da41a40ac91b),
  * measures NoCareLeavers, CareLeaverAcc, CareLeaverEET, CareLeavers_LA_NotInTouch.
  */
-import * as z from 'zod';
 import { careLeaversEet, careLeaversInTouch, careLeaversSuitable } from '../care-leavers';
 import { atEnd, outOf } from './draft-words';
-import { type ColumnsRead, snapshotMeasure } from './measure';
+import { NO_PARAMS, snapshotMeasure, type ColumnsRead } from './measure';
 
 /** The cohort's columns, and the status columns a measure adds. */
 const cohortReads = (...status: string[]): readonly ColumnsRead[] => [
@@ -34,7 +33,7 @@ export const careLeaversInTouchMeasure = snapshotMeasure({
   name: 'care_leavers_in_touch_pct',
   unit: 'percent',
   reads: cohortReads(),
-  params: z.strictObject({}),
+  params: NO_PARAMS,
   definition: `Of the ${WHO}, the percentage the local authority is in touch with (latest recorded status).`,
   counted: `${COHORT} Numerator: \`clea_care_leaver_in_touch\` = YES.`,
   prepare: careLeaversInTouch,
@@ -46,7 +45,7 @@ export const careLeaversSuitableMeasure = snapshotMeasure({
   name: 'care_leavers_suitable_accommodation_pct',
   unit: 'percent',
   reads: cohortReads('clea_care_leaver_accommodation', 'clea_care_leaver_accom_suitable'),
-  params: z.strictObject({}),
+  params: NO_PARAMS,
   definition:
     `Of the ${WHO}, except those gone abroad, deported or whose residence is not known, the percentage in ` +
     'accommodation considered suitable.',
@@ -62,7 +61,7 @@ export const careLeaversEetMeasure = snapshotMeasure({
   name: 'care_leavers_eet_pct',
   unit: 'percent',
   reads: cohortReads('clea_care_leaver_activity'),
-  params: z.strictObject({}),
+  params: NO_PARAMS,
   definition: `Of the ${WHO}, the percentage in education, employment or training.`,
   counted:
     `${COHORT} Numerator: \`clea_care_leaver_activity\` F1–F5 or P1–P5 (full or part time in higher education, ` +

@@ -13,13 +13,11 @@
  * their previous placement, last for at least 2 years". England: 69% at 31 March 2018, 68–71% since
  * (LAIT 01_data/02_prod/bds_long_0.parquet at 2e30e39).
  */
-import * as z from 'zod';
 import { claLongTermStability } from '../care/care-long-stability';
 import { claThreePlacements } from '../care/care-placements';
 import { atEnd, outOf, percentOf } from './draft-words';
-import { snapshotMeasure, type ColumnsRead } from './measure';
+import { NO_PARAMS, snapshotMeasure, type ColumnsRead } from './measure';
 
-const NO_PARAMS = z.strictObject({});
 const EPISODES: ColumnsRead = {
   table: 'ssd_cla_episodes',
   columns: ['clae_person_id', 'clae_cla_episode_start_date', 'clae_cla_episode_ceased_date'],

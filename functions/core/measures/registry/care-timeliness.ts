@@ -13,11 +13,10 @@
  * no such indicator either (lait_data_dictionary.csv at 2e30e39 lists none for care reviews), so
  * no polarity is given.
  */
-import * as z from 'zod';
 import { claReviewsTimely } from '../care/care-reviews';
 import { claVisitsTimely } from '../care/care-visits';
 import { atEnd, outOf } from './draft-words';
-import { snapshotMeasure } from './measure';
+import { NO_PARAMS, snapshotMeasure } from './measure';
 import { timescaleOf, timescaleParams, timescaleWords } from './timescale';
 
 /** The default window (regulation 28: at most six weeks apart); the DuckDB baseline reads it too. */
@@ -68,7 +67,7 @@ export const claReviewsTimelyMeasure = snapshotMeasure({
       optional: ['clar_cla_review_cancelled'],
     },
   ],
-  params: z.strictObject({}),
+  params: NO_PARAMS,
   definition:
     'Of the children in care on the last day of the month whose first review was due by then, the percentage ' +
     'whose reviews in the twelve months to that day were all held within timescale (the first within 20 working ' +

@@ -1,8 +1,7 @@
 /** The looked-after children's rate: care episodes open at the month's end. */
-import * as z from 'zod';
 import { claChildren } from '../open-records';
 import { atEnd, children, rateOf } from './draft-words';
-import { snapshotMeasure } from './measure';
+import { NO_PARAMS, snapshotMeasure } from './measure';
 
 export const claRateMeasure = snapshotMeasure({
   name: 'cla_rate',
@@ -13,7 +12,7 @@ export const claRateMeasure = snapshotMeasure({
       columns: ['clae_person_id', 'clae_cla_episode_start_date', 'clae_cla_episode_ceased_date'],
     },
   ],
-  params: z.strictObject({}),
+  params: NO_PARAMS,
   definition: 'Children with a care episode open on the last day of the month, per 10,000 children aged 0–17.',
   counted:
     'Distinct `clae_person_id` with a care episode open at d (start ≤ d, ceased date missing or after d), per ' +

@@ -1,8 +1,7 @@
 /** CP plans reviewed within timescale: first review within 3 months, then every 6 months. */
-import * as z from 'zod';
 import { cpReviewsTimely } from '../reviews';
 import { atEnd, outOf } from './draft-words';
-import { snapshotMeasure } from './measure';
+import { NO_PARAMS, snapshotMeasure } from './measure';
 
 export const cpReviewsTimelyMeasure = snapshotMeasure({
   name: 'cp_reviews_timely_pct',
@@ -12,7 +11,7 @@ export const cpReviewsTimelyMeasure = snapshotMeasure({
     // A review with no plan id is linked by cppr_person_id (links.ts).
     { table: 'ssd_cp_reviews', columns: ['cppr_cp_plan_id', 'cppr_cp_review_date'], optional: ['cppr_person_id'] },
   ],
-  params: z.strictObject({}),
+  params: NO_PARAMS,
   definition:
     'Of the child protection plans open on the last day of the month that have had a review fall due, the ' +
     'percentage never late: first review within 3 months of the start, then each within 6 months of the last.',

@@ -13,12 +13,10 @@
  * counts earlier events from DATEADD(MONTH, -12, d) to the day before d (data-to-insight/
  * ssd-data-model admin/tools-ssd_dfe_returns/AnnexA_sqlserver_v1.2.0_1_20240731.sql).
  */
-import * as z from 'zod';
 import { cinChildren, contactCount, referralCount, referralsNfa, reReferrals } from '../front-door';
 import { atEnd, children, n, outOf, percentOf, rateOf, soFar } from './draft-words';
-import { flowMeasure, snapshotMeasure, type ColumnsRead } from './measure';
+import { flowMeasure, NO_PARAMS, snapshotMeasure, type ColumnsRead } from './measure';
 
-const NO_PARAMS = z.strictObject({});
 const YEAR_TO_DATE = 'Year to date is every referral since 1 April, so a percentage is Σ numerators / Σ denominators.';
 const REFERRALS: ColumnsRead = {
   table: 'ssd_cin_episodes',

@@ -7,7 +7,7 @@
  * else (the configuration's measure names and parameter checks, the tables to read, the
  * definitions sheet, the draft comment, the docs) is derived from the declarations.
  */
-import type * as z from 'zod';
+import * as z from 'zod';
 import type { PackBenchmark } from '../../pack/benchmark-types';
 import type { Cell, Unit } from '../../pack/pack-types';
 import type { PackProjection } from '../../pack/projection';
@@ -34,6 +34,9 @@ export interface ColumnsRead {
 export interface PrepareContext {
   workingDays: WorkingDays;
 }
+
+/** The parameters of a measure that takes none: any key given is refused. */
+export const NO_PARAMS = z.strictObject({});
 
 /** A measure's parameters: a strict zod object (unknown keys are refused), each field with its default. */
 export type ParamsSchema = z.ZodObject<z.ZodRawShape, z.core.$strict>;

@@ -1,10 +1,8 @@
 /** Snapshot measures over open CP plans: the children on a plan, their rate, and plans open two years or more. */
-import * as z from 'zod';
 import { cpChildren, cpOpenTwoYears } from '../open-records';
 import { atEnd, children, outOf, percentOf, rateOf } from './draft-words';
-import { snapshotMeasure, type ColumnsRead } from './measure';
+import { NO_PARAMS, snapshotMeasure, type ColumnsRead } from './measure';
 
-const NO_PARAMS = z.strictObject({});
 const OPEN_PLANS: ColumnsRead = {
   table: 'ssd_cp_plans',
   columns: ['cppl_person_id', 'cppl_cp_plan_start_date', 'cppl_cp_plan_end_date'],

@@ -1,10 +1,8 @@
 /** Flow measures over CP plan starts and ends: how many, how many had lasted two years, how many were repeats. */
-import * as z from 'zod';
 import { cpEndedTwoYears, cpEnds, cpRepeat, cpStarts } from '../plan-flows';
 import { n, onCurrentTrends, outOf, percentOf, plans, soFar } from './draft-words';
-import { flowMeasure } from './measure';
+import { flowMeasure, NO_PARAMS } from './measure';
 
-const NO_PARAMS = z.strictObject({});
 const YEAR_TO_DATE = 'Year to date is every plan since 1 April, so a percentage is Σ numerators / Σ denominators.';
 
 export const cpStartsMeasure = flowMeasure({

@@ -1,8 +1,7 @@
 /** Flow measures of children moving into or out of the area on a CP plan. */
-import * as z from 'zod';
 import { cpMovedIn, cpMovedOut } from '../plan-flows';
 import { children, n, soFar } from './draft-words';
-import { flowMeasure } from './measure';
+import { flowMeasure, NO_PARAMS } from './measure';
 
 export const cpMovedInMeasure = flowMeasure({
   name: 'cp_moved_in',
@@ -11,7 +10,7 @@ export const cpMovedInMeasure = flowMeasure({
     { table: 'ssd_cp_plans', columns: ['cppl_cp_plan_id', 'cppl_cp_plan_start_date'] },
     { table: 'ssd_initial_cp_conference', columns: ['icpc_cp_plan_id', 'icpc_icpc_transfer_in'] },
   ],
-  params: z.strictObject({}),
+  params: NO_PARAMS,
   definition:
     'Child protection plans that started in the period following a transfer-in conference (the child moved into ' +
     'the area on a plan).',
@@ -30,7 +29,7 @@ export const cpMovedOutMeasure = flowMeasure({
   // The transfer-out flag is not an SSD column: the reader derives transfers out from
   // ssd_cin_episodes when it is absent, and says when neither is there (transfer-out.ts).
   reads: [{ table: 'ssd_cp_plans', columns: ['cppl_cp_plan_id', 'cppl_cp_plan_end_date'] }],
-  params: z.strictObject({}),
+  params: NO_PARAMS,
   definition: 'Child protection plans that ended in the period because the child transferred out of the area.',
   counted:
     'Plans ending in [a, b] with `cppl_cp_plan_transfer_out = Y` (an empty flag is N); where the extract has no ' +
