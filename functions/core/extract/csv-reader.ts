@@ -55,9 +55,14 @@ export function readCsv(
   let rowNumber = 0;
   let fieldCount = -1;
   let settled = false;
+  // The source may keep its listeners, and with them this function's closures, until its close completes, which
+  // can be after the read has resolved and the pack is being computed. The sink (the whole extract as read) is
+  // reached only through this variable, let go when the read settles, so the records are never held that way.
+  let target: CsvSink | null = sink;
 
   const onRecords = (records: string[][], errors: Papa.ParseError[]): void => {
-    if (settled) return;
+    const current = target;
+    if (current === null) return;
     const errorByIndex = new Map<number, Papa.ParseError>();
     for (const error of errors)
       if (error.row !== undefined && !errorByIndex.has(error.row)) errorByIndex.set(error.row, error);
@@ -66,7 +71,7 @@ export function readCsv(
       rowNumber += 1;
       const error = errors.length > 0 ? errorByIndex.get(index) : undefined;
       if (error) {
-        sink.malformed(
+        current.malformed(
           rowNumber,
           error.code === 'MissingQuotes'
             ? 'a quoted field starting in this row is never closed (unterminated quote)'
@@ -78,10 +83,10 @@ export function readCsv(
       if (fieldCount < 0) fieldCount = cells.length;
       else if (cells.length !== fieldCount) {
         const hint = cells.length > fieldCount ? `: ${UNQUOTED_EXPORT_HINT}` : '';
-        sink.malformed(rowNumber, `has ${cells.length} fields where the header has ${fieldCount}${hint}`);
+        current.malformed(rowNumber, `has ${cells.length} fields where the header has ${fieldCount}${hint}`);
         continue;
       }
-      sink.row(cells, rowNumber);
+      current.row(cells, rowNumber);
     }
   };
 
@@ -89,6 +94,7 @@ export function readCsv(
     const finish = (error: unknown): void => {
       if (settled) return;
       settled = true;
+      target = null;
       // A source that fails again after this (a socket reset while being torn down) must
       // not become an unhandled 'error' event: the outcome is already decided.
       source.on('error', () => undefined);
