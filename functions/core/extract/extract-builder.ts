@@ -74,6 +74,8 @@ export class ExtractBuilder {
   private readonly personKeys = new Map<string, PersonKey>();
   /** Plan ids as kept in plans, conferences and reviews: one string per plan, whichever table names it. */
   readonly planIds = new IdStrings();
+  /** Section 47 enquiry ids, as kept in enquiries and the conferences that followed them. */
+  readonly enquiryIds = new IdStrings();
   readonly present = new Set<TableName>();
   /** Per table, the known columns its header had. */
   readonly columnsPresent: Partial<Record<TableName, readonly string[]>> = {};
@@ -137,6 +139,7 @@ export class ExtractBuilder {
     const persons = this.personKeys.size;
     this.personKeys.clear();
     this.planIds.clear();
+    this.enquiryIds.clear();
     return {
       present: [...this.present],
       columnsPresent: this.columnsPresent,

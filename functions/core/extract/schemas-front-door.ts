@@ -57,7 +57,7 @@ export const S47_ENQUIRY: TableSchema = {
   ],
   add(row, rowNumber, out) {
     out.frontDoor.enquiries.push({
-      id: out.ownId(row.text(0)),
+      id: out.enquiryIds.own(row.text(0)),
       person: out.person(row.text(1)),
       start: row.optionalDay(2),
       row: rowNumber,

@@ -65,15 +65,17 @@ const INITIAL_CP_CONFERENCE: TableSchema = {
   ],
   add(row, rowNumber, out) {
     const person = row.optionalText(4);
+    const s47Id = row.optionalText(3);
+    const planId = row.optionalText(0);
+    // Ids kept as stored copies, never as the parser's slices (each would keep its 64 KB of CSV text alive).
     out.frontDoor.conferences.push({
-      s47Id: row.optionalText(3),
+      s47Id: s47Id === null ? null : out.enquiryIds.own(s47Id),
       person: person === null ? null : out.person(person),
-      planId: row.optionalText(0),
+      planId: planId === null ? null : out.planIds.own(planId),
       date: row.optionalDay(2),
       transferIn: row.flag(1),
       row: rowNumber,
     });
-    const planId = row.optionalText(0);
     // A conference that did not lead to a plan has no plan id: it is ignored (spec).
     if (planId === null) return;
     out.initialConferences.push({ planId: out.planIds.own(planId), transferIn: row.flag(1), row: rowNumber });

@@ -26,7 +26,7 @@ describe('readCsv lets go of its sink when the read settles', () => {
     expect(result.failure).toBeNull();
     expect(rows).toBe(3); // header and two rows
     expect(held.deref()).toBeUndefined();
-    if (!source.closed) await new Promise((resolve) => source.once('close', resolve));
+    if (!source.closed) await new Promise<void>((resolve) => source.once('close', () => resolve()));
     rmSync(dir, { recursive: true, force: true });
   });
 });
