@@ -109,7 +109,8 @@ export class VisitTableBuilder {
 /**
  * The counted visits: each kept row's child is its own person, or the one its link names
  * (`personOfLink` gives NONE for a link to nobody, null for a visit to drop: another
- * authority's plan). Returns the table and how many rows named nobody.
+ * authority's plan). Returns the table and how many rows named nobody. This takes over
+ * the raw columns: `raw` is not to be read afterwards.
  */
 export function resolveVisits(
   raw: RawVisits,
@@ -117,8 +118,9 @@ export function resolveVisits(
 ): { table: VisitTable; unlinked: number; dropped: number } {
   const byLink = new Int32Array(raw.linkIds.length);
   raw.linkIds.forEach((id, n) => (byLink[n] = personOfLink(id) ?? DROPPED));
-  const person = new Int32Array(raw.length);
-  const day = new Int32Array(raw.length);
+  // Kept rows are moved down within the columns as read (row i goes to kept ≤ i), so no second copy of a
+  // national table (tens of MB) is made; the table is a view of the first `kept` entries.
+  const { person, day } = raw;
   let kept = 0;
   let unlinked = raw.unlinkedRows;
   let dropped = 0;
@@ -128,17 +130,17 @@ export function resolveVisits(
       dropped += 1;
       continue;
     }
-    const who = raw.person[i] !== NONE ? raw.person[i] : linked;
+    const who = person[i] !== NONE ? person[i] : linked;
     if (who === NONE) {
       unlinked += 1;
       continue;
     }
     person[kept] = who;
-    day[kept] = raw.day[i];
+    day[kept] = day[i];
     kept += 1;
   }
   return {
-    table: { length: kept, person: person.slice(0, kept), day: day.slice(0, kept), unseenRows: raw.unseenRows },
+    table: { length: kept, person: person.subarray(0, kept), day: day.subarray(0, kept), unseenRows: raw.unseenRows },
     unlinked,
     dropped,
   };
