@@ -91,8 +91,10 @@ export const MAX_XML_TEXT_RUN_BYTES = 1024 ** 2;
  * (2 GiB) at 2^28 = 268,435,456 ids. Neither is reached by a unique column: its ids are cut
  * from one file of at most MAX_FILE_BYTES (2 GiB; each character takes at least as many bytes
  * in UTF-8 as in the arena) and MAX_ROWS_PER_TABLE rows. All-England person ids are about
- * 3 million of 10 characters. An id beyond either limit is an error (`limit-exceeded`), never
- * a wrong ordinal.
+ * 3 million of 10 characters, so only person ids past 2 GiB of distinct text (from several
+ * files at their limit) could reach one. An id beyond either limit throws a `limit-exceeded`
+ * FileFailureError from the row being read, never a wrong ordinal; the CSV reader does not
+ * catch a row handler's throw, so there it ends the read with that exception, not a problem.
  */
 export interface IdTableLimits {
   ids: number;
