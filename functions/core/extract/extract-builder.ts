@@ -8,6 +8,7 @@ import type { CareLeaver, CpPlan, Day, InitialConference, PersonKey, SpanRecord,
 import { type RawFrontDoor, rawFrontDoor } from './front-door-links';
 import { CareRecordsBuilder, type RawCareRecords } from './care-records';
 import { detached, IdStrings } from './id-strings';
+import { IdTable } from './id-table';
 import { type RawVisits, VisitTableBuilder } from './visit-table';
 
 /** A CP plan as read, with what linking needs and the core does not. */
@@ -71,7 +72,8 @@ export interface RawExtract {
 }
 
 export class ExtractBuilder {
-  private readonly personKeys = new Map<string, PersonKey>();
+  /** Person id → PersonKey (its ordinal): millions nationally, so held in typed arrays (id-table.ts). */
+  private personKeys = new IdTable();
   /** Plan ids as kept in plans, conferences and reviews: one string per plan, whichever table names it. */
   readonly planIds = new IdStrings();
   /** Section 47 enquiry ids, as kept in enquiries and the conferences that followed them. */
@@ -94,20 +96,9 @@ export class ExtractBuilder {
   readonly careLeavers: CareLeaver[] = [];
   readonly births = new Map<PersonKey, Day>();
 
-  /** The last id looked up and its key: rows of one child often come together (visits). */
-  private lastPerson: string | null = null;
-  private lastPersonKey: PersonKey = -1;
-
+  /** The same key for the same id in every table; the id table answers a run of one child's rows at once. */
   person(id: string): PersonKey {
-    if (id === this.lastPerson) return this.lastPersonKey;
-    let key = this.personKeys.get(id);
-    if (key === undefined) {
-      key = this.personKeys.size;
-      this.personKeys.set(detached(id), key); // not a slice of the CSV text (id-strings.ts)
-    }
-    this.lastPerson = id;
-    this.lastPersonKey = key;
-    return key;
+    return this.personKeys.ordinal(id);
   }
 
   /** An id kept in a record (a CIN plan's, a care episode's): see id-strings.ts. */
@@ -137,7 +128,7 @@ export class ExtractBuilder {
   /** The records as read; this ends the builder (its lookups are let go, being large nationally). */
   build(): RawExtract {
     const persons = this.personKeys.size;
-    this.personKeys.clear();
+    this.personKeys = new IdTable();
     this.planIds.clear();
     this.enquiryIds.clear();
     return {

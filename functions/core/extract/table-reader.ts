@@ -5,6 +5,7 @@
  */
 import type { Day, TableName, TableStats } from '../types';
 import type { ExtractBuilder } from './extract-builder';
+import { grownInt32, IdTable } from './id-table';
 import { isoFromDay } from '../calendar';
 import type { ProblemCollector } from './problems';
 import { type ColumnSchema, type RowValue, RowValues, type TableSchema } from './schema-types';
@@ -54,9 +55,14 @@ export class TableReader {
   private usable = false;
   private readonly values: RowValue[];
   private readonly row: RowValues;
-  /** The unique columns (indexes), and for each, value → first row it was seen on. */
+  /**
+   * The unique columns (indexes), and for each, its values seen (ids) and the first row each
+   * was seen on (by the id's ordinal). Typed arrays, not a Map, as a national table has
+   * millions of ids (id-table.ts).
+   */
   private readonly uniqueColumns: number[] = [];
-  private readonly firstRows: Map<string, number>[] = [];
+  private readonly seenIds: IdTable[] = [];
+  private readonly firstRows: Int32Array[] = [];
   private rows = 0;
 
   constructor(
@@ -70,7 +76,8 @@ export class TableReader {
     schema.columns.forEach((column, i) => {
       if (!column.unique) return;
       this.uniqueColumns.push(i);
-      this.firstRows.push(new Map());
+      this.seenIds.push(new IdTable());
+      this.firstRows.push(new Int32Array(0));
     });
   }
 
@@ -209,10 +216,14 @@ export class TableReader {
       const i = this.uniqueColumns[u];
       const value = this.values[i];
       if (typeof value !== 'string') continue;
-      const first = this.firstRows[u].get(value);
-      if (first === undefined) {
-        this.firstRows[u].set(value, rowNumber);
+      const ids = this.seenIds[u];
+      const known = ids.size;
+      const ordinal = ids.ordinal(value);
+      if (ordinal === known) {
+        this.firstRows[u] = grownInt32(this.firstRows[u], known + 1);
+        this.firstRows[u][ordinal] = rowNumber;
       } else {
+        const first = this.firstRows[u][ordinal];
         this.problem(
           'error',
           'duplicate-id',

@@ -85,6 +85,18 @@ describe('errors', () => {
     expect(result.quality.errors[1].message).toBe('duplicate identifier: already used on row 2');
   });
 
+  it('a duplicate identifier names the row its id was first used on, among hundreds of ids', async () => {
+    // Plans P1…P300 on rows 2…301 (Pn on row n + 1), then P1, P150 and P300 again on rows 302–304.
+    const plans = Array.from({ length: 300 }, (_, i) => `P${i + 1},C${i + 1},2013-01-01,,`);
+    const again = ['P1', 'P150', 'P300'].map((plan) => `${plan},C1,2013-01-01,,`);
+    const result = await read({ 'ssd_cp_plans.csv': csv(PLANS_HEADER, ...plans, ...again) });
+    expect(result.quality.errors.map((error) => [error.row, error.value, error.message])).toEqual([
+      [302, 'P1', 'duplicate identifier: already used on row 2'],
+      [303, 'P150', 'duplicate identifier: already used on row 151'],
+      [304, 'P300', 'duplicate identifier: already used on row 301'],
+    ]);
+  });
+
   it('both CSV files and extract.xlsx in one extract', async () => {
     const result = await read({ 'ssd_cp_plans.csv': csv(PLANS_HEADER), 'extract.xlsx': Buffer.from('PK') });
     expect(summarise(result.quality.errors)).toEqual([['ambiguous-extract', null, null, null, null]]);
