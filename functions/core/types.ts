@@ -83,13 +83,20 @@ export interface SpanRecord {
 }
 
 /**
- * Visits that count (not marked unseen), held column-wise: entry i is a visit to
- * `person[i]` on `day[i]`. Unseen visits are counted but not kept.
+ * Dated events of children held column-wise (tables of hundreds of thousands of rows or more):
+ * entry i happened to `person[i]` on `day[i]`.
  */
-export interface VisitTable {
+export interface PersonDays {
   length: number;
   person: Int32Array;
   day: Int32Array;
+}
+
+/**
+ * Visits that count (not marked unseen): entry i is a visit to `person[i]` on `day[i]`.
+ * Unseen visits are counted but not kept.
+ */
+export interface VisitTable extends PersonDays {
   /** Rows marked unseen (`N`), which never count. */
   unseenRows: number;
 }

@@ -5,24 +5,24 @@
  * do) and as the measures read them (linked to a child). Held under one field of the extract so
  * that the shared reader lists gain one line, not four.
  */
-import type { Day, PersonKey, VisitTable } from '../types';
-import { detached } from './id-strings';
+import type { Day, PersonDays, PersonKey, VisitTable } from '../types';
+import { detached, IdStrings } from './id-strings';
+import { Int32Column } from './int32-column';
 import type { ProblemCollector } from './problems';
 import { NONE, resolveVisits, type RawVisits, VisitTableBuilder } from './visit-table';
 
+/**
+ * Placements and missing episodes are objects of one shape each, built by object literals with their
+ * properties in one order (never by spread or rest, which can give each object a hidden class of its own:
+ * nationally, ~100 MB of maps for the placements alone).
+ */
 export interface Placement {
   person: PersonKey;
   start: Day;
   end: Day | null;
-  /** SSDA903 placement type code (clap_cla_placement_type), e.g. U1, A5; null when missing. */
+  /** SSDA903 placement type code (clap_cla_placement_type), e.g. U1, A5; null when missing. Stored once per code. */
   type: string | null;
   row: number;
-}
-
-/** A dated event of a child: a held care review, a missing episode's start. */
-export interface PersonEvent {
-  person: PersonKey;
-  day: Day;
 }
 
 export interface MissingEpisode {
@@ -36,22 +36,26 @@ export interface MissingEpisode {
 
 export interface CareRecords {
   placements: Placement[];
-  /** Held reviews (a review with no date, or cancelled, was not held and is not kept). */
-  reviews: PersonEvent[];
+  /** Held reviews, by child and day (a review with no date, or cancelled, was not held and is not kept). */
+  reviews: PersonDays;
   /** Statutory visits that count (seen, or no seen flag). */
   visits: VisitTable;
   missing: MissingEpisode[];
 }
 
-interface RawPlacement extends Omit<Placement, 'person'> {
+interface RawPlacement {
   person: PersonKey | null;
   /** clap_cla_id: the period of care, to find the child when the row names none. */
   claId: string | null;
+  start: Day;
+  end: Day | null;
+  type: string | null;
+  row: number;
 }
 
 export interface RawCareRecords {
   placements: RawPlacement[];
-  reviews: PersonEvent[];
+  reviews: PersonDays;
   visits: RawVisits;
   missing: MissingEpisode[];
   /** clae_cla_id → the child, from the episodes. */
@@ -59,11 +63,15 @@ export interface RawCareRecords {
 }
 
 export class CareRecordsBuilder {
-  readonly placements: RawPlacement[] = [];
-  readonly reviews: PersonEvent[] = [];
   readonly visits = new VisitTableBuilder();
   readonly missing: MissingEpisode[] = [];
+  private readonly placements: RawPlacement[] = [];
+  private readonly reviewPerson = new Int32Column();
+  private readonly reviewDay = new Int32Column();
   private readonly personOfCla = new Map<string, PersonKey>();
+  /** A period of care's id repeats on each of its placements, and the type codes are few: one stored string each. */
+  private readonly claIds = new IdStrings();
+  private readonly placementTypes = new IdStrings();
 
   /** An episode's period of care id (clae_cla_id), for rows that name the period rather than the child. */
   episodeOfCla(claId: string | null, person: PersonKey): void {
@@ -71,13 +79,34 @@ export class CareRecordsBuilder {
   }
 
   addPlacement(placement: Omit<RawPlacement, 'claId'>, claId: string | null): void {
-    this.placements.push({ ...placement, claId: claId === null ? null : detached(claId) });
+    this.placements.push({
+      person: placement.person,
+      claId: claId === null ? null : this.claIds.own(claId),
+      start: placement.start,
+      end: placement.end,
+      type: placement.type === null ? null : this.placementTypes.own(placement.type),
+      row: placement.row,
+    });
   }
 
+  /** A held care review. */
+  addReview(person: PersonKey, day: Day): void {
+    this.reviewPerson.push(person);
+    this.reviewDay.push(day);
+  }
+
+  /** The records as read; this ends the builder. */
   build(): RawCareRecords {
+    this.claIds.clear();
+    this.placementTypes.clear();
+    const reviews = {
+      length: this.reviewPerson.length,
+      person: this.reviewPerson.build(),
+      day: this.reviewDay.build(),
+    };
     return {
       placements: this.placements,
-      reviews: this.reviews,
+      reviews,
       visits: this.visits.build(),
       missing: this.missing,
       personOfCla: this.personOfCla,
@@ -95,10 +124,18 @@ export function linkCareRecords(
 ): { care: CareRecords; unlinkedVisits: number } {
   const placements: Placement[] = [];
   let unlinkedPlacements = 0;
-  for (const { claId, person, ...placement } of raw.placements) {
-    const who = person ?? (claId === null ? undefined : raw.personOfCla.get(claId));
+  for (const placement of raw.placements) {
+    const { claId } = placement;
+    const who = placement.person ?? (claId === null ? undefined : raw.personOfCla.get(claId));
     if (who === undefined) unlinkedPlacements += 1;
-    else placements.push({ ...placement, person: who });
+    else
+      placements.push({
+        person: who,
+        start: placement.start,
+        end: placement.end,
+        type: placement.type,
+        row: placement.row,
+      });
   }
   if (unlinkedPlacements > 0)
     problems.warning({
@@ -121,7 +158,7 @@ export function linkCareRecords(
 export function emptyCareRecords(): CareRecords {
   return {
     placements: [],
-    reviews: [],
+    reviews: { length: 0, person: new Int32Array(0), day: new Int32Array(0) },
     visits: { length: 0, person: new Int32Array(0), day: new Int32Array(0), unseenRows: 0 },
     missing: [],
   };

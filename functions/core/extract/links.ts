@@ -223,5 +223,15 @@ export function linkRecords(raw: RawExtract, problems: ProblemCollector, plansRe
 
 /** Care leavers with their dates of birth from ssd_person (read in either order). */
 function withBirths(raw: RawExtract): CareLeaver[] {
-  return raw.careLeavers.map((leaver) => ({ ...leaver, birth: raw.births.get(leaver.person) ?? null }));
+  // An object literal, not a spread: one hidden class for all (care-records.ts).
+  return raw.careLeavers.map((leaver) => ({
+    person: leaver.person,
+    birth: raw.births.get(leaver.person) ?? null,
+    formerRelevant: leaver.formerRelevant,
+    inTouch: leaver.inTouch,
+    accommodation: leaver.accommodation,
+    suitable: leaver.suitable,
+    activity: leaver.activity,
+    row: leaver.row,
+  }));
 }

@@ -51,7 +51,7 @@ export const CLA_REVIEWS: TableSchema = {
     const day = row.optionalDay(1);
     // Not held: no date, or cancelled.
     if (day === null || row.flag(2)) return;
-    out.care.reviews.push({ person: out.person(row.text(0)), day });
+    out.care.addReview(out.person(row.text(0)), day);
   },
 };
 

@@ -1,14 +1,14 @@
 /**
  * Builds a columnar table of visits row by row. Visits are the largest tables (millions of
- * rows nationally), so they are held as growable Int32Arrays instead of objects. A visit
+ * rows nationally), so they are held as growable Int32 columns instead of objects. A visit
  * may name its child directly or only through a plan or referral id (Mosaic), and may
  * name a plan of another authority: each row keeps its link id (interned to a number)
  * until links.ts has resolved it to a child or dropped it.
  */
 import type { Day, PersonKey, VisitTable } from '../types';
 import { detached } from './id-strings';
+import { Int32Column } from './int32-column';
 
-const INITIAL_CAPACITY = 1024;
 /** No person, or no link id. */
 export const NONE = -1;
 /** A link to a record whose visits are dropped (another authority's plan). */
@@ -31,10 +31,9 @@ export interface RawVisits {
 }
 
 export class VisitTableBuilder {
-  private person: Int32Array = new Int32Array(INITIAL_CAPACITY);
-  private day: Int32Array = new Int32Array(INITIAL_CAPACITY);
-  private link: Int32Array = new Int32Array(INITIAL_CAPACITY);
-  private length = 0;
+  private readonly person = new Int32Column();
+  private readonly day = new Int32Column();
+  private readonly link = new Int32Column();
   private unseenRows = 0;
   private undatedRows = 0;
   private unlinkedRows = 0;
@@ -50,25 +49,21 @@ export class VisitTableBuilder {
     else if (!seen) this.unseenRows += 1;
     else if (person === null && link === null) this.unlinkedRows += 1;
     else {
-      if (this.length === this.person.length) this.grow();
-      this.person[this.length] = person ?? NONE;
-      this.day[this.length] = day;
-      this.link[this.length] = link === null ? NONE : this.linkNumber(link);
-      this.length += 1;
+      this.person.push(person ?? NONE);
+      this.day.push(day);
+      this.link.push(link === null ? NONE : this.linkNumber(link));
     }
   }
 
   /** The visits as read; this ends the builder. */
   build(): RawVisits {
-    // Copy to exact length so the spare capacity (up to half) is released, and let go of
-    // the growable arrays at once: the copies of a national table are tens of MB.
-    const person = this.person.slice(0, this.length);
-    const day = this.day.slice(0, this.length);
-    const link = this.link.slice(0, this.length);
-    this.person = this.day = this.link = new Int32Array(0);
+    const length = this.person.length;
+    const person = this.person.build();
+    const day = this.day.build();
+    const link = this.link.build();
     this.linkNumbers.clear();
     return {
-      length: this.length,
+      length,
       person,
       day,
       link,
@@ -91,18 +86,6 @@ export class VisitTableBuilder {
     this.lastLink = id;
     this.lastLinkNumber = n;
     return n;
-  }
-
-  private grow(): void {
-    const capacity = this.person.length * 2;
-    const grown = (from: Int32Array): Int32Array => {
-      const to = new Int32Array(capacity);
-      to.set(from);
-      return to;
-    };
-    this.person = grown(this.person);
-    this.day = grown(this.day);
-    this.link = grown(this.link);
   }
 }
 

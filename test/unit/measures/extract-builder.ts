@@ -3,7 +3,15 @@
  * person ids (interned to PersonKeys as the reader does).
  */
 import { dayFromIso } from '../../../functions/core/calendar';
-import type { CpPlan, Extract, PersonKey, SpanRecord, TableName, VisitTable } from '../../../functions/core/types';
+import type {
+  CpPlan,
+  Extract,
+  PersonDays,
+  PersonKey,
+  SpanRecord,
+  TableName,
+  VisitTable,
+} from '../../../functions/core/types';
 import { TABLE_NAMES } from '../../../functions/core/types';
 import { emptyFrontDoor } from '../../../functions/core/front-door-types';
 import { emptyCareRecords } from '../../../functions/core/extract/care-records';
@@ -24,7 +32,8 @@ export interface SpanInput {
   end?: string | null;
 }
 
-interface VisitInput {
+/** A visit or care review: a child on a day. */
+interface PersonDayInput {
   person: string;
   date: string;
 }
@@ -46,9 +55,10 @@ export class ExtractBuilder {
     frontDoor: emptyFrontDoor(),
     care: emptyCareRecords(),
   };
-  private readonly cpVisitList: VisitInput[] = [];
-  private readonly cinVisitList: VisitInput[] = [];
-  private readonly claVisitList: VisitInput[] = [];
+  private readonly cpVisitList: PersonDayInput[] = [];
+  private readonly cinVisitList: PersonDayInput[] = [];
+  private readonly claVisitList: PersonDayInput[] = [];
+  private readonly claReviewList: PersonDayInput[] = [];
   private readonly births = new Map<PersonKey, number>();
   private cpUnseen = 0;
   private cinUnseen = 0;
@@ -129,7 +139,8 @@ export class ExtractBuilder {
 
   /** A held care review of a child in care. */
   claReview(person: string, date: string): this {
-    this.extract.care.reviews.push({ person: this.person(person), day: dayFromIso(date) });
+    this.person(person);
+    this.claReviewList.push({ person, date });
     return this;
   }
 
@@ -157,7 +168,11 @@ export class ExtractBuilder {
       persons: this.personKeys.size,
       cpVisits: this.visits(this.cpVisitList, this.cpUnseen),
       cinVisits: this.visits(this.cinVisitList, this.cinUnseen),
-      care: { ...this.extract.care, visits: this.visits(this.claVisitList, 0) },
+      care: {
+        ...this.extract.care,
+        reviews: this.personDays(this.claReviewList),
+        visits: this.visits(this.claVisitList, 0),
+      },
       ...(this.births.size > 0 ? { births: this.births } : {}),
     };
   }
@@ -172,12 +187,15 @@ export class ExtractBuilder {
     };
   }
 
-  private visits(list: VisitInput[], unseenRows: number): VisitTable {
+  private visits(list: PersonDayInput[], unseenRows: number): VisitTable {
+    return { ...this.personDays(list), unseenRows };
+  }
+
+  private personDays(list: PersonDayInput[]): PersonDays {
     return {
       length: list.length,
       person: Int32Array.from(list, (v) => this.person(v.person)),
       day: Int32Array.from(list, (v) => dayFromIso(v.date)),
-      unseenRows,
     };
   }
 }

@@ -13,8 +13,7 @@
  * a day of the twelve months (addYears(d, −1), d]; a review due on d and not yet held is not late.
  */
 import { addMonths, addYears, isOpenAt } from '../../calendar';
-import type { PersonEvent } from '../../extract/care-records';
-import type { Day, PersonKey } from '../../types';
+import type { Day, PersonDays, PersonKey } from '../../types';
 import type { WorkingDays } from '../../working-days';
 import { atDays, type DaySet } from '../evaluation-days';
 import type { ExtractIndex } from '../extract-index';
@@ -32,9 +31,10 @@ const LATER_REVIEW_MONTHS = 6;
 export const FIRST_REVIEW_LOOKUP_MONTHS = 15;
 
 /** Each child's distinct held review days, ascending. */
-function reviewDaysByChild(reviews: readonly PersonEvent[]): Map<PersonKey, number[]> {
+function reviewDaysByChild(reviews: PersonDays): Map<PersonKey, number[]> {
   const byChild = new Map<PersonKey, number[]>();
-  for (const { person, day } of reviews) {
+  for (let i = 0; i < reviews.length; i += 1) {
+    const [person, day] = [reviews.person[i], reviews.day[i]];
     const days = byChild.get(person);
     if (days === undefined) byChild.set(person, [day]);
     else days.push(day);

@@ -1,0 +1,30 @@
+import { Int32Column } from '../../../functions/core/extract/int32-column';
+
+describe('Int32Column', () => {
+  it('keeps every value pushed, in order, across growth (3,000 values: past two doublings of 1,024)', () => {
+    const column = new Int32Column();
+    for (let i = 0; i < 3000; i += 1) column.push(i % 2 === 0 ? i : -i);
+    expect(column.length).toBe(3000);
+    const values = column.build();
+    expect(values.length).toBe(3000);
+    expect([values[0], values[1], values[1023], values[1024], values[2047], values[2048], values[2999]]).toEqual([
+      0, -1, -1023, 1024, -2047, 2048, -2999,
+    ]);
+  });
+
+  it('keeps the int32 extremes (a date may be negative: 1900-01-01 is day -25567)', () => {
+    const column = new Int32Column();
+    [-25567, -2147483648, 2147483647].forEach((v) => column.push(v));
+    expect(Array.from(column.build())).toEqual([-25567, -2147483648, 2147483647]);
+  });
+
+  it('is empty after build, and can be filled again', () => {
+    const column = new Int32Column();
+    column.push(7);
+    expect(Array.from(column.build())).toEqual([7]);
+    expect(column.length).toBe(0);
+    expect(column.build().length).toBe(0);
+    column.push(8);
+    expect(Array.from(column.build())).toEqual([8]);
+  });
+});
