@@ -24,6 +24,7 @@
  * old array is let go at once, so each holds at most twice what it needs. A table is let go
  * whole when its reading is done (it is never kept past the read, so it is never trimmed).
  */
+import { doubledCapacity, grownInt32 } from './int32-column';
 import { DEFAULT_ID_TABLE_LIMITS, type IdTableLimits, limitExceeded } from './limits';
 
 const FIRST_IDS = 64;
@@ -53,21 +54,6 @@ export function idHash(text: string): number {
   hash = Math.imul(hash, 0xc2b2ae35);
   hash ^= hash >>> 16;
   return (hash & ~1) | (all > 0xff ? 1 : 0);
-}
-
-/** The next capacity of an array holding `capacity` that must hold `needed`: doubled, as often as it takes. */
-function doubledCapacity(capacity: number, needed: number): number {
-  let next = Math.max(capacity, 1);
-  while (next < needed) next *= 2;
-  return next;
-}
-
-/** `array`, or a copy of it with room for `needed` elements (capacity doubled). */
-export function grownInt32(array: Int32Array, needed: number): Int32Array {
-  if (needed <= array.length) return array;
-  const bigger = new Int32Array(doubledCapacity(array.length, needed));
-  bigger.set(array);
-  return bigger;
 }
 
 export class IdTable {

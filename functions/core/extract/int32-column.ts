@@ -6,6 +6,21 @@
 
 const INITIAL_CAPACITY = 1024;
 
+/** The next capacity of an array holding `capacity` that must hold `needed`: doubled, as often as it takes. */
+export function doubledCapacity(capacity: number, needed: number): number {
+  let next = Math.max(capacity, 1);
+  while (next < needed) next *= 2;
+  return next;
+}
+
+/** `array`, or a copy of it with room for `needed` elements (capacity doubled). */
+export function grownInt32(array: Int32Array, needed: number): Int32Array {
+  if (needed <= array.length) return array;
+  const bigger = new Int32Array(doubledCapacity(array.length, needed));
+  bigger.set(array);
+  return bigger;
+}
+
 export class Int32Column {
   private values: Int32Array = new Int32Array(INITIAL_CAPACITY);
   private count = 0;
@@ -16,11 +31,7 @@ export class Int32Column {
 
   push(value: number): void {
     // Doubling keeps the copying to about one pass over the final column in all.
-    if (this.count === this.values.length) {
-      const grown = new Int32Array(Math.max(this.values.length * 2, INITIAL_CAPACITY));
-      grown.set(this.values);
-      this.values = grown;
-    }
+    if (this.count === this.values.length) this.values = grownInt32(this.values, this.count + 1);
     this.values[this.count] = value;
     this.count += 1;
   }

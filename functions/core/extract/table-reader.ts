@@ -5,7 +5,8 @@
  */
 import type { Day, TableName, TableStats } from '../types';
 import type { ExtractBuilder } from './extract-builder';
-import { grownInt32, IdTable } from './id-table';
+import { IdTable } from './id-table';
+import { grownInt32 } from './int32-column';
 import { isoFromDay } from '../calendar';
 import type { ProblemCollector } from './problems';
 import { type ColumnSchema, type RowValue, RowValues, type TableSchema } from './schema-types';

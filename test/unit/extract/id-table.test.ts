@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { IdTable, grownInt32, idHash } from '../../../functions/core/extract/id-table';
+import { IdTable, idHash } from '../../../functions/core/extract/id-table';
 import { FileFailureError } from '../../../functions/core/extract/limits';
 
 /** A Map<string, number> giving ordinals in order of first sight: the definition IdTable must agree with. */
@@ -113,15 +113,5 @@ describe('IdTable', () => {
     expect(small.ordinal('Āb')).toBe(1); // 4 bytes: 9 in all
     expect(() => small.ordinal('xy')).toThrow('take more than 10 bytes');
     expect(small.ordinal('z')).toBe(2); // 10 bytes: exactly the limit
-  });
-});
-
-describe('grownInt32', () => {
-  it('returns the array itself when it has room, else a doubled copy holding the same values', () => {
-    const array = Int32Array.of(5, 6, 7, 8);
-    expect(grownInt32(array, 4)).toBe(array);
-    const bigger = grownInt32(array, 9);
-    expect(bigger.length).toBe(16);
-    expect([...bigger.subarray(0, 4)]).toEqual([5, 6, 7, 8]);
   });
 });

@@ -1,4 +1,4 @@
-import { Int32Column } from '../../../functions/core/extract/int32-column';
+import { grownInt32, Int32Column } from '../../../functions/core/extract/int32-column';
 
 describe('Int32Column', () => {
   it('keeps every value pushed, in order, across growth (3,000 values: past two doublings of 1,024)', () => {
@@ -26,5 +26,15 @@ describe('Int32Column', () => {
     expect(column.build().length).toBe(0);
     column.push(8);
     expect(Array.from(column.build())).toEqual([8]);
+  });
+});
+
+describe('grownInt32', () => {
+  it('returns the array itself when it has room, else a doubled copy holding the same values', () => {
+    const array = Int32Array.of(5, 6, 7, 8);
+    expect(grownInt32(array, 4)).toBe(array);
+    const bigger = grownInt32(array, 9);
+    expect(bigger.length).toBe(16);
+    expect([...bigger.subarray(0, 4)]).toEqual([5, 6, 7, 8]);
   });
 });
