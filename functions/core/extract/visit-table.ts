@@ -6,9 +6,9 @@
  * until links.ts has resolved it to a child or dropped it.
  */
 import type { Day, PersonKey, VisitTable } from '../types';
+import { int32Column } from './growable-column';
 import { detached } from './id-strings';
 
-const INITIAL_CAPACITY = 1024;
 /** No person, or no link id. */
 export const NONE = -1;
 /** A link to a record whose visits are dropped (another authority's plan). */
@@ -31,10 +31,9 @@ export interface RawVisits {
 }
 
 export class VisitTableBuilder {
-  private person: Int32Array = new Int32Array(INITIAL_CAPACITY);
-  private day: Int32Array = new Int32Array(INITIAL_CAPACITY);
-  private link: Int32Array = new Int32Array(INITIAL_CAPACITY);
-  private length = 0;
+  private readonly person = int32Column();
+  private readonly day = int32Column();
+  private readonly link = int32Column();
   private unseenRows = 0;
   private undatedRows = 0;
   private unlinkedRows = 0;
@@ -50,28 +49,21 @@ export class VisitTableBuilder {
     else if (!seen) this.unseenRows += 1;
     else if (person === null && link === null) this.unlinkedRows += 1;
     else {
-      if (this.length === this.person.length) this.grow();
-      this.person[this.length] = person ?? NONE;
-      this.day[this.length] = day;
-      this.link[this.length] = link === null ? NONE : this.linkNumber(link);
-      this.length += 1;
+      this.person.push(person ?? NONE);
+      this.day.push(day);
+      this.link.push(link === null ? NONE : this.linkNumber(link));
     }
   }
 
   /** The visits as read; this ends the builder. */
   build(): RawVisits {
-    // Copy to exact length so the spare capacity (up to half) is released, and let go of
-    // the growable arrays at once: the copies of a national table are tens of MB.
-    const person = this.person.slice(0, this.length);
-    const day = this.day.slice(0, this.length);
-    const link = this.link.slice(0, this.length);
-    this.person = this.day = this.link = new Int32Array(0);
+    const length = this.person.length;
     this.linkNumbers.clear();
     return {
-      length: this.length,
-      person,
-      day,
-      link,
+      length,
+      person: this.person.build(),
+      day: this.day.build(),
+      link: this.link.build(),
       linkIds: this.linkIds,
       unseenRows: this.unseenRows,
       undatedRows: this.undatedRows,
@@ -91,18 +83,6 @@ export class VisitTableBuilder {
     this.lastLink = id;
     this.lastLinkNumber = n;
     return n;
-  }
-
-  private grow(): void {
-    const capacity = this.person.length * 2;
-    const grown = (from: Int32Array): Int32Array => {
-      const to = new Int32Array(capacity);
-      to.set(from);
-      return to;
-    };
-    this.person = grown(this.person);
-    this.day = grown(this.day);
-    this.link = grown(this.link);
   }
 }
 
