@@ -9,6 +9,13 @@ import type { CareRecords } from './extract/care-records';
 /** A calendar date as whole days since 1970-01-01 (no time zone: dates are calendar dates). */
 export type Day = number;
 
+/**
+ * No date, in a column of Days (an Int32Array): the int32 minimum, about 5.9 million years
+ * before 1970: no date read is near it (their years have four digits, and may be before 1970:
+ * 1900-01-01 is −25567), and it is below every one.
+ */
+export const NO_DAY = -2147483648;
+
 /** A reporting month, `YYYY-MM`. */
 export type Period = string;
 

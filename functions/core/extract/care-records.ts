@@ -7,7 +7,7 @@
  */
 import type { Day, PersonDays, PersonKey, VisitTable } from '../types';
 import { detached, IdStrings } from './id-strings';
-import { Int32Column } from './int32-column';
+import { int32Column } from './growable-column';
 import type { ProblemCollector } from './problems';
 import { NONE, resolveVisits, type RawVisits, VisitTableBuilder } from './visit-table';
 
@@ -66,8 +66,8 @@ export class CareRecordsBuilder {
   readonly visits = new VisitTableBuilder();
   readonly missing: MissingEpisode[] = [];
   private readonly placements: RawPlacement[] = [];
-  private readonly reviewPerson = new Int32Column();
-  private readonly reviewDay = new Int32Column();
+  private readonly reviewPerson = int32Column();
+  private readonly reviewDay = int32Column();
   private readonly personOfCla = new Map<string, PersonKey>();
   /** A period of care's id repeats on each of its placements, and the type codes are few: one stored string each. */
   private readonly claIds = new IdStrings();

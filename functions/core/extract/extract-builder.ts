@@ -5,7 +5,8 @@
  * them across tables (links.ts) makes the Extract.
  */
 import type { CareLeaver, CpPlan, Day, InitialConference, PersonKey, SpanRecord, TableName } from '../types';
-import { type RawFrontDoor, rawFrontDoor } from './front-door-links';
+import { CinEpisodesBuilder, type CinEpisodes } from './cin-episodes';
+import { FrontDoorBuilder, type RawFrontDoor } from './front-door-links';
 import { CareRecordsBuilder, type RawCareRecords } from './care-records';
 import { detached, IdStrings } from './id-strings';
 import { IdTable } from './id-table';
@@ -25,18 +26,6 @@ export interface RawReview {
   planId: string | null;
   person: PersonKey | null;
   date: Day;
-  row: number;
-}
-
-/** A CIN episode (referral), read to tell transfers out. */
-export interface CinEpisode {
-  referral: string;
-  person: PersonKey;
-  start: Day | null;
-  close: Day | null;
-  closeReason: string | null;
-  /** cine_referral_nfa = Y. */
-  nfa: boolean;
   row: number;
 }
 
@@ -63,7 +52,7 @@ export interface RawExtract {
   cinPlanReferrals: (string | null)[];
   cinVisits: RawVisits;
   claEpisodes: SpanRecord[];
-  cinEpisodes: CinEpisode[];
+  cinEpisodes: CinEpisodes;
   frontDoor: RawFrontDoor;
   care: RawCareRecords;
   careLeavers: CareLeaver[];
@@ -90,8 +79,8 @@ export class ExtractBuilder {
   readonly cinPlanReferrals: (string | null)[] = [];
   readonly cinVisits = new VisitTableBuilder();
   readonly claEpisodes: SpanRecord[] = [];
-  readonly cinEpisodes: CinEpisode[] = [];
-  readonly frontDoor: RawFrontDoor = rawFrontDoor();
+  readonly cinEpisodes = new CinEpisodesBuilder();
+  readonly frontDoor = new FrontDoorBuilder();
   readonly care = new CareRecordsBuilder();
   readonly careLeavers: CareLeaver[] = [];
   readonly births = new Map<PersonKey, Day>();
@@ -144,8 +133,8 @@ export class ExtractBuilder {
       cinPlanReferrals: this.cinPlanReferrals,
       cinVisits: this.cinVisits.build(),
       claEpisodes: this.claEpisodes,
-      cinEpisodes: this.cinEpisodes,
-      frontDoor: this.frontDoor,
+      cinEpisodes: this.cinEpisodes.build(),
+      frontDoor: this.frontDoor.build(),
       care: this.care.build(),
       careLeavers: this.careLeavers,
       births: this.births,

@@ -10,9 +10,11 @@
  *   conferences and other authorities' plans' conferences are left out, and a conference
  *   dated before its enquiry started has no duration (DfE excludes them) and is warned about.
  */
-import type { EnquiryConference, FrontDoor, Referral } from '../front-door-types';
-import type { Day, PersonKey } from '../types';
-import type { CinEpisode, RawCpPlan } from './extract-builder';
+import type { Assessments, EnquiryConference, FrontDoor, Referrals } from '../front-door-types';
+import { NO_DAY, type Day, type PersonKey } from '../types';
+import type { CinEpisodes } from './cin-episodes';
+import type { RawCpPlan } from './extract-builder';
+import { int32Column } from './growable-column';
 import type { ProblemCollector } from './problems';
 
 interface RawEnquiry {
@@ -32,25 +34,73 @@ interface RawConference {
 }
 
 export interface RawFrontDoor {
-  contacts: Day[];
-  assessments: { start: Day; completed: Day | null; row: number }[];
+  /** cont_contact_date of every dated contact. */
+  contacts: Int32Array;
+  /** The assessments with a start date, their completion date as read (it may be before the start). */
+  assessments: Assessments;
   enquiries: RawEnquiry[];
   conferences: RawConference[];
 }
 
-export function rawFrontDoor(): RawFrontDoor {
-  return { contacts: [], assessments: [], enquiries: [], conferences: [] };
+/** The front door's records as the tables are read; the large ones (contacts, assessments) go into columns. */
+export class FrontDoorBuilder {
+  private readonly contacts = int32Column();
+  private readonly assessmentStarts = int32Column();
+  private readonly assessmentCompletions = int32Column();
+  readonly enquiries: RawEnquiry[] = [];
+  readonly conferences: RawConference[] = [];
+
+  contact(day: Day): void {
+    this.contacts.push(day);
+  }
+
+  assessment(start: Day, completed: Day | null): void {
+    this.assessmentStarts.push(start);
+    this.assessmentCompletions.push(completed ?? NO_DAY);
+  }
+
+  /** The records as read; this ends the builder. */
+  build(): RawFrontDoor {
+    const length = this.assessmentStarts.length;
+    return {
+      contacts: this.contacts.build(),
+      assessments: { length, start: this.assessmentStarts.build(), completed: this.assessmentCompletions.build() },
+      enquiries: this.enquiries,
+      conferences: this.conferences,
+    };
+  }
 }
 
 const count = (n: number, one: string, many: string): string => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
-function referralsOf(episodes: readonly CinEpisode[], problems: ProblemCollector): Referral[] {
-  const referrals: Referral[] = [];
-  let undated = 0;
-  for (const episode of episodes) {
-    if (episode.start === null) undated += 1;
-    else referrals.push({ person: episode.person, date: episode.start, close: episode.close, nfa: episode.nfa });
+/** The dated episodes' columns: the episodes' own when every one is dated, else copies without the undated. */
+function datedEpisodes(episodes: CinEpisodes): Referrals {
+  const { person, start, close, nfa } = episodes;
+  let length = 0;
+  for (let i = 0; i < episodes.length; i += 1) if (start[i] !== NO_DAY) length += 1;
+  if (length === episodes.length) return { length, person, date: start, close, nfa };
+  const referrals = {
+    length,
+    person: new Int32Array(length),
+    date: new Int32Array(length),
+    close: new Int32Array(length),
+    nfa: new Uint8Array(length),
+  };
+  let kept = 0;
+  for (let i = 0; i < episodes.length; i += 1) {
+    if (start[i] === NO_DAY) continue;
+    referrals.person[kept] = person[i];
+    referrals.date[kept] = start[i];
+    referrals.close[kept] = close[i];
+    referrals.nfa[kept] = nfa[i];
+    kept += 1;
   }
+  return referrals;
+}
+
+function referralsOf(episodes: CinEpisodes, problems: ProblemCollector): Referrals {
+  const referrals = datedEpisodes(episodes);
+  const undated = episodes.length - referrals.length;
   // A note, not a warning: the SSD allows an episode without a date, and only the referral measures miss it.
   if (undated > 0)
     problems.info({
@@ -123,13 +173,15 @@ function conferencesOf(
   return linked;
 }
 
-function assessmentsOf(raw: RawFrontDoor, problems: ProblemCollector): FrontDoor['assessments'] {
+function assessmentsOf(raw: RawFrontDoor, problems: ProblemCollector): Assessments {
+  const { length, start } = raw.assessments;
+  const completed = raw.assessments.completed.slice();
   let early = 0;
-  const assessments = raw.assessments.map((a) => {
-    if (a.completed === null || a.completed >= a.start) return a;
-    early += 1;
-    return { ...a, completed: null };
-  });
+  for (let i = 0; i < length; i += 1)
+    if (completed[i] !== NO_DAY && completed[i] < start[i]) {
+      completed[i] = NO_DAY;
+      early += 1;
+    }
   if (early > 0)
     problems.info({
       kind: 'assessment-auth-before-start',
@@ -138,18 +190,18 @@ function assessmentsOf(raw: RawFrontDoor, problems: ProblemCollector): FrontDoor
         `${count(early, 'assessment has', 'assessments have')} an authorisation date before its start ` +
         '(SystemC writes 1900-01-01 when there is none): read as not yet completed',
     });
-  return assessments;
+  return { length, start, completed };
 }
 
 export function linkFrontDoor(
   raw: RawFrontDoor,
-  episodes: readonly CinEpisode[],
+  episodes: CinEpisodes,
   cpPlans: readonly RawCpPlan[],
   problems: ProblemCollector,
 ): FrontDoor {
   const dated = raw.enquiries.flatMap((e) => (e.start === null ? [] : [e.start]));
   return {
-    contacts: Int32Array.from(raw.contacts),
+    contacts: raw.contacts,
     referrals: referralsOf(episodes, problems),
     assessments: assessmentsOf(raw, problems),
     s47Starts: Int32Array.from(dated),

@@ -24,7 +24,7 @@
  * old array is let go at once, so each holds at most twice what it needs. A table is let go
  * whole when its reading is done (it is never kept past the read, so it is never trimmed).
  */
-import { doubledCapacity, grownInt32 } from './int32-column';
+import { doubledCapacity, grownInt32 } from './growable-column';
 import { DEFAULT_ID_TABLE_LIMITS, type IdTableLimits, limitExceeded } from './limits';
 
 const FIRST_IDS = 64;

@@ -23,7 +23,7 @@ export const CONTACTS: TableSchema = {
   add(row, _rowNumber, out) {
     out.person(row.text(1));
     const day = row.optionalDay(2);
-    if (day !== null) out.frontDoor.contacts.push(day);
+    if (day !== null) out.frontDoor.contact(day);
   },
 };
 
@@ -38,10 +38,10 @@ export const CIN_ASSESSMENTS: TableSchema = {
     // and is read as not yet completed (front-door-links.ts).
     { name: 'cina_assessment_auth_date', layout: 'ssd', type: 'date' },
   ],
-  add(row, rowNumber, out) {
+  add(row, _rowNumber, out) {
     out.person(row.text(1));
     const start = row.optionalDay(2);
-    if (start !== null) out.frontDoor.assessments.push({ start, completed: row.optionalDay(3), row: rowNumber });
+    if (start !== null) out.frontDoor.assessment(start, row.optionalDay(3));
   },
 };
 

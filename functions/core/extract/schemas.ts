@@ -15,6 +15,7 @@ import type { TableSchema } from './schema-types';
 import { CIN_ASSESSMENTS, CONTACTS, S47_ENQUIRY } from './schemas-front-door';
 import { CLA_PLACEMENT, CLA_REVIEWS, CLA_VISITS, MISSING } from './schemas-care';
 import { CARE_LEAVERS, PERSON } from './schemas-care-leavers';
+import { isRc5 } from './transfer-out';
 
 export type { ColumnSchema, ColumnType, RowValue, TableSchema, ColumnLayout } from './schema-types';
 export { RowValues } from './schema-types';
@@ -216,15 +217,14 @@ const CIN_EPISODES: TableSchema = {
     { name: 'cine_referral_nfa', layout: 'ssd', type: 'flag', flagDefault: false },
   ],
   span: { start: 2, end: 3, sameDayWarning: false },
-  add(row, rowNumber, out) {
-    out.cinEpisodes.push({
-      referral: out.ownId(row.text(0)),
+  add(row, _rowNumber, out) {
+    out.cinEpisodes.add({
+      referral: row.text(0),
       person: out.person(row.text(1)),
       start: row.optionalDay(2),
       close: row.optionalDay(3),
-      closeReason: row.optionalText(4),
+      rc5: isRc5(row.optionalText(4)),
       nfa: row.flag(5),
-      row: rowNumber,
     });
   },
 };

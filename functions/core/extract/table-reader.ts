@@ -6,7 +6,7 @@
 import type { Day, TableName, TableStats } from '../types';
 import type { ExtractBuilder } from './extract-builder';
 import { IdTable } from './id-table';
-import { grownInt32 } from './int32-column';
+import { grownInt32 } from './growable-column';
 import { isoFromDay } from '../calendar';
 import type { ProblemCollector } from './problems';
 import { type ColumnSchema, type RowValue, RowValues, type TableSchema } from './schema-types';

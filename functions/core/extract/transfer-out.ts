@@ -14,8 +14,9 @@
  * the SSD's window (@ssd_timeframe_years = 6 by default, procs/ssd_cp_plans.sql).
  */
 import { isoFromDay } from '../calendar';
-import type { CpPlan, PersonKey } from '../types';
-import type { CinEpisode, RawCpPlan, RawExtract } from './extract-builder';
+import { NO_DAY, type CpPlan, type PersonKey } from '../types';
+import { referralEpisodes, type CinEpisodes } from './cin-episodes';
+import type { RawCpPlan, RawExtract } from './extract-builder';
 import type { ProblemCollector } from './problems';
 
 export const TRANSFER_OUT_UNKNOWN =
@@ -32,8 +33,21 @@ export function isRc5(reason: string | null): boolean {
   return reason !== null && /^RC5(?![0-9])/i.test(reason.trim());
 }
 
-function openAt(episode: CinEpisode, day: number): boolean {
-  return (episode.start === null || episode.start <= day) && (episode.close === null || episode.close >= day);
+/** Whether episode i is open on the day (an episode with no referral date is open from ever before). */
+function openAt(episodes: CinEpisodes, i: number, day: number): boolean {
+  const { start, close } = episodes;
+  return (start[i] === NO_DAY || start[i] <= day) && (close[i] === NO_DAY || close[i] >= day);
+}
+
+/**
+ * The episodes (row indexes) of the children of those plans that have no referral id, by child:
+ * only theirs, as a national table has far more children with episodes than such plans.
+ */
+function episodesOfChildren(episodes: CinEpisodes, plans: readonly RawCpPlan[]): Map<PersonKey, number[]> {
+  const byPerson = new Map<PersonKey, number[]>();
+  for (const { plan, referral } of plans) if (referral === null) byPerson.set(plan.person, []);
+  if (byPerson.size > 0) for (let i = 0; i < episodes.length; i += 1) byPerson.get(episodes.person[i])?.push(i);
+  return byPerson;
 }
 
 export interface TransfersOut {
@@ -54,18 +68,17 @@ export function resolveTransfersOut(
   if (raw.columnsPresent.ssd_cin_episodes === undefined)
     return { plans: ours.map((p) => ({ ...p.plan, transferOut: null })), unknown: TRANSFER_OUT_UNKNOWN, basis: null };
 
-  const byReferral = new Map<string, CinEpisode>();
-  const byPerson = new Map<PersonKey, CinEpisode[]>();
-  for (const episode of raw.cinEpisodes) {
-    byReferral.set(episode.referral, episode);
-    const list = byPerson.get(episode.person);
-    if (list) list.push(episode);
-    else byPerson.set(episode.person, [episode]);
-  }
-  /** The plan's CIN episode: by referral id, else the child's one episode open at the plan's end. */
-  const episodeOf = (referral: string | null, person: PersonKey, end: number): CinEpisode | undefined => {
+  const episodes = raw.cinEpisodes;
+  const ended = ours.filter(({ plan }) => plan.end !== null);
+  const byReferral = referralEpisodes(
+    episodes,
+    ended.flatMap(({ referral }) => (referral === null ? [] : [referral])),
+  );
+  const byPerson = episodesOfChildren(episodes, ended);
+  /** The plan's CIN episode (its row index): by referral id, else the child's one episode open at the plan's end. */
+  const episodeOf = (referral: string | null, person: PersonKey, end: number): number | undefined => {
     if (referral !== null) return byReferral.get(referral);
-    const open = (byPerson.get(person) ?? []).filter((episode) => openAt(episode, end));
+    const open = (byPerson.get(person) ?? []).filter((i) => openAt(episodes, i, end));
     return open.length === 1 ? open[0] : undefined;
   };
   let unmatched = 0;
@@ -79,7 +92,7 @@ export function resolveTransfersOut(
       unmatched += 1;
       first ??= { plan, referral };
       plans.push({ ...plan, transferOut: null });
-    } else plans.push({ ...plan, transferOut: episode.close !== null && isRc5(episode.closeReason) });
+    } else plans.push({ ...plan, transferOut: episodes.close[episode] !== NO_DAY && episodes.rc5[episode] === 1 });
   }
   if (first !== null)
     problems.warning({

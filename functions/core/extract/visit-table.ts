@@ -6,8 +6,8 @@
  * until links.ts has resolved it to a child or dropped it.
  */
 import type { Day, PersonKey, VisitTable } from '../types';
+import { int32Column } from './growable-column';
 import { detached } from './id-strings';
-import { Int32Column } from './int32-column';
 
 /** No person, or no link id. */
 export const NONE = -1;
@@ -31,9 +31,9 @@ export interface RawVisits {
 }
 
 export class VisitTableBuilder {
-  private readonly person = new Int32Column();
-  private readonly day = new Int32Column();
-  private readonly link = new Int32Column();
+  private readonly person = int32Column();
+  private readonly day = int32Column();
+  private readonly link = int32Column();
   private unseenRows = 0;
   private undatedRows = 0;
   private unlinkedRows = 0;
@@ -58,15 +58,12 @@ export class VisitTableBuilder {
   /** The visits as read; this ends the builder. */
   build(): RawVisits {
     const length = this.person.length;
-    const person = this.person.build();
-    const day = this.day.build();
-    const link = this.link.build();
     this.linkNumbers.clear();
     return {
       length,
-      person,
-      day,
-      link,
+      person: this.person.build(),
+      day: this.day.build(),
+      link: this.link.build(),
       linkIds: this.linkIds,
       unseenRows: this.unseenRows,
       undatedRows: this.undatedRows,

@@ -7,13 +7,12 @@
  * counters over the pack's windows (evaluation-days.ts).
  */
 import { addMonths } from '../calendar';
-import type { Referral } from '../front-door-types';
-import type { Day } from '../types';
+import { NO_DAY, type Day } from '../types';
 import type { WorkingDays } from '../working-days';
-import { daysOfKey, groupDaysByKey, type DaysByKey } from './extract-index';
+import { daysOfKey, groupDaysByKey } from './extract-index';
 import { EventCounts, type DaySet, type Window } from './evaluation-days';
 import type { ExtractIndex } from './extract-index';
-import { distinctPeopleOpen } from './open-records';
+import { distinctPeopleOpenBy } from './open-records';
 import type { Timescale } from './registry/timescale';
 import { countTally, fractionTally, type FlowEvaluator, type SnapshotEvaluator } from './tally';
 
@@ -24,20 +23,22 @@ function countDays(days: ArrayLike<Day>, windows: readonly Window[]): FlowEvalua
   return (from, to) => countTally(events.countBetween(from, to));
 }
 
-/** Of the records whose event day is in the window, those that pass the test (asked only of records in some window). */
-function fractionOfDays<T>(
-  records: readonly T[],
-  dayOf: (record: T) => Day | null,
+/**
+ * Of the records whose event day (days[i] of record i; NO_DAY: none) is in the window, those
+ * that pass the test (asked only of records in some window).
+ */
+function fractionOfDays(
+  days: ArrayLike<Day>,
   windows: readonly Window[],
-  passes: (record: T, day: Day) => boolean,
+  passes: (record: number, day: Day) => boolean,
 ): FlowEvaluator {
   const all = new EventCounts(windows);
   const passing = new EventCounts(windows);
-  for (const record of records) {
-    const day = dayOf(record);
-    if (day === null || !all.mayCount(day)) continue;
+  for (let i = 0; i < days.length; i += 1) {
+    const day = days[i];
+    if (day === NO_DAY || !all.mayCount(day)) continue;
     all.add(day);
-    if (passes(record, day)) passing.add(day);
+    if (passes(i, day)) passing.add(day);
   }
   return (from, to) => fractionTally(passing.countBetween(from, to), all.countBetween(from, to));
 }
@@ -49,24 +50,12 @@ export function contactCount(index: ExtractIndex, windows: readonly Window[]): F
 
 /** referrals and referral_rate: referrals dated in the window. */
 export function referralCount(index: ExtractIndex, windows: readonly Window[]): FlowEvaluator {
-  return countDays(
-    index.extract.frontDoor.referrals.map((r) => r.date),
-    windows,
-  );
+  return countDays(index.extract.frontDoor.referrals.date, windows);
 }
 
 /** s47_rate: section 47 enquiries started in the window. */
 export function s47Count(index: ExtractIndex, windows: readonly Window[]): FlowEvaluator {
   return countDays(index.extract.frontDoor.s47Starts, windows);
-}
-
-/** Each child's referral days, ascending. */
-function referralDaysByPerson(referrals: readonly Referral[], persons: number): DaysByKey {
-  return groupDaysByKey(
-    Int32Array.from(referrals, (r) => r.person),
-    Int32Array.from(referrals, (r) => r.date),
-    persons,
-  );
 }
 
 /** The latest of the ascending days before `day`, or null. */
@@ -92,32 +81,24 @@ export function isReReferral(earlierDays: Int32Array, day: Day): boolean {
 
 /** rereferral_pct: of referrals in the window, those within 12 months of a previous referral of the child. */
 export function reReferrals(index: ExtractIndex, windows: readonly Window[]): FlowEvaluator {
-  const { referrals } = index.extract.frontDoor;
-  const byPerson = referralDaysByPerson(referrals, index.extract.persons);
-  return fractionOfDays(
-    referrals,
-    (r) => r.date,
-    windows,
-    (r, day) => isReReferral(daysOfKey(byPerson, r.person), day),
-  );
+  const { person, date } = index.extract.frontDoor.referrals;
+  const byPerson = groupDaysByKey(person, date, index.extract.persons); // each child's referral days, ascending
+  return fractionOfDays(date, windows, (i, day) => isReReferral(daysOfKey(byPerson, person[i]), day));
 }
 
 /** referral_nfa_pct: of referrals in the window, those that resulted in no further action. */
 export function referralsNfa(index: ExtractIndex, windows: readonly Window[]): FlowEvaluator {
-  return fractionOfDays(
-    index.extract.frontDoor.referrals,
-    (r) => r.date,
-    windows,
-    (r) => r.nfa,
-  );
+  const { date, nfa } = index.extract.frontDoor.referrals;
+  return fractionOfDays(date, windows, (i) => nfa[i] === 1);
 }
 
 /** The count behind cin_rate: distinct children with a CIN episode open at d, not a no-further-action referral. */
 export function cinChildren(index: ExtractIndex, days: DaySet): SnapshotEvaluator {
-  const episodes = index.extract.frontDoor.referrals
-    .filter((r) => !r.nfa)
-    .map((r) => ({ person: r.person, start: r.date, end: r.close }));
-  return distinctPeopleOpen(episodes, index.extract.persons, days);
+  const { length, person, date, close, nfa } = index.extract.frontDoor.referrals;
+  return distinctPeopleOpenBy(index.extract.persons, days, (open) => {
+    for (let i = 0; i < length; i += 1)
+      if (nfa[i] === 0) open.mark(person[i], date[i], close[i] === NO_DAY ? Infinity : close[i]);
+  });
 }
 
 /**
@@ -137,12 +118,8 @@ export function assessmentsTimely(
   timescale: Timescale,
   workingDays: WorkingDays,
 ): FlowEvaluator {
-  return fractionOfDays(
-    index.extract.frontDoor.assessments,
-    (a) => a.completed,
-    windows,
-    (a, done) => withinTimescale(a.start, done, timescale, workingDays),
-  );
+  const { start, completed } = index.extract.frontDoor.assessments;
+  return fractionOfDays(completed, windows, (i, done) => withinTimescale(start[i], done, timescale, workingDays));
 }
 
 /** icpc_timely_pct: of initial conferences held in the window after an enquiry, those within the timescale of it. */
@@ -152,10 +129,10 @@ export function conferencesTimely(
   timescale: Timescale,
   workingDays: WorkingDays,
 ): FlowEvaluator {
+  const { conferences } = index.extract.frontDoor;
   return fractionOfDays(
-    index.extract.frontDoor.conferences,
-    (c) => c.date,
+    conferences.map((c) => c.date),
     windows,
-    (c, held) => withinTimescale(c.s47Start, held, timescale, workingDays),
+    (i, held) => withinTimescale(conferences[i].s47Start, held, timescale, workingDays),
   );
 }

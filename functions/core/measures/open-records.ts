@@ -16,14 +16,26 @@ export interface PersonRecord {
 }
 
 /**
- * Distinct people with any record open at each day: a person's overlapping records
- * mark the same day once.
+ * Distinct people with any record open at each day, the records marked by `markOpen`
+ * (person, start, end: no end is Infinity): a person's overlapping records mark the same
+ * day once. For records held as columns, which `distinctPeopleOpen` would need as objects.
  */
-export function distinctPeopleOpen(records: readonly PersonRecord[], persons: number, days: DaySet): SnapshotEvaluator {
+export function distinctPeopleOpenBy(
+  persons: number,
+  days: DaySet,
+  markOpen: (open: PersonDayBits) => void,
+): SnapshotEvaluator {
   const open = new PersonDayBits(days, persons);
-  for (const record of records) open.mark(record.person, record.start, record.end ?? Infinity);
+  markOpen(open);
   const counts = open.countPerDay();
   return atDays(days, (i) => countTally(counts[i]));
+}
+
+/** Distinct people with any record open at each day (distinctPeopleOpenBy). */
+export function distinctPeopleOpen(records: readonly PersonRecord[], persons: number, days: DaySet): SnapshotEvaluator {
+  return distinctPeopleOpenBy(persons, days, (open) => {
+    for (const record of records) open.mark(record.person, record.start, record.end ?? Infinity);
+  });
 }
 
 /** cp_children: distinct children with a CP plan open at d. */

@@ -1,8 +1,8 @@
-import { grownInt32, Int32Column } from '../../../functions/core/extract/int32-column';
+import { GrowableColumn, grownInt32, int32Column } from '../../../functions/core/extract/growable-column';
 
-describe('Int32Column', () => {
+describe('a growable Int32 column', () => {
   it('keeps every value pushed, in order, across growth (3,000 values: past two doublings of 1,024)', () => {
-    const column = new Int32Column();
+    const column = int32Column();
     for (let i = 0; i < 3000; i += 1) column.push(i % 2 === 0 ? i : -i);
     expect(column.length).toBe(3000);
     const values = column.build();
@@ -13,13 +13,13 @@ describe('Int32Column', () => {
   });
 
   it('keeps the int32 extremes (a date may be negative: 1900-01-01 is day -25567)', () => {
-    const column = new Int32Column();
+    const column = int32Column();
     [-25567, -2147483648, 2147483647].forEach((v) => column.push(v));
     expect(Array.from(column.build())).toEqual([-25567, -2147483648, 2147483647]);
   });
 
   it('is empty after build, and can be filled again', () => {
-    const column = new Int32Column();
+    const column = int32Column();
     column.push(7);
     expect(Array.from(column.build())).toEqual([7]);
     expect(column.length).toBe(0);
@@ -36,5 +36,19 @@ describe('grownInt32', () => {
     const bigger = grownInt32(array, 9);
     expect(bigger.length).toBe(16);
     expect([...bigger.subarray(0, 4)]).toEqual([5, 6, 7, 8]);
+  });
+});
+
+describe('GrowableColumn', () => {
+  it('keeps every value pushed, past its first capacity, in an array of exactly their length', () => {
+    const column = new GrowableColumn(Int32Array);
+    for (let i = 0; i < 3000; i += 1) column.push(i * 7 - 10_000);
+    expect(column.length).toBe(3000);
+    const values = column.build();
+    expect(values.length).toBe(3000);
+    expect(values.buffer.byteLength).toBe(3000 * 4);
+    expect(values[0]).toBe(-10_000);
+    expect(values[1024]).toBe(1024 * 7 - 10_000);
+    expect(values[2999]).toBe(2999 * 7 - 10_000);
   });
 });

@@ -1,0 +1,78 @@
+/**
+ * ssd_cin_episodes as read: the referrals (front-door-links.ts) and the episodes whose close
+ * tells a CP plan's transfer out (transfer-out.ts). A national table has about 1.5 million
+ * rows, so it is held as columns (growable-column.ts), and the close reason is reduced to
+ * the one thing read of it when the row is read: whether it is RC5.
+ */
+import { NO_DAY, type Day, type PersonKey } from '../types';
+import { int32Column, uint8Column } from './growable-column';
+import { detached } from './id-strings';
+
+/** The episodes as read, row i across the columns (file order). */
+export interface CinEpisodes {
+  length: number;
+  /** cine_referral_id: read only through referralEpisodes. */
+  referral: readonly string[];
+  person: Int32Array;
+  /** cine_referral_date; NO_DAY when empty. */
+  start: Int32Array;
+  /** cine_close_date; NO_DAY while the episode is open. */
+  close: Int32Array;
+  /** 1: cine_referral_nfa = Y. */
+  nfa: Uint8Array;
+  /** 1: cine_close_reason is RC5, transferred to the services of another local authority (isRc5). */
+  rc5: Uint8Array;
+}
+
+export interface CinEpisodeRow {
+  referral: string;
+  person: PersonKey;
+  start: Day | null;
+  close: Day | null;
+  nfa: boolean;
+  rc5: boolean;
+}
+
+export class CinEpisodesBuilder {
+  private readonly referral: string[] = [];
+  private readonly person = int32Column();
+  private readonly start = int32Column();
+  private readonly close = int32Column();
+  private readonly nfa = uint8Column();
+  private readonly rc5 = uint8Column();
+
+  add(row: CinEpisodeRow): void {
+    this.referral.push(detached(row.referral)); // not a slice of the CSV text (id-strings.ts)
+    this.person.push(row.person);
+    this.start.push(row.start ?? NO_DAY);
+    this.close.push(row.close ?? NO_DAY);
+    this.nfa.push(row.nfa ? 1 : 0);
+    this.rc5.push(row.rc5 ? 1 : 0);
+  }
+
+  /** The episodes as read; this ends the builder. */
+  build(): CinEpisodes {
+    return {
+      length: this.referral.length,
+      referral: this.referral,
+      person: this.person.build(),
+      start: this.start.build(),
+      close: this.close.build(),
+      nfa: this.nfa.build(),
+      rc5: this.rc5.build(),
+    };
+  }
+}
+
+/**
+ * The episode (its row index) of each of these referral ids that one names; the last such
+ * row when several do (cine_referral_id should be unique). The one place referral ids are
+ * looked up: only the ids asked about are mapped, as a national table has far more episodes
+ * than CP plans name.
+ */
+export function referralEpisodes(episodes: CinEpisodes, ids: Iterable<string>): Map<string, number> {
+  const wanted = new Set(ids);
+  const found = new Map<string, number>();
+  for (let i = 0; i < episodes.length; i += 1) if (wanted.has(episodes.referral[i])) found.set(episodes.referral[i], i);
+  return found;
+}
