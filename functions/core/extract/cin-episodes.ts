@@ -5,14 +5,18 @@
  * the one thing read of it when the row is read: whether it is RC5.
  */
 import { NO_DAY, type Day, type PersonKey } from '../types';
-import { int32Column, uint8Column } from './growable-column';
-import { detached } from './id-strings';
+import { grownInt32, int32Column, uint8Column } from './growable-column';
+import { IdTable } from './id-table';
 
 /** The episodes as read, row i across the columns (file order). */
 export interface CinEpisodes {
   length: number;
-  /** cine_referral_id: read only through referralEpisodes. */
-  referral: readonly string[];
+  /**
+   * cine_referral_id, read only through referralEpisodes: the ids in an id table (no string kept per
+   * episode: nationally 1.5 million), and per id the last row that names it.
+   */
+  referralIds: IdTable;
+  rowOfReferral: Int32Array;
   person: Int32Array;
   /** cine_referral_date; NO_DAY when empty. */
   start: Int32Array;
@@ -34,7 +38,8 @@ export interface CinEpisodeRow {
 }
 
 export class CinEpisodesBuilder {
-  private readonly referral: string[] = [];
+  private readonly referralIds = new IdTable();
+  private rowOfReferral: Int32Array = new Int32Array(0);
   private readonly person = int32Column();
   private readonly start = int32Column();
   private readonly close = int32Column();
@@ -42,7 +47,9 @@ export class CinEpisodesBuilder {
   private readonly rc5 = uint8Column();
 
   add(row: CinEpisodeRow): void {
-    this.referral.push(detached(row.referral)); // not a slice of the CSV text (id-strings.ts)
+    const ordinal = this.referralIds.ordinal(row.referral);
+    this.rowOfReferral = grownInt32(this.rowOfReferral, ordinal + 1);
+    this.rowOfReferral[ordinal] = this.person.length;
     this.person.push(row.person);
     this.start.push(row.start ?? NO_DAY);
     this.close.push(row.close ?? NO_DAY);
@@ -53,8 +60,9 @@ export class CinEpisodesBuilder {
   /** The episodes as read; this ends the builder. */
   build(): CinEpisodes {
     return {
-      length: this.referral.length,
-      referral: this.referral,
+      length: this.person.length,
+      referralIds: this.referralIds,
+      rowOfReferral: this.rowOfReferral,
       person: this.person.build(),
       start: this.start.build(),
       close: this.close.build(),
@@ -67,12 +75,13 @@ export class CinEpisodesBuilder {
 /**
  * The episode (its row index) of each of these referral ids that one names; the last such
  * row when several do (cine_referral_id should be unique). The one place referral ids are
- * looked up: only the ids asked about are mapped, as a national table has far more episodes
- * than CP plans name.
+ * looked up.
  */
 export function referralEpisodes(episodes: CinEpisodes, ids: Iterable<string>): Map<string, number> {
-  const wanted = new Set(ids);
   const found = new Map<string, number>();
-  for (let i = 0; i < episodes.length; i += 1) if (wanted.has(episodes.referral[i])) found.set(episodes.referral[i], i);
+  for (const id of ids) {
+    const ordinal = episodes.referralIds.find(id);
+    if (ordinal >= 0) found.set(id, episodes.rowOfReferral[ordinal]);
+  }
   return found;
 }
