@@ -65,8 +65,8 @@ export class ExtractBuilder {
   private personKeys = new IdTable();
   /** Plan ids as kept in plans, conferences and reviews: one string per plan, whichever table names it. */
   readonly planIds = new IdStrings();
-  /** Section 47 enquiry ids, as kept in enquiries and the conferences that followed them. */
-  readonly enquiryIds = new IdStrings();
+  /** Section 47 enquiry ids as ordinals, the same in enquiries and the conferences that followed them. */
+  enquiryIds = new IdTable();
   readonly present = new Set<TableName>();
   /** Per table, the known columns its header had. */
   readonly columnsPresent: Partial<Record<TableName, readonly string[]>> = {};
@@ -119,7 +119,7 @@ export class ExtractBuilder {
     const persons = this.personKeys.size;
     this.personKeys = new IdTable();
     this.planIds.clear();
-    this.enquiryIds.clear();
+    this.enquiryIds = new IdTable();
     return {
       present: [...this.present],
       columnsPresent: this.columnsPresent,

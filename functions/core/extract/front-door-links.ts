@@ -17,15 +17,21 @@ import type { RawCpPlan } from './extract-builder';
 import { int32Column } from './growable-column';
 import type { ProblemCollector } from './problems';
 
-interface RawEnquiry {
-  id: string;
-  person: PersonKey;
-  start: Day | null;
-  row: number;
+/** Section 47 enquiries as read, row i across the columns; `id` is the ordinal of the enquiry id (enquiryIds). */
+interface RawEnquiries {
+  length: number;
+  id: Int32Array;
+  person: Int32Array;
+  /** s47e_s47_start_date; NO_DAY when empty. */
+  start: Int32Array;
 }
 
+/** A conference's icpc_s47_enquiry_id when it has none. */
+export const NO_ENQUIRY = -1;
+
 interface RawConference {
-  s47Id: string | null;
+  /** The ordinal of icpc_s47_enquiry_id (ExtractBuilder.enquiryIds), or NO_ENQUIRY. */
+  s47: number;
   person: PersonKey | null;
   planId: string | null;
   date: Day | null;
@@ -38,7 +44,7 @@ export interface RawFrontDoor {
   contacts: Int32Array;
   /** The assessments with a start date, their completion date as read (it may be before the start). */
   assessments: Assessments;
-  enquiries: RawEnquiry[];
+  enquiries: RawEnquiries;
   conferences: RawConference[];
 }
 
@@ -47,7 +53,9 @@ export class FrontDoorBuilder {
   private readonly contacts = int32Column();
   private readonly assessmentStarts = int32Column();
   private readonly assessmentCompletions = int32Column();
-  readonly enquiries: RawEnquiry[] = [];
+  private readonly enquiryIds = int32Column();
+  private readonly enquiryPersons = int32Column();
+  private readonly enquiryStarts = int32Column();
   readonly conferences: RawConference[] = [];
 
   contact(day: Day): void {
@@ -59,13 +67,26 @@ export class FrontDoorBuilder {
     this.assessmentCompletions.push(completed ?? NO_DAY);
   }
 
+  /** A section 47 enquiry: its id's ordinal, its child and its start date. */
+  enquiry(id: number, person: PersonKey, start: Day | null): void {
+    this.enquiryIds.push(id);
+    this.enquiryPersons.push(person);
+    this.enquiryStarts.push(start ?? NO_DAY);
+  }
+
   /** The records as read; this ends the builder. */
   build(): RawFrontDoor {
     const length = this.assessmentStarts.length;
+    const enquiries = this.enquiryIds.length;
     return {
       contacts: this.contacts.build(),
       assessments: { length, start: this.assessmentStarts.build(), completed: this.assessmentCompletions.build() },
-      enquiries: this.enquiries,
+      enquiries: {
+        length: enquiries,
+        id: this.enquiryIds.build(),
+        person: this.enquiryPersons.build(),
+        start: this.enquiryStarts.build(),
+      },
       conferences: this.conferences,
     };
   }
@@ -111,19 +132,30 @@ function referralsOf(episodes: CinEpisodes, problems: ProblemCollector): Referra
   return referrals;
 }
 
-/** The enquiry a conference followed: by id, and by the child when the id names several. */
-function enquiryFinder(enquiries: readonly RawEnquiry[]): (conference: RawConference) => RawEnquiry | undefined {
-  const byId = new Map<string, RawEnquiry[]>();
-  for (const enquiry of enquiries) {
-    const list = byId.get(enquiry.id);
-    if (list) list.push(enquiry);
-    else byId.set(enquiry.id, [enquiry]);
-  }
+/**
+ * The enquiry (its row) a conference followed: by id, and by the child when the id names several; -1 when none
+ * or more than one. The enquiries are grouped by id ordinal in arrays (a national table: 350,000 rows).
+ */
+function enquiryFinder(enquiries: RawEnquiries): (conference: RawConference) => number {
+  let ids = 0;
+  for (let i = 0; i < enquiries.length; i += 1) ids = Math.max(ids, enquiries.id[i] + 1);
+  // Rows of id k are rows[first[k] .. first[k + 1]), in file order.
+  const first = new Int32Array(ids + 1);
+  for (let i = 0; i < enquiries.length; i += 1) first[enquiries.id[i] + 1] += 1;
+  for (let k = 0; k < ids; k += 1) first[k + 1] += first[k];
+  const rows = new Int32Array(enquiries.length);
+  const filled = first.slice(0, ids);
+  for (let i = 0; i < enquiries.length; i += 1) rows[filled[enquiries.id[i]]++] = i;
   return (conference) => {
-    const candidates = conference.s47Id === null ? undefined : byId.get(conference.s47Id);
-    if (candidates === undefined) return undefined;
-    const ofChild = candidates.filter((e) => conference.person === null || e.person === conference.person);
-    return ofChild.length === 1 ? ofChild[0] : undefined;
+    if (conference.s47 === NO_ENQUIRY || conference.s47 >= ids) return -1;
+    let found = -1;
+    for (let at = first[conference.s47]; at < first[conference.s47 + 1]; at += 1) {
+      const row = rows[at];
+      if (conference.person !== null && enquiries.person[row] !== conference.person) continue;
+      if (found >= 0) return -1;
+      found = row;
+    }
+    return found;
   };
 }
 
@@ -139,14 +171,15 @@ function conferencesOf(
   let before: RawConference | null = null;
   let beforeCount = 0;
   for (const conference of raw.conferences) {
-    if (conference.date === null || conference.s47Id === null || conference.transferIn) continue;
+    if (conference.date === null || conference.s47 === NO_ENQUIRY || conference.transferIn) continue;
     if (conference.planId !== null && olaPlans.has(conference.planId)) continue;
     const enquiry = enquiryOf(conference);
-    if (enquiry === undefined || enquiry.start === null) unlinked += 1;
-    else if (conference.date < enquiry.start) {
+    const start = enquiry < 0 ? NO_DAY : raw.enquiries.start[enquiry];
+    if (start === NO_DAY) unlinked += 1;
+    else if (conference.date < start) {
       beforeCount += 1;
       before ??= conference;
-    } else linked.push({ date: conference.date, s47Start: enquiry.start, row: conference.row });
+    } else linked.push({ date: conference.date, s47Start: start, row: conference.row });
   }
   if (unlinked > 0)
     problems.warning({
@@ -199,12 +232,12 @@ export function linkFrontDoor(
   cpPlans: readonly RawCpPlan[],
   problems: ProblemCollector,
 ): FrontDoor {
-  const dated = raw.enquiries.flatMap((e) => (e.start === null ? [] : [e.start]));
+  const dated = raw.enquiries.start.filter((start) => start !== NO_DAY);
   return {
     contacts: raw.contacts,
     referrals: referralsOf(episodes, problems),
     assessments: assessmentsOf(raw, problems),
-    s47Starts: Int32Array.from(dated),
+    s47Starts: dated,
     conferences: conferencesOf(raw, cpPlans, problems),
   };
 }

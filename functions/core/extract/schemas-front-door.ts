@@ -55,12 +55,7 @@ export const S47_ENQUIRY: TableSchema = {
     // "Date of the strategy discussion at which the Section 47 Enquiries were initiated" (S47E004A).
     { name: 's47e_s47_start_date', layout: 'ssd', type: 'date', inHeader: true },
   ],
-  add(row, rowNumber, out) {
-    out.frontDoor.enquiries.push({
-      id: out.enquiryIds.own(row.text(0)),
-      person: out.person(row.text(1)),
-      start: row.optionalDay(2),
-      row: rowNumber,
-    });
+  add(row, _rowNumber, out) {
+    out.frontDoor.enquiry(out.enquiryIds.ordinal(row.text(0)), out.person(row.text(1)), row.optionalDay(2));
   },
 };

@@ -15,6 +15,7 @@ import type { TableSchema } from './schema-types';
 import { CIN_ASSESSMENTS, CONTACTS, S47_ENQUIRY } from './schemas-front-door';
 import { CLA_PLACEMENT, CLA_REVIEWS, CLA_VISITS, MISSING } from './schemas-care';
 import { CARE_LEAVERS, PERSON } from './schemas-care-leavers';
+import { NO_ENQUIRY } from './front-door-links';
 import { isRc5 } from './transfer-out';
 
 export type { ColumnSchema, ColumnType, RowValue, TableSchema, ColumnLayout } from './schema-types';
@@ -70,7 +71,7 @@ const INITIAL_CP_CONFERENCE: TableSchema = {
     const planId = row.optionalText(0);
     // Ids kept as stored copies, never as the parser's slices (each would keep its 64 KB of CSV text alive).
     out.frontDoor.conferences.push({
-      s47Id: s47Id === null ? null : out.enquiryIds.own(s47Id),
+      s47: s47Id === null ? NO_ENQUIRY : out.enquiryIds.ordinal(s47Id),
       person: person === null ? null : out.person(person),
       planId: planId === null ? null : out.planIds.own(planId),
       date: row.optionalDay(2),

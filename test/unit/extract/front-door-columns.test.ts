@@ -81,4 +81,35 @@ describe('front door columns', () => {
       ['P2', false],
     ]);
   });
+
+  it('links each conference to its enquiry by id, and by the child where an id names several', async () => {
+    const result = await read({
+      'ssd_initial_cp_conference.csv': csv(
+        'icpc_cp_plan_id,icpc_icpc_transfer_in,icpc_icpc_date,icpc_s47_enquiry_id,icpc_person_id',
+        ',N,2013-10-20,S1,C1', // S1 has one enquiry
+        ',N,2013-10-21,S2,C3', // S2 names two children's enquiries: C3's
+        ',N,2013-10-22,S2,', // S2 and no child: ambiguous, not linked
+        ',N,2013-10-23,S9,C1', // no such enquiry
+        ',N,2013-10-24,S3,C1', // S3 is undated
+        ',N,2013-10-01,S1,C1', // before S1 started
+        ',Y,2013-10-25,S1,C1', // transferred in: left out
+      ),
+      'ssd_s47_enquiry.csv': csv(
+        's47e_s47_enquiry_id,s47e_person_id,s47e_s47_start_date',
+        'S1,C1,2013-10-10',
+        'S2,C2,2013-10-11',
+        'S2,C3,2013-10-12',
+        'S3,C1,',
+      ),
+    });
+    const frontDoor = result.extract!.frontDoor;
+    expect(Array.from(frontDoor.s47Starts)).toEqual([day('2013-10-10'), day('2013-10-11'), day('2013-10-12')]);
+    expect(frontDoor.conferences.map((c) => [c.date, c.s47Start, c.row])).toEqual([
+      [day('2013-10-20'), day('2013-10-10'), 2],
+      [day('2013-10-21'), day('2013-10-12'), 3],
+    ]);
+    const warnings = result.quality.warnings;
+    expect(warnings.find((w) => w.kind === 'unlinked-conference')?.message).toMatch(/^3 initial conferences name/);
+    expect(warnings.find((w) => w.kind === 'conference-before-enquiry')).toMatchObject({ row: 7 });
+  });
 });
