@@ -3,33 +3,32 @@
  * CIN episodes, assessments, contacts: millions of rows nationally) are held as columns of
  * Int32 or Uint8 instead of arrays of objects: 4 bytes (or 1) a value against about 60 a
  * record. A date column writes NO_DAY (types.ts) for a missing date.
+ *
+ * The values are held in chunks of CHUNK values, and a full column takes one more chunk:
+ * nothing is ever copied while it grows, so a column holds at most one chunk more than its
+ * values (not up to twice them, as an array doubled when full would), and no old array
+ * waits for the GC beside its doubled copy. Only the first chunk starts small (1,024 values,
+ * at the first push) and doubles up to CHUNK, so a column of a small table costs a few KB.
  */
 
-const INITIAL_CAPACITY = 1024;
-
-/** The next capacity of an array holding `capacity` that must hold `needed`: doubled, as often as it takes. */
-export function doubledCapacity(capacity: number, needed: number): number {
-  let next = Math.max(capacity, 1);
-  while (next < needed) next *= 2;
-  return next;
-}
-
-/** `array`, or a copy of it with room for `needed` elements (capacity doubled): for arrays indexed by ordinal. */
-export function grownInt32(array: Int32Array, needed: number): Int32Array {
-  if (needed <= array.length) return array;
-  const bigger = new Int32Array(doubledCapacity(array.length, needed));
-  bigger.set(array);
-  return bigger;
-}
+/** Values per chunk: 65,536 (256 KB of Int32): nationally a column has tens of chunks. */
+const CHUNK_BITS = 16;
+const CHUNK = 1 << CHUNK_BITS;
+const IN_CHUNK = CHUNK - 1;
+const FIRST_CHUNK = 1024;
 
 type Column = Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>;
 
 export class GrowableColumn<A extends Column> {
-  private values: A;
+  private chunks: A[];
+  /** The chunk being filled (the last), and how many values it holds. */
+  private last: A;
+  private filled = 0;
   private count = 0;
 
   constructor(private readonly make: new (length: number) => A) {
-    this.values = new make(INITIAL_CAPACITY);
+    this.last = new make(0);
+    this.chunks = [this.last];
   }
 
   get length(): number {
@@ -37,24 +36,50 @@ export class GrowableColumn<A extends Column> {
   }
 
   push(value: number): void {
-    if (this.count === this.values.length) {
-      // Doubling: each value is copied about once more in all, whatever the table's size.
-      const grown = new this.make(doubledCapacity(this.values.length, this.count + 1));
-      grown.set(this.values);
-      this.values = grown;
-    }
-    this.values[this.count] = value;
+    if (this.filled === this.last.length) this.grow();
+    this.last[this.filled] = value;
+    this.filled += 1;
     this.count += 1;
   }
 
+  /** Value i (0 ≤ i < length). */
+  get(i: number): number {
+    return this.chunks[i >>> CHUNK_BITS][i & IN_CHUNK];
+  }
+
+  /** Replaces value i (0 ≤ i < length). */
+  set(i: number, value: number): void {
+    this.chunks[i >>> CHUNK_BITS][i & IN_CHUNK] = value;
+  }
+
+  private grow(): void {
+    if (this.chunks.length === 1 && this.last.length < CHUNK) {
+      // The first chunk doubles (copying at most CHUNK values in all) until it is a whole chunk.
+      const grown = new this.make(Math.max(FIRST_CHUNK, this.last.length * 2));
+      grown.set(this.last);
+      this.chunks[0] = grown;
+      this.last = grown;
+      return;
+    }
+    this.last = new this.make(CHUNK);
+    this.chunks.push(this.last);
+    this.filled = 0;
+  }
+
   /**
-   * The values, in an array of exactly their length; this ends the column. The copy releases
-   * the spare capacity (up to half) at once: for a national table, tens of MB.
+   * The values, in one array of exactly their length; this ends the column (it is empty
+   * after). Its chunks are let go once copied: building holds a column's values twice for
+   * a moment, so a builder builds its columns one at a time.
    */
   build(): A {
     const exact = new this.make(this.count);
-    exact.set(this.values.subarray(0, this.count));
-    this.values = new this.make(0);
+    for (let k = 0; k < this.chunks.length; k++) {
+      const from = k * CHUNK;
+      exact.set(this.chunks[k].subarray(0, Math.min(this.count - from, this.chunks[k].length)), from);
+    }
+    this.last = new this.make(0);
+    this.chunks = [this.last];
+    this.filled = 0;
     this.count = 0;
     return exact;
   }

@@ -1,4 +1,4 @@
-import { GrowableColumn, grownInt32, int32Column } from '../../../functions/core/extract/growable-column';
+import { GrowableColumn, int32Column, uint8Column } from '../../../functions/core/extract/growable-column';
 
 describe('a growable Int32 column', () => {
   it('keeps every value pushed, in order, across growth (3,000 values: past two doublings of 1,024)', () => {
@@ -29,13 +29,35 @@ describe('a growable Int32 column', () => {
   });
 });
 
-describe('grownInt32', () => {
-  it('returns the array itself when it has room, else a doubled copy holding the same values', () => {
-    const array = Int32Array.of(5, 6, 7, 8);
-    expect(grownInt32(array, 4)).toBe(array);
-    const bigger = grownInt32(array, 9);
-    expect(bigger.length).toBe(16);
-    expect([...bigger.subarray(0, 4)]).toEqual([5, 6, 7, 8]);
+describe('a growable column past its first chunk (65,536 values a chunk)', () => {
+  it('reads and replaces values in any chunk, and builds them all in order', () => {
+    const column = int32Column();
+    const n = 3 * 65_536 + 5;
+    for (let i = 0; i < n; i += 1) column.push(i - 100_000);
+    expect(column.length).toBe(n);
+    expect([column.get(0), column.get(65_535), column.get(65_536), column.get(n - 1)]).toEqual([
+      -100_000,
+      65_535 - 100_000,
+      65_536 - 100_000,
+      n - 1 - 100_000,
+    ]);
+    column.set(65_536, 7);
+    column.set(n - 1, 8);
+    const values = column.build();
+    expect(values.length).toBe(n);
+    const wrong: number[] = [];
+    values.forEach((v, i) => {
+      if (v !== (i === 65_536 ? 7 : i === n - 1 ? 8 : i - 100_000)) wrong.push(i);
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it('keeps a Uint8 column exactly (a chunk boundary falls inside it)', () => {
+    const column = uint8Column();
+    for (let i = 0; i < 70_000; i += 1) column.push(i % 3 === 0 ? 1 : 0);
+    const flags = column.build();
+    expect(flags.length).toBe(70_000);
+    expect([flags[65_535], flags[65_536], flags[65_537], flags[69_999]]).toEqual([1, 0, 0, 1]);
   });
 });
 
