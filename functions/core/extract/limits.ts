@@ -85,24 +85,29 @@ export const MAX_XML_TEXT_RUN_BYTES = 1024 ** 2;
 
 /**
  * What one id table (id-table.ts: the ids of a unique column, or every person id of the
- * extract) can hold. These are limits of its arrays, not choices: the arena's offsets are
- * 32-bit, so its ids' characters take at most 2^31 − 1 bytes (one per Latin-1 character, two
- * per other UTF-16 unit); and its hash slots, an Int32Array kept under 3/4 full, reach 2^29
- * (2 GiB) at 2^28 = 268,435,456 ids. Neither is reached by a unique column: its ids are cut
- * from one file of at most MAX_FILE_BYTES (2 GiB; each character takes at least as many bytes
- * in UTF-8 as in the arena) and MAX_ROWS_PER_TABLE rows. All-England person ids are about
- * 3 million of 10 characters, so only person ids past 2 GiB of distinct text (from several
- * files at their limit) could reach one. An id beyond either limit throws a `limit-exceeded`
- * FileFailureError from the row being read, never a wrong ordinal; the CSV reader does not
- * catch a row handler's throw, so there it ends the read with that exception, not a problem.
+ * extract) can hold. These are limits of its arrays, not choices: an id's end in the arena is
+ * 31 bits (the 32nd marks a wide id), so its ids' characters take at most 2^31 − 1 bytes (one
+ * per Latin-1 character, two per other UTF-16 unit), counting the few bytes left at the end
+ * of an arena chunk that the next id did not fit in (under 1 in 16 when ids are cells);
+ * a hash slot keeps an ordinal in 26 bits beside a 6-bit tag, so it holds at most
+ * 2^26 − 1 = 67,108,863 ids; and an id is kept in one arena chunk, so it is at most
+ * MAX_ID_BYTES (1 MiB) long. None is reached by a unique column: its ids are cut from one
+ * file of at most MAX_FILE_BYTES (2 GiB; each character takes at least as many bytes in
+ * UTF-8 as in the arena) and MAX_ROWS_PER_TABLE (20 million) rows, and a cell is at most
+ * MAX_CELL_CHARS characters (65,534 bytes). All-England person ids are about 3 million of
+ * 10 characters (22 times fewer), so only person ids from several files near their row
+ * limits could reach one. An id beyond a limit throws a `limit-exceeded` FileFailureError
+ * from the row being read, never a wrong ordinal; the CSV reader does not catch a row
+ * handler's throw, so there it ends the read with that exception, not a problem.
  */
 export interface IdTableLimits {
   ids: number;
   bytes: number;
 }
 
-export const MAX_ID_TABLE_IDS = 2 ** 28;
+export const MAX_ID_TABLE_IDS = 2 ** 26 - 1;
 export const MAX_ID_TABLE_BYTES = 2 ** 31 - 1;
+export const MAX_ID_BYTES = 2 ** 20;
 export const DEFAULT_ID_TABLE_LIMITS: Readonly<IdTableLimits> = Object.freeze({
   ids: MAX_ID_TABLE_IDS,
   bytes: MAX_ID_TABLE_BYTES,

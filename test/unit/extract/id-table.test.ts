@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { IdTable, idHash } from '../../../functions/core/extract/id-table';
-import { FileFailureError } from '../../../functions/core/extract/limits';
+import { FileFailureError, MAX_ID_BYTES, MAX_ID_TABLE_IDS } from '../../../functions/core/extract/limits';
 
 /** A Map<string, number> giving ordinals in order of first sight: the definition IdTable must agree with. */
 function modelOrdinal(model: Map<string, number>, text: string): number {
@@ -100,6 +100,50 @@ describe('IdTable', () => {
     );
   });
 
+  it('keeps ids across the arena chunks (1 MiB): an id that does not fit starts the next one', () => {
+    // 1,000 characters each, every fifth wide (2,000 bytes): the end of most chunks is left unused.
+    const table = new IdTable();
+    const ids = Array.from({ length: 3000 }, (_, i) => `${i}`.padStart(1000, i % 5 === 0 ? 'Ā' : 'x'));
+    const ordinals = ids.map((_, i) => i);
+    expect(ids.map((id) => table.ordinal(id))).toEqual(ordinals);
+    expect(ids.map((id) => table.find(id))).toEqual(ordinals);
+    expect(table.find(`${3000}`.padStart(1000, 'x'))).toBe(-1);
+    expect(table.find(`${5}`.padStart(1000, 'x'))).toBe(-1); // the same text stored wide is another id
+  });
+
+  it('keeps an empty id on a chunk boundary, and the id after it', () => {
+    // 1,024 ids of 1,024 characters fill the first chunk exactly: '' then ends where the next chunk starts.
+    const table = new IdTable();
+    const ids = [...Array.from({ length: 1024 }, (_, i) => `${i}`.padStart(1024, 'y')), '', 'after', 'z'];
+    const ordinals = ids.map((_, i) => i);
+    expect(ids.map((id) => table.ordinal(id))).toEqual(ordinals);
+    expect(ids.map((id) => table.find(id))).toEqual(ordinals);
+    expect(table.ordinal('')).toBe(1024);
+  });
+
+  it('agrees with a Map when its ids cross chunks and its slots grow (long, wide and repeated texts)', () => {
+    // Long texts built as a run of one character and a short tail: many share a length and a start,
+    // so only their ends tell them apart, and a few dozen fill an arena chunk.
+    const long = (unit: string, min: number, max: number) =>
+      fc
+        .tuple(fc.integer({ min, max }), fc.string({ maxLength: 3, unit: fc.constantFrom('a', 'b', 'Ā') }))
+        .map(([length, tail]) => unit.repeat(length) + tail);
+    const text = fc.oneof(
+      long('a', 20_000, 20_010),
+      long('Ā', 10_000, 10_010),
+      fc.string({ maxLength: 2, unit: fc.constantFrom('a', 'Ā') }),
+    );
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 100, maxLength: 200 }), (texts) => {
+        const table = new IdTable();
+        const model = new Map<string, number>();
+        for (const t of texts) expect(table.ordinal(t)).toBe(modelOrdinal(model, t));
+        for (const [t, ordinal] of model) expect(table.find(t)).toBe(ordinal);
+      }),
+      { numRuns: 10 },
+    );
+  });
+
   it('fails with a limit-exceeded error, not a wrong answer, beyond its limits', () => {
     const few = new IdTable({ ids: 3, bytes: 100 });
     ['a', 'b', 'c'].forEach((t, i) => expect(few.ordinal(t)).toBe(i));
@@ -113,5 +157,24 @@ describe('IdTable', () => {
     expect(small.ordinal('Āb')).toBe(1); // 4 bytes: 9 in all
     expect(() => small.ordinal('xy')).toThrow('take more than 10 bytes');
     expect(small.ordinal('z')).toBe(2); // 10 bytes: exactly the limit
+  });
+
+  it('counts, against its byte limit, the end of a chunk an id did not fit in', () => {
+    // The first id leaves 5 bytes of the first chunk; the 10-byte id after it takes the next chunk's
+    // first 10 bytes, ending at 1 MiB + 10: exactly the limit. One byte more is past it.
+    const table = new IdTable({ ids: 100, bytes: MAX_ID_BYTES + 10 });
+    expect(table.ordinal('x'.repeat(MAX_ID_BYTES - 5))).toBe(0);
+    expect(table.ordinal('y'.repeat(10))).toBe(1);
+    expect(() => table.ordinal('z')).toThrow(`take more than ${(MAX_ID_BYTES + 10).toLocaleString('en-GB')} bytes`);
+    expect(table.find('y'.repeat(10))).toBe(1);
+  });
+
+  it('holds an id of MAX_ID_BYTES (1 MiB), refuses a longer one, cannot be made to hold too many ids', () => {
+    const table = new IdTable();
+    expect(table.ordinal('x'.repeat(MAX_ID_BYTES))).toBe(0);
+    expect(() => table.ordinal('y'.repeat(MAX_ID_BYTES + 1))).toThrow(FileFailureError);
+    expect(() => table.ordinal('Ā'.repeat(MAX_ID_BYTES / 2 + 1))).toThrow('an identifier of more than 1,048,576 bytes');
+    expect(table.size).toBe(1);
+    expect(() => new IdTable({ ids: MAX_ID_TABLE_IDS + 1, bytes: 10 })).toThrow('at most 67108863 ids');
   });
 });
