@@ -5,7 +5,7 @@
  * the one thing read of it when the row is read: whether it is RC5.
  */
 import { NO_DAY, type Day, type PersonKey } from '../types';
-import { grownInt32, int32Column, uint8Column } from './growable-column';
+import { int32Column, uint8Column } from './growable-column';
 import { IdTable } from './id-table';
 
 /** The episodes as read, row i across the columns (file order). */
@@ -13,7 +13,9 @@ export interface CinEpisodes {
   length: number;
   /**
    * cine_referral_id, read only through referralEpisodes: the ids in an id table (no string kept per
-   * episode: nationally 1.5 million), and per id the last row that names it.
+   * episode: nationally 1.5 million), and per id the last row that names it, NO_ROW for an id
+   * only on rows that were not kept (the table is the uniqueness check's too: schemas.ts), or
+   * past the end for such ids after the last kept one.
    */
   referralIds: IdTable;
   rowOfReferral: Int32Array;
@@ -37,9 +39,12 @@ export interface CinEpisodeRow {
   rc5: boolean;
 }
 
+const NO_ROW = -1;
+
 export class CinEpisodesBuilder {
-  private readonly referralIds = new IdTable();
-  private rowOfReferral: Int32Array = new Int32Array(0);
+  /** The referral ids: the cine_referral_id uniqueness check fills it as the table is read (schemas.ts). */
+  readonly referralIds = new IdTable();
+  private readonly rowOfReferral = int32Column();
   private readonly person = int32Column();
   private readonly start = int32Column();
   private readonly close = int32Column();
@@ -48,8 +53,8 @@ export class CinEpisodesBuilder {
 
   add(row: CinEpisodeRow): void {
     const ordinal = this.referralIds.ordinal(row.referral);
-    this.rowOfReferral = grownInt32(this.rowOfReferral, ordinal + 1);
-    this.rowOfReferral[ordinal] = this.person.length;
+    while (this.rowOfReferral.length <= ordinal) this.rowOfReferral.push(NO_ROW);
+    this.rowOfReferral.set(ordinal, this.person.length);
     this.person.push(row.person);
     this.start.push(row.start ?? NO_DAY);
     this.close.push(row.close ?? NO_DAY);
@@ -62,7 +67,7 @@ export class CinEpisodesBuilder {
     return {
       length: this.person.length,
       referralIds: this.referralIds,
-      rowOfReferral: this.rowOfReferral,
+      rowOfReferral: this.rowOfReferral.build(),
       person: this.person.build(),
       start: this.start.build(),
       close: this.close.build(),
@@ -81,7 +86,8 @@ export function referralEpisodes(episodes: CinEpisodes, ids: Iterable<string>): 
   const found = new Map<string, number>();
   for (const id of ids) {
     const ordinal = episodes.referralIds.find(id);
-    if (ordinal >= 0) found.set(id, episodes.rowOfReferral[ordinal]);
+    const row = ordinal >= 0 && ordinal < episodes.rowOfReferral.length ? episodes.rowOfReferral[ordinal] : NO_ROW;
+    if (row !== NO_ROW) found.set(id, row);
   }
   return found;
 }

@@ -4,6 +4,7 @@
  */
 import type { Day, TableName } from '../types';
 import type { ExtractBuilder } from './extract-builder';
+import type { IdTable } from './id-table';
 
 export type ColumnType = 'text' | 'date' | 'flag' | 'integer';
 
@@ -95,6 +96,13 @@ export interface TableSchema {
   linkedBy?: readonly number[];
   /** Start and end columns (indexes): an end before the start is an error. */
   span?: { start: number; end: number; sameDayWarning: boolean };
+  /**
+   * A unique column whose ids the builder also keeps (in an id table), and that table: the
+   * uniqueness check adds each id to it, so one table serves both (nationally 1.5 million CIN
+   * episode ids) and the builder finds a row's id already there. It also holds the ids of rows
+   * that failed validation and were never added, which the builder must tell apart.
+   */
+  sharedIds?: { column: number; table(out: ExtractBuilder): IdTable };
   /** Adds a validated row to the extract (or drops it, where the spec says so). */
   add(row: RowValues, rowNumber: number, out: ExtractBuilder): void;
 }

@@ -218,6 +218,7 @@ const CIN_EPISODES: TableSchema = {
     { name: 'cine_referral_nfa', layout: 'ssd', type: 'flag', flagDefault: false },
   ],
   span: { start: 2, end: 3, sameDayWarning: false },
+  sharedIds: { column: 0, table: (out) => out.cinEpisodes.referralIds },
   add(row, _rowNumber, out) {
     out.cinEpisodes.add({
       referral: row.text(0),

@@ -5,8 +5,8 @@
  */
 import type { Day, TableName, TableStats } from '../types';
 import type { ExtractBuilder } from './extract-builder';
+import { FirstRows } from './first-rows';
 import { IdTable } from './id-table';
-import { grownInt32 } from './growable-column';
 import { isoFromDay } from '../calendar';
 import type { ProblemCollector } from './problems';
 import { type ColumnSchema, type RowValue, RowValues, type TableSchema } from './schema-types';
@@ -49,6 +49,12 @@ function parseCell(type: ColumnSchema['type'], cell: CellValue): RowValue | unde
   }
 }
 
+/** A builder's id table that a unique column's check fills: empty, so its ordinals are the column's. */
+function sharedIds(table: IdTable): IdTable {
+  if (table.size !== 0) throw new Error('internal: a unique column was handed an id table already in use');
+  return table;
+}
+
 export class TableReader {
   private readonly columns: readonly ColumnSchema[];
   /** Position of each schema column in the file's rows; -1 when the column is absent. */
@@ -59,11 +65,11 @@ export class TableReader {
   /**
    * The unique columns (indexes), and for each, its values seen (ids) and the first row each
    * was seen on (by the id's ordinal). Typed arrays, not a Map, as a national table has
-   * millions of ids (id-table.ts).
+   * millions of ids (id-table.ts, first-rows.ts).
    */
   private readonly uniqueColumns: number[] = [];
   private readonly seenIds: IdTable[] = [];
-  private readonly firstRows: Int32Array[] = [];
+  private readonly firstRows: FirstRows[] = [];
   private rows = 0;
 
   constructor(
@@ -77,8 +83,10 @@ export class TableReader {
     schema.columns.forEach((column, i) => {
       if (!column.unique) return;
       this.uniqueColumns.push(i);
-      this.seenIds.push(new IdTable());
-      this.firstRows.push(new Int32Array(0));
+      this.seenIds.push(
+        schema.sharedIds?.column === i ? sharedIds(schema.sharedIds.table(context.out)) : new IdTable(),
+      );
+      this.firstRows.push(new FirstRows());
     });
   }
 
@@ -221,10 +229,9 @@ export class TableReader {
       const known = ids.size;
       const ordinal = ids.ordinal(value);
       if (ordinal === known) {
-        this.firstRows[u] = grownInt32(this.firstRows[u], known + 1);
-        this.firstRows[u][ordinal] = rowNumber;
+        this.firstRows[u].add(rowNumber);
       } else {
-        const first = this.firstRows[u][ordinal];
+        const first = this.firstRows[u].rowOf(ordinal);
         this.problem(
           'error',
           'duplicate-id',

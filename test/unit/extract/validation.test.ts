@@ -97,6 +97,20 @@ describe('errors', () => {
     ]);
   });
 
+  it('a duplicate identifier names its first row when rows before it added no id (duplicates, empty ids)', async () => {
+    // Rows: 2 P1, 3 P1 (duplicate), 4 no id, 5 P2, 6 P3, 7 P2, 8 P3, 9 P1, 10 P4, 11 P4.
+    const rows = ['P1', 'P1', '', 'P2', 'P3', 'P2', 'P3', 'P1', 'P4', 'P4'].map((plan) => `${plan},C1,2013-01-01,,`);
+    const result = await read({ 'ssd_cp_plans.csv': csv(PLANS_HEADER, ...rows) });
+    expect(result.quality.errors.map((error) => [error.row, error.kind, error.message])).toEqual([
+      [3, 'duplicate-id', 'duplicate identifier: already used on row 2'],
+      [4, 'missing-value', 'required value is missing'],
+      [7, 'duplicate-id', 'duplicate identifier: already used on row 5'],
+      [8, 'duplicate-id', 'duplicate identifier: already used on row 6'],
+      [9, 'duplicate-id', 'duplicate identifier: already used on row 2'],
+      [11, 'duplicate-id', 'duplicate identifier: already used on row 10'],
+    ]);
+  });
+
   it('both CSV files and extract.xlsx in one extract', async () => {
     const result = await read({ 'ssd_cp_plans.csv': csv(PLANS_HEADER), 'extract.xlsx': Buffer.from('PK') });
     expect(summarise(result.quality.errors)).toEqual([['ambiguous-extract', null, null, null, null]]);
