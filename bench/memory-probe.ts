@@ -12,6 +12,7 @@ import { localFolderSource } from '../functions/adapters/local-folder-source';
 import { neededTables, parsePackConfig } from '../functions/core/config/pack-config';
 import { readExtract } from '../functions/core/extract/read-extract';
 import { buildPack } from '../functions/core/pack/build-pack';
+import { tableReach } from '../functions/core/pack/reach';
 
 setFlagsFromString('--expose-gc');
 const collect = runInNewContext('gc') as () => void;
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
   const read = await readExtract(localFolderSource(dir), {
     period,
     neededTables: neededTables(config),
+    reach: tableReach(config, period),
     onTable: (table) => line(`${table.table} (${table.rows.toLocaleString('en-GB')} rows)`),
   });
   if (!read.extract) throw new Error(`the extract in ${dir} has errors: ${read.quality.errors[0]?.message ?? ''}`);

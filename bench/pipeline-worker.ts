@@ -10,6 +10,7 @@ import { localFolderSource } from '../functions/adapters/local-folder-source';
 import { neededTables, parsePackConfig } from '../functions/core/config/pack-config';
 import { readExtract } from '../functions/core/extract/read-extract';
 import { buildPack } from '../functions/core/pack/build-pack';
+import { tableReach } from '../functions/core/pack/reach';
 import { renderReportHtml } from '../functions/core/render/html';
 import { renderWorkbook } from '../functions/core/render/workbook';
 import { packCells } from './compare';
@@ -38,7 +39,11 @@ async function main(): Promise<void> {
   };
 
   const t0 = performance.now();
-  const read = await readExtract(localFolderSource(dir), { period, neededTables: neededTables(config) });
+  const read = await readExtract(localFolderSource(dir), {
+    period,
+    neededTables: neededTables(config),
+    reach: tableReach(config, period),
+  });
   const t1 = performance.now();
   if (!read.extract) {
     const first = read.quality.errors

@@ -16,6 +16,7 @@ import { formatQualityReport } from '../core/extract/quality-report';
 import { assertMonthEnded } from '../core/extract/period';
 import { readExtract } from '../core/extract/read-extract';
 import { checkInputs } from '../core/input-checks';
+import { tableReach } from '../core/pack/reach';
 import { importCommentsFromWorkbook } from '../core/render/import-comments';
 import { codeVersion } from '../run/code-version';
 import { parseRunEvent } from '../run/events';
@@ -107,6 +108,8 @@ async function validate(command: Extract<Command, { name: 'validate' }>, termina
   const read = await readExtract(source, {
     period: command.period,
     neededTables: neededTables(config),
+    // As the run reads it, so the report is the one the run would give.
+    reach: tableReach(config, command.period),
     onTable: (table) => terminal.progress(`read ${table.file}: ${table.rows.toLocaleString('en-GB')} rows`),
   });
   const quality = checkInputs(read.quality, { config, period: command.period, extract: read.extract });

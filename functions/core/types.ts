@@ -141,6 +141,27 @@ export interface Extract {
   careLeavers?: CareLeaver[];
   /** pers_dob per person (ssd_person), for the measures that need a child's age; absent when not read. */
   births?: ReadonlyMap<PersonKey, Day>;
+  /**
+   * The tables read with a reach (pack/reach.ts): rows dated before it were read and validated but not kept, so
+   * no measure that counts them may be prepared from this extract (measure-cache.ts checks). Absent: all kept.
+   */
+  pruned?: Partial<Record<TableName, PrunedRows>>;
+}
+
+/**
+ * Per table, the first day of its rows that some measure can count (pack/reach.ts): the day a measure's reach
+ * declares (measures/registry/measure.ts), and the day from which the reader keeps a table's rows.
+ */
+export type TableReach = Partial<Record<TableName, Day>>;
+
+/** A table kept from a day on: its dated rows before `before` were read, validated and counted, not kept. */
+export interface PrunedRows {
+  /** The table's reach: the first day of its rows kept. */
+  before: Day;
+  /** How many rows were not kept. */
+  rows: number;
+  /** The latest of their dates; null when there were none. */
+  latest: Day | null;
 }
 
 /** A care leaver's latest recorded status (ssd_care_leavers), codes as extract/care-leaver-codes.ts reads them. */

@@ -9,6 +9,7 @@ import type { Day, PersonDays, PersonKey, VisitTable } from '../types';
 import { detached, IdStrings } from './id-strings';
 import { int32Column } from './growable-column';
 import type { ProblemCollector } from './problems';
+import type { RowPruner } from './pruning';
 import { NONE, resolveVisits, type RawVisits, VisitTableBuilder } from './visit-table';
 
 /**
@@ -63,7 +64,7 @@ export interface RawCareRecords {
 }
 
 export class CareRecordsBuilder {
-  readonly visits = new VisitTableBuilder();
+  readonly visits: VisitTableBuilder;
   readonly missing: MissingEpisode[] = [];
   private readonly placements: RawPlacement[] = [];
   private readonly reviewPerson = int32Column();
@@ -72,6 +73,11 @@ export class CareRecordsBuilder {
   /** A period of care's id repeats on each of its placements, and the type codes are few: one stored string each. */
   private readonly claIds = new IdStrings();
   private readonly placementTypes = new IdStrings();
+
+  /** @param visitPruner ssd_cla_visits' reach (pruning.ts); by default every visit is kept. */
+  constructor(visitPruner?: RowPruner) {
+    this.visits = new VisitTableBuilder(visitPruner);
+  }
 
   /** An episode's period of care id (clae_cla_id), for rows that name the period rather than the child. */
   episodeOfCla(claId: string | null, person: PersonKey): void {

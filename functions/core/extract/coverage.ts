@@ -41,6 +41,9 @@ export function latestActivity(extract: Extract): Day | null {
   for (const review of extract.cpReviews) latest = later(latest, review.date);
   for (const visits of [extract.cpVisits, extract.cinVisits])
     for (let i = 0; i < visits.length; i++) latest = later(latest, visits.day[i]);
+  // Visits read but not kept, being before the pack's reach (pruning.ts), were activity all the same.
+  for (const table of ['ssd_cp_visits', 'ssd_cin_visits'] as const)
+    latest = later(latest, extract.pruned?.[table]?.latest ?? null);
   return latest;
 }
 

@@ -4,12 +4,22 @@
  * every table and no child id travels past the reader. The records are as read: linking
  * them across tables (links.ts) makes the Extract.
  */
-import type { CareLeaver, CpPlan, Day, InitialConference, PersonKey, SpanRecord, TableName } from '../types';
+import type {
+  CareLeaver,
+  CpPlan,
+  Day,
+  InitialConference,
+  PersonKey,
+  SpanRecord,
+  TableName,
+  TableReach,
+} from '../types';
 import { CinEpisodesBuilder, type CinEpisodes } from './cin-episodes';
 import { FrontDoorBuilder, type RawFrontDoor } from './front-door-links';
 import { CareRecordsBuilder, type RawCareRecords } from './care-records';
 import { detached, IdStrings } from './id-strings';
 import { IdTable } from './id-table';
+import { pruners, type PrunableTable, type RowPruner } from './pruning';
 import { type RawVisits, VisitTableBuilder } from './visit-table';
 
 /** A CP plan as read, with what linking needs and the core does not. */
@@ -74,16 +84,27 @@ export class ExtractBuilder {
   readonly cpPlans: RawCpPlan[] = [];
   readonly initialConferences: InitialConference[] = [];
   readonly cpReviews: RawReview[] = [];
-  readonly cpVisits = new VisitTableBuilder();
+  readonly cpVisits: VisitTableBuilder;
   readonly cinPlans: SpanRecord[] = [];
   readonly cinPlanReferrals: (string | null)[] = [];
-  readonly cinVisits = new VisitTableBuilder();
+  readonly cinVisits: VisitTableBuilder;
   readonly claEpisodes: SpanRecord[] = [];
   readonly cinEpisodes = new CinEpisodesBuilder();
-  readonly frontDoor = new FrontDoorBuilder();
-  readonly care = new CareRecordsBuilder();
+  readonly frontDoor: FrontDoorBuilder;
+  readonly care: CareRecordsBuilder;
   readonly careLeavers: CareLeaver[] = [];
   readonly births = new Map<PersonKey, Day>();
+  /** The tables read with a reach: their rows before it are counted, not kept (pruning.ts). */
+  readonly pruners: Record<PrunableTable, RowPruner>;
+
+  /** @param reach per table, the first day of its rows to keep (pack/reach.ts); none: every row kept. */
+  constructor(reach: TableReach = {}) {
+    this.pruners = pruners(reach);
+    this.cpVisits = new VisitTableBuilder(this.pruners.ssd_cp_visits);
+    this.cinVisits = new VisitTableBuilder(this.pruners.ssd_cin_visits);
+    this.frontDoor = new FrontDoorBuilder(this.pruners.ssd_contacts);
+    this.care = new CareRecordsBuilder(this.pruners.ssd_cla_visits);
+  }
 
   /** The same key for the same id in every table; the id table answers a run of one child's rows at once. */
   person(id: string): PersonKey {
@@ -111,6 +132,7 @@ export class ExtractBuilder {
     day: Day | null,
     seen: boolean,
   ): void {
+    if (visits.prunes(day, seen, person !== null || link !== null)) return;
     visits.add(person === null ? null : this.person(person), link, day, seen);
   }
 

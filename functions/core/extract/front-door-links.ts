@@ -16,6 +16,7 @@ import type { CinEpisodes } from './cin-episodes';
 import type { RawCpPlan } from './extract-builder';
 import { int32Column } from './growable-column';
 import type { ProblemCollector } from './problems';
+import { RowPruner } from './pruning';
 
 /** Section 47 enquiries as read, row i across the columns; `id` is the ordinal of the enquiry id (enquiryIds). */
 interface RawEnquiries {
@@ -57,6 +58,9 @@ export class FrontDoorBuilder {
   private readonly enquiryPersons = int32Column();
   private readonly enquiryStarts = int32Column();
   readonly conferences: RawConference[] = [];
+
+  /** @param contactPruner ssd_contacts' reach (pruning.ts); by default every contact is kept. */
+  constructor(readonly contactPruner = new RowPruner()) {}
 
   contact(day: Day): void {
     this.contacts.push(day);

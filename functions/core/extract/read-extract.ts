@@ -7,7 +7,7 @@
  * read and validated all the same, and its errors stop the run: a broken file is a sign
  * the export itself went wrong, and a pack must not go out built on such an export.
  */
-import type { DataQuality, Extract, InputRead, Period, TableName, TableStats } from '../types';
+import type { DataQuality, Extract, InputRead, Period, TableName, TableReach, TableStats } from '../types';
 import { TABLE_NAMES } from '../types';
 import { readCsv } from './csv-reader';
 import { checkAcrossTables } from './cross-checks';
@@ -18,6 +18,7 @@ import type { FileDigest } from './file-digest';
 import { DEFAULT_LIMITS, describeBytes, type FileFailure, type ReaderLimits } from './limits';
 import { periodEnd } from './period';
 import { ProblemCollector } from './problems';
+import { prunedTables } from './pruning';
 import { TABLE_SCHEMAS } from './schemas';
 import type { ExtractFile, ExtractSource } from './source';
 import { TableReader, type TableReadContext } from './table-reader';
@@ -33,6 +34,11 @@ export interface ReadExtractOptions {
   onTable?: (stats: TableStats) => void;
   /** The size limits (limits.ts); tests lower some to reach them quickly. */
   limits?: Partial<ReaderLimits>;
+  /**
+   * Per table, the first day of its rows the pack can count (pack/reach.ts tableReach): rows dated before it are read
+   * and validated but not kept (pruning.ts). Absent: every row is kept, and the extract serves any pack.
+   */
+  reach?: TableReach;
 }
 
 export interface ReadExtractResult {
@@ -53,7 +59,7 @@ function columnName(header: readonly CellValue[], index: number): string {
 
 class ExtractRead {
   readonly problems = new ProblemCollector();
-  readonly out = new ExtractBuilder();
+  readonly out: ExtractBuilder;
   readonly inputs: InputRead[] = [];
   readonly tables: TableStats[] = [];
   /** Tables whose header could be read (so their records are complete unless rows had errors). */
@@ -62,6 +68,7 @@ class ExtractRead {
   private readonly limits: ReaderLimits;
 
   constructor(private readonly options: ReadExtractOptions) {
+    this.out = new ExtractBuilder(options.reach);
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.context = { problems: this.problems, out: this.out, periodEnd: periodEnd(options.period) };
   }
@@ -233,7 +240,11 @@ export async function readExtract(source: ExtractSource, options: ReadExtractOpt
   }
   noteLayout(layout, read.problems, read.out.aliases);
   const plansRead = read.readable.has('ssd_cp_plans');
-  const extract = checkAcrossTables(linkRecords(read.out.build(), read.problems, plansRead), read.problems, plansRead);
+  const raw = read.out.build();
+  const pruned = prunedTables(read.out.pruners, read.problems);
+  const linked = checkAcrossTables(linkRecords(raw, read.problems, plansRead), read.problems, plansRead);
+  // The reach it was read with goes with the extract, so no measure is prepared from rows it lacks.
+  const extract = options.reach === undefined ? linked : { ...linked, pruned };
   return {
     extract: read.problems.errorCount > 0 ? null : extract,
     quality: read.problems.result(),

@@ -21,8 +21,10 @@ export const CONTACTS: TableSchema = {
     { name: 'cont_contact_date', layout: 'ssd', type: 'date', inHeader: true },
   ],
   add(row, _rowNumber, out) {
-    out.person(row.text(1));
     const day = row.optionalDay(2);
+    // Before the pack's reach: counted, not kept, and its child not looked up (pruning.ts).
+    if (day !== null && out.frontDoor.contactPruner.prunes(day)) return;
+    out.person(row.text(1));
     if (day !== null) out.frontDoor.contact(day);
   },
 };

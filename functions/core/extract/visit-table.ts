@@ -8,6 +8,7 @@
 import type { Day, PersonKey, VisitTable } from '../types';
 import { int32Column } from './growable-column';
 import { detached } from './id-strings';
+import { RowPruner } from './pruning';
 
 /** No person, or no link id. */
 export const NONE = -1;
@@ -42,6 +43,17 @@ export class VisitTableBuilder {
   /** The last link id and its number: a plan's visits usually come together. */
   private lastLink: string | null = null;
   private lastLinkNumber = NONE;
+
+  /** @param pruner the table's reach (pruning.ts); by default every row is kept. */
+  constructor(readonly pruner = new RowPruner()) {}
+
+  /**
+   * Whether a row that would be kept (dated, seen, naming a child or a link) is dated before the table's reach:
+   * the pruner counts it, and it is not to be added. Asked before the row's ids are looked up, which it does not need.
+   */
+  prunes(day: Day | null, seen: boolean, named: boolean): boolean {
+    return day !== null && seen && named && this.pruner.prunes(day);
+  }
 
   /** A visit row: person and link as read (null = missing), undated and unseen rows only counted. */
   add(person: PersonKey | null, link: string | null, day: Day | null, seen: boolean): void {

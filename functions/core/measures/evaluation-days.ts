@@ -64,6 +64,9 @@ export class DaySet {
   }
 }
 
+/** The days a snapshot measure prepared for these columns is asked about: their last days. */
+export const snapshotDays = (columns: readonly Window[]): DaySet => new DaySet(columns.map((column) => column.to));
+
 /** An evaluator over a set of days, from a tally per day: the tallies are made once, so a cell is a lookup. */
 export function atDays(days: DaySet, tallyOf: (index: number) => Tally): (day: Day) => Tally {
   const tallies = Array.from({ length: days.size }, (_, i) => tallyOf(i));
@@ -158,6 +161,10 @@ export class PersonDayBits {
     return counts;
   }
 }
+
+/** The first day of the earliest window: no event before it is in any (a flow count's reach, pack/reach.ts). */
+export const firstWindowDay = (windows: readonly Window[]): Day =>
+  windows.reduce((first, window) => Math.min(first, window.from), Infinity);
 
 /**
  * Events (plan starts, plan ends, ...) counted over a fixed set of windows: each event

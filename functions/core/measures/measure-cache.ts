@@ -7,13 +7,15 @@
  * day it does not apply to (a working-day window is never asked about a day before the
  * change, which may lie outside the calendar).
  */
+import { isoFromDay } from '../calendar';
 import type { Unit } from '../pack/pack-types';
-import { DaySet, type Window } from './evaluation-days';
+import { snapshotDays, type Window } from './evaluation-days';
 import type { ExtractIndex } from './extract-index';
 import {
   measureOf,
   missingColumn,
   unavailableReason,
+  type Measure,
   type MeasureName,
   type MissingColumn,
   type PrepareContext,
@@ -47,6 +49,7 @@ export class MeasureCache {
     const reason = unavailableReason(measure, this.index);
     if (reason !== null)
       return { kind: 'unavailable', unit: measure.unit, reason, missing: missingColumn(measure, this.index) };
+    this.checkReach(measure, params, columns);
     const resolved = measure.parseParams(params);
     let byKey = this.memo.get(measure.evaluates);
     if (!byKey) this.memo.set(measure.evaluates, (byKey = new Map<string, PreparedMeasure>()));
@@ -58,10 +61,30 @@ export class MeasureCache {
         ? {
             kind: 'snapshot',
             unit: measure.unit,
-            at: measure.prepare(this.index, new DaySet(columns.map((c) => c.to)), resolved, this.context),
+            at: measure.prepare(this.index, snapshotDays(columns), resolved, this.context),
           }
         : { kind: 'flow', unit: measure.unit, over: measure.prepare(this.index, columns, resolved, this.context) };
     byKey.set(key, prepared);
     return prepared;
+  }
+
+  /**
+   * A measure that would count rows the reader left out (read with a later reach, or for another pack) would give a
+   * plausible, wrong figure: refused, as a fault of the code that read the extract.
+   */
+  private checkReach(measure: Measure, params: MeasureParams, columns: readonly Window[]): void {
+    const { pruned } = this.index.extract;
+    if (pruned === undefined || columns.length === 0) return;
+    const reach = measure.reachFor(params, columns, this.context);
+    for (const { table } of measure.reads) {
+      const kept = pruned[table];
+      if (kept === undefined) continue;
+      const day = reach[table];
+      if (day === undefined || day < kept.before)
+        throw new Error(
+          `internal: ${measure.name} counts ${table} rows from ${day === undefined ? 'any day' : isoFromDay(day)}, ` +
+            `but the extract was read keeping them from ${isoFromDay(kept.before)} only`,
+        );
+    }
   }
 }

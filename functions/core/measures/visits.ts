@@ -14,7 +14,7 @@
  */
 import type { Day, PersonKey, VisitTable } from '../types';
 import type { WorkingDays } from '../working-days';
-import { atDays, PersonDayBits, type DaySet } from './evaluation-days';
+import { atDays, DaySet, PersonDayBits } from './evaluation-days';
 import type { ExtractIndex } from './extract-index';
 import type { Timescale } from './registry/timescale';
 import { fractionTally, type SnapshotEvaluator } from './tally';
@@ -31,6 +31,15 @@ export function windowStarts(days: DaySet, timescale: Timescale, workingDays: Wo
   return timescale.unit === 'days'
     ? days.days.map((d) => d - length)
     : days.days.map((d) => workingDays.windowStart(d, length));
+}
+
+/**
+ * The first visit day a visits measure prepared for these days can count (its reach, pack/reach.ts): a visit v
+ * counts at d only when x_d < v, and x_d is smallest at the earliest day, so no visit on or before that x counts.
+ */
+export function visitReach(days: DaySet, timescale: Timescale, workingDays: WorkingDays): Day {
+  const [earliest] = windowStarts(new DaySet([days.days[0]]), timescale, workingDays);
+  return earliest + 1;
 }
 
 /** The first position i with starts[i] ≥ day (`starts.length` when none). */

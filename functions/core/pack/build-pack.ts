@@ -20,14 +20,14 @@ import { measureOf } from '../measures/registry';
 import { PopulationLookup } from '../measures/population';
 import type { DataQuality, Extract, Period, Problem } from '../types';
 import { defaultWorkingDays, OutsideWorkingDayCalendarError } from '../working-days';
-import { allColumns, planColumns, type Column, type ColumnPlan } from './columns';
-import { columnMonth, configuredDefinitions, definitionInForce } from './definitions';
+import { planColumns, type Column, type ColumnPlan } from './columns';
+import { definedColumns } from './definitions';
 import { indicatorComment, sectionComments, type DraftContext, type DraftRow } from './comments';
 import type { Cell, CommentsFile, Pack, PackIndicator, PackSection } from './pack-types';
 import { judgeRag, statusChanged, targetFor } from './rag';
 import { targetMissingForYear } from './targets';
 import { trendOf } from './trend';
-import { projectionColumns, yearEndProjection } from './year-end';
+import { yearEndProjection } from './year-end';
 
 export { serializePack } from './serialize';
 
@@ -69,14 +69,11 @@ function evaluate(measure: PreparedMeasure, column: Column, population: Populati
  * (definitions.ts); a date the working-day calendar does not cover fails the run, naming the indicator.
  */
 function definedMeasure(indicator: IndicatorConfig, context: PackContext) {
-  const definitions = configuredDefinitions(indicator);
-  const all = [...allColumns(context.columns), ...projectionColumns(indicator.measure, context.columns)];
-  const inForce = (column: Column) => definitionInForce(definitions, columnMonth(column));
+  const { definitions, inForce, under } = definedColumns(indicator, context.columns);
   const prepared = new Map<number, PreparedMeasure>();
-  for (const i of new Set(all.map(inForce))) {
+  for (const [i, columns] of under) {
     try {
-      const under = all.filter((column) => inForce(column) === i);
-      prepared.set(i, context.measures.get(indicator.measure, definitions[i].params, under));
+      prepared.set(i, context.measures.get(indicator.measure, definitions[i].params, columns));
     } catch (cause) {
       if (!(cause instanceof OutsideWorkingDayCalendarError)) throw cause;
       throw new UserError(`Indicator ${indicator.code} (${indicator.measure}) cannot be computed: ${cause.message}`, {

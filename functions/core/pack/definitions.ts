@@ -11,7 +11,9 @@ import type { IndicatorConfig } from '../config/pack-config';
 import type { Window } from '../measures/evaluation-days';
 import { measureOf } from '../measures/registry';
 import type { Period } from '../types';
+import { allColumns, type Column, type ColumnPlan } from './columns';
 import type { PackDefinition } from './pack-types';
+import { projectionColumns } from './year-end';
 
 /** Every configured definition of the indicator, in date order; the first is `params`, in force from the start. */
 export function configuredDefinitions(indicator: IndicatorConfig): PackDefinition[] {
@@ -33,6 +35,32 @@ export function definitionInForce(definitions: readonly PackDefinition[], period
 
 /** The month a column is measured at: the month of its last day. */
 export const columnMonth = (column: Window): Period => periodOfDay(column.to);
+
+/** An indicator's definitions, which is in force at a column, and the columns the pack evaluates under each. */
+export interface DefinedColumns {
+  definitions: PackDefinition[];
+  inForce: (column: Column) => number;
+  /** Per definition in force at some column (its position in `definitions`): those columns, repeats included. */
+  under: Map<number, Column[]>;
+}
+
+/**
+ * Every column the pack evaluates the indicator at (the shown ones and a projection's months), by the definition
+ * it is measured under: the measure is prepared once per definition, for its columns (build-pack.ts), and reaches
+ * back as far as those columns need (reach.ts).
+ */
+export function definedColumns(indicator: IndicatorConfig, plan: ColumnPlan): DefinedColumns {
+  const definitions = configuredDefinitions(indicator);
+  const inForce = (column: Column) => definitionInForce(definitions, columnMonth(column));
+  const under = new Map<number, Column[]>();
+  for (const column of [...allColumns(plan), ...projectionColumns(indicator.measure, plan)]) {
+    const i = inForce(column);
+    const columns = under.get(i);
+    if (columns) columns.push(column);
+    else under.set(i, [column]);
+  }
+  return { definitions, inForce, under };
+}
 
 /** "From January 2014" / "Until December 2013": when a definition of a list applies, for readers. */
 export function definitionDates(definitions: readonly PackDefinition[], i: number): string {

@@ -8,6 +8,7 @@ import { ExtractInvalidError } from '../../core/errors';
 import { withWarnings } from '../../core/extract/problems';
 import { readExtract } from '../../core/extract/read-extract';
 import { checkInputs } from '../../core/input-checks';
+import { tableReach } from '../../core/pack/reach';
 import type { ExtractSource } from '../../core/extract/source';
 import type { DataQuality, Extract, InputRead, Period, Problem, TableStats } from '../../core/types';
 import { qualityCounts } from '../manifest';
@@ -40,6 +41,8 @@ export async function readAndValidate(request: ReadRequest): Promise<ReadOutcome
   const read = await readExtract(source, {
     period,
     neededTables: neededTables(request.config),
+    // Rows dated before any window of this pack are checked but not kept (docs/EXTRACT.md).
+    reach: tableReach(request.config, period),
     onTable: (table) => request.onProgress(`read ${table.file}: ${plural(table.rows, 'row')}`),
   });
   // The checks validate shares (input-checks.ts): population, the extract against the month, targets for the year.

@@ -15,6 +15,7 @@
  */
 import { claReviewsTimely } from '../care/care-reviews';
 import { claVisitsTimely } from '../care/care-visits';
+import { visitReach } from '../visits';
 import { atEnd, outOf } from './draft-words';
 import { NO_PARAMS, snapshotMeasure } from './measure';
 import { timescaleOf, timescaleParams, timescaleWords } from './timescale';
@@ -48,6 +49,10 @@ export const claVisitsTimelyMeasure = snapshotMeasure({
     'in (x, d]. Default window 42 days (six weeks, regulation 28 of the Care Planning Regulations 2010).',
   prepare: (index, days, params, { workingDays }) =>
     claVisitsTimely(index, days, timescaleOf(params, VISIT_WINDOW_DAYS), workingDays),
+  // The visits are counted as the CP visit measure's (visits.ts), so they reach as far back.
+  reach: (days, params, { workingDays }) => ({
+    ssd_cla_visits: visitReach(days, timescaleOf(params, VISIT_WINDOW_DAYS), workingDays),
+  }),
   draft: ({ month }, params, context) =>
     `${atEnd(context)} ${outOf(month)} children in care had been visited within the last ` +
     `${timescaleWords(timescaleOf(params, VISIT_WINDOW_DAYS))}.`,

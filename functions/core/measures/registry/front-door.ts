@@ -15,6 +15,7 @@
  */
 import { cinChildren, contactCount, referralCount, referralsNfa, reReferrals } from '../front-door';
 import { atEnd, children, n, outOf, percentOf, rateOf, soFar } from './draft-words';
+import { firstWindowDay } from '../evaluation-days';
 import { flowMeasure, NO_PARAMS, snapshotMeasure, type ColumnsRead } from './measure';
 
 const YEAR_TO_DATE = 'Year to date is every referral since 1 April, so a percentage is Σ numerators / Σ denominators.';
@@ -32,6 +33,8 @@ export const contactsMeasure = flowMeasure({
   definition: "Contacts received by children's social care in the month (year to date: since 1 April).",
   counted: 'Rows of `ssd_contacts` with `cont_contact_date` in [a, b]; an undated contact is in no window.',
   prepare: contactCount,
+  // A contact counts in a window [a, b] it is dated in: none before the earliest window's first day does.
+  reach: (windows) => ({ ssd_contacts: firstWindowDay(windows) }),
   draft: ({ month, ytd }, _params, context) =>
     `In ${context.monthName} ${n(month.value)} ${month.value === 1 ? 'contact was' : 'contacts were'} received, ` +
     `${n(ytd.value)} ${soFar(context)}.`,

@@ -11,9 +11,9 @@ import * as z from 'zod';
 import type { PackBenchmark } from '../../pack/benchmark-types';
 import type { Cell, Unit } from '../../pack/pack-types';
 import type { PackProjection } from '../../pack/projection';
-import type { TableName } from '../../types';
+import type { TableName, TableReach } from '../../types';
 import type { WorkingDays } from '../../working-days';
-import type { DaySet, Window } from '../evaluation-days';
+import { snapshotDays, type DaySet, type Window } from '../evaluation-days';
 import type { ExtractIndex } from '../extract-index';
 import type { FlowEvaluator, SnapshotEvaluator } from '../tally';
 
@@ -87,9 +87,17 @@ interface SpecCommon<N extends string, S extends ParamsSchema> {
   unavailable?: (index: ExtractIndex) => string | null;
 }
 
+/**
+ * Per table the measure reads, the first day of its rows it can count when prepared for these days or windows:
+ * the reader may leave out the rows before it (pack/reach.ts). A table not named is read whole. Exact, never a
+ * guess: a row on the day counts, or might; none before it can.
+ */
+type ReachOf<Over, Params> = (over: Over, params: Params, context: PrepareContext) => TableReach;
+
 interface SnapshotSpec<N extends string, S extends ParamsSchema> extends SpecCommon<N, S> {
   /** Prepares the evaluator for exactly these days (one pass over the records). */
   prepare(index: ExtractIndex, days: DaySet, params: z.output<S>, context: PrepareContext): SnapshotEvaluator;
+  reach?: ReachOf<DaySet, z.output<S>>;
 }
 
 interface FlowSpec<N extends string, S extends ParamsSchema> extends SpecCommon<N, S> {
@@ -100,6 +108,7 @@ interface FlowSpec<N extends string, S extends ParamsSchema> extends SpecCommon<
   oncePerWindow?: true;
   /** Prepares the evaluator for exactly these windows. */
   prepare(index: ExtractIndex, windows: readonly Window[], params: z.output<S>, context: PrepareContext): FlowEvaluator;
+  reach?: ReachOf<readonly Window[], z.output<S>>;
 }
 
 /**
@@ -123,6 +132,11 @@ interface MeasureCommon<N extends string> {
   parseParams(params: unknown): Record<string, unknown>;
   draft(figures: DraftFigures, params: unknown, context: DraftContext): string;
   unavailable: (index: ExtractIndex) => string | null;
+  /**
+   * The declared reach (ReachOf) for these parameters as configured and the columns the measure is prepared for (a
+   * snapshot at their last days); {} when it declares none, or for no columns (then nothing is counted at all).
+   */
+  reachFor(params: unknown, columns: readonly Window[], context: PrepareContext): TableReach;
 }
 
 export interface SnapshotMeasure<N extends string = string> extends MeasureCommon<N> {
@@ -141,7 +155,7 @@ export type Measure<N extends string = string> = SnapshotMeasure<N> | FlowMeasur
 
 function common<N extends string, S extends ParamsSchema>(
   spec: SpecCommon<N, S> & { prepare: object },
-): MeasureCommon<N> {
+): Omit<MeasureCommon<N>, 'reachFor'> {
   return {
     evaluates: spec.prepare,
     name: spec.name,
@@ -167,6 +181,8 @@ export function snapshotMeasure<const N extends string, S extends ParamsSchema>(
     ...common(spec),
     kind: 'snapshot',
     prepare: (index, days, params, context) => spec.prepare(index, days, spec.params.parse(params), context),
+    reachFor: (params, columns, context) =>
+      spec.reach && columns.length > 0 ? spec.reach(snapshotDays(columns), spec.params.parse(params), context) : {},
   };
 }
 
@@ -177,5 +193,7 @@ export function flowMeasure<const N extends string, S extends ParamsSchema>(spec
     kind: 'flow',
     additive: spec.oncePerWindow !== true,
     prepare: (index, windows, params, context) => spec.prepare(index, windows, spec.params.parse(params), context),
+    reachFor: (params, columns, context) =>
+      spec.reach && columns.length > 0 ? spec.reach(columns, spec.params.parse(params), context) : {},
   };
 }

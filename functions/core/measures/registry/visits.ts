@@ -3,7 +3,7 @@
  * timescale"): CP and CIN, each with its own window, a parameter in calendar days or in
  * working days (timescale.ts).
  */
-import { cinVisitsTimely, cpVisitsTimely } from '../visits';
+import { cinVisitsTimely, cpVisitsTimely, visitReach } from '../visits';
 import { atEnd, outOf } from './draft-words';
 import { snapshotMeasure } from './measure';
 import { timescaleOf, timescaleParams, timescaleWords } from './timescale';
@@ -44,6 +44,9 @@ export const cpVisitsTimelyMeasure = snapshotMeasure({
   counted: counted('ssd_cp_plans', 'ssd_cp_visits'),
   prepare: (index, days, params, { workingDays }) =>
     cpVisitsTimely(index, days, timescaleOf(params, CP_WINDOW_DAYS), workingDays),
+  reach: (days, params, { workingDays }) => ({
+    ssd_cp_visits: visitReach(days, timescaleOf(params, CP_WINDOW_DAYS), workingDays),
+  }),
   draft: ({ month }, params, context) =>
     `${atEnd(context)} ${outOf(month)} children on CP plans had been visited ` +
     `within the last ${timescaleWords(timescaleOf(params, CP_WINDOW_DAYS))}.`,
@@ -70,6 +73,9 @@ export const cinVisitsTimelyMeasure = snapshotMeasure({
   counted: counted('ssd_cin_plans', 'ssd_cin_visits'),
   prepare: (index, days, params, { workingDays }) =>
     cinVisitsTimely(index, days, timescaleOf(params, CIN_WINDOW_DAYS), workingDays),
+  reach: (days, params, { workingDays }) => ({
+    ssd_cin_visits: visitReach(days, timescaleOf(params, CIN_WINDOW_DAYS), workingDays),
+  }),
   draft: ({ month }, params, context) =>
     `${atEnd(context)} ${outOf(month)} children in need had been visited within the last ` +
     `${timescaleWords(timescaleOf(params, CIN_WINDOW_DAYS))}.`,
