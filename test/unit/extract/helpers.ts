@@ -35,12 +35,14 @@ export function read(
     needed?: Set<TableName>;
     source?: MemorySourceOptions;
     limits?: ReadExtractOptions['limits'];
+    reach?: ReadExtractOptions['reach'];
   } = {},
 ): Promise<ReadExtractResult> {
   return readExtract(memorySource(files, options.source), {
     period: options.period ?? '2013-11',
     neededTables: options.needed ?? NO_TABLES,
     limits: options.limits,
+    reach: options.reach,
   });
 }
 
