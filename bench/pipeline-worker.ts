@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import defaultPack from '../functions/core/config/default-pack.json';
 import { localFolderSource } from '../functions/adapters/local-folder-source';
-import { neededTables, parsePackConfig } from '../functions/core/config/pack-config';
+import { neededTables, parsePackConfig, type PackConfig } from '../functions/core/config/pack-config';
 import { readExtract } from '../functions/core/extract/read-extract';
 import { buildPack } from '../functions/core/pack/build-pack';
 import { tableReach } from '../functions/core/pack/reach';
@@ -27,17 +27,11 @@ export interface PipelineWorkerResult {
   cells: ReturnType<typeof packCells>;
 }
 
-async function main(): Promise<void> {
-  const [dir, period, out] = process.argv.slice(2);
-  const config = parsePackConfig(defaultPack, 'the default pack');
-  const meta = {
-    runId: 'bench',
-    generatedAt: new Date(0).toISOString(),
-    sources: [dir],
-    codeVersion: 'bench',
-    workbookName: 'bench.xlsx',
-  };
-
+/**
+ * Reads the extract and computes the pack, as the run does (run-stages.ts, readAndCompute): only the pack and the
+ * figures leave, so the extract is garbage before rendering starts.
+ */
+async function readAndCompute(dir: string, period: string, config: PackConfig) {
   const t0 = performance.now();
   const read = await readExtract(localFolderSource(dir), {
     period,
@@ -54,6 +48,22 @@ async function main(): Promise<void> {
   }
   const heapAfterReadMb = process.memoryUsage().heapUsed / 2 ** 20;
   const pack = buildPack({ extract: read.extract, config, period, quality: read.quality });
+  const rows = read.tables.reduce((sum, t) => sum + t.rows, 0);
+  return { pack, rows, heapAfterReadMb, readMs: t1 - t0, computeMs: performance.now() - t1 };
+}
+
+async function main(): Promise<void> {
+  const [dir, period, out] = process.argv.slice(2);
+  const config = parsePackConfig(defaultPack, 'the default pack');
+  const meta = {
+    runId: 'bench',
+    generatedAt: new Date(0).toISOString(),
+    sources: [dir],
+    codeVersion: 'bench',
+    workbookName: 'bench.xlsx',
+  };
+
+  const { pack, rows, heapAfterReadMb, readMs, computeMs } = await readAndCompute(dir, period, config);
   const t2 = performance.now();
   const html = renderReportHtml(pack, meta);
   const t3 = performance.now();
@@ -62,9 +72,9 @@ async function main(): Promise<void> {
   if (html.length === 0 || workbook.length === 0) throw new Error('a renderer produced nothing');
 
   const result: PipelineWorkerResult = {
-    rows: read.tables.reduce((sum, t) => sum + t.rows, 0),
-    readMs: t1 - t0,
-    computeMs: t2 - t1,
+    rows,
+    readMs,
+    computeMs,
     renderHtmlMs: t3 - t2,
     renderXlsxMs: t4 - t3,
     maxRssMb: process.resourceUsage().maxRSS / 1024,

@@ -89,7 +89,7 @@ export async function loadComments(ctx: RunContext, config: PackConfig) {
 export type LoadedComments = Awaited<ReturnType<typeof loadComments>>;
 
 /** Reads and validates the extract; a refused one throws. */
-export async function readAndCheckExtract(ctx: RunContext, config: PackConfig, comments: LoadedComments) {
+async function readAndCheckExtract(ctx: RunContext, config: PackConfig, comments: LoadedComments) {
   const source = ctx.deps.extractSource(ctx.period);
   const read = await ctx.stage(
     'read-extract',
@@ -113,10 +113,10 @@ export async function readAndCheckExtract(ctx: RunContext, config: PackConfig, c
   return { source, extract: read.extract, quality: read.quality };
 }
 
-export type ReadExtract = Awaited<ReturnType<typeof readAndCheckExtract>>;
+type ReadExtract = Awaited<ReturnType<typeof readAndCheckExtract>>;
 
 /** Computes the pack, with the published figures in `benchmarks/` it is compared with (none: null benchmarks). */
-export async function compute(ctx: RunContext, config: PackConfig, read: ReadExtract, comments: LoadedComments) {
+async function compute(ctx: RunContext, config: PackConfig, read: ReadExtract, comments: LoadedComments) {
   const benchmarks = await ctx.stage(
     'benchmarks',
     () => loadBenchmarkInput(ctx.deps.benchmarks),
@@ -142,6 +142,15 @@ export async function compute(ctx: RunContext, config: PackConfig, read: ReadExt
 }
 
 type Pack = Awaited<ReturnType<typeof compute>>;
+
+/**
+ * Reads the extract and computes the pack. Only the pack and the source's name leave it, so the extract (nationally
+ * hundreds of MB) is garbage before rendering starts and the renderers' memory does not stack on it.
+ */
+export async function readAndCompute(ctx: RunContext, config: PackConfig, comments: LoadedComments) {
+  const read = await readAndCheckExtract(ctx, config, comments);
+  return { pack: await compute(ctx, config, read, comments), sourceName: read.source.name };
+}
 
 /** Renders the stored forms, then composes the messages. */
 export async function render(ctx: RunContext, loaded: LoadedConfig, pack: Pack, sourceName: string) {

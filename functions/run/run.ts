@@ -155,9 +155,8 @@ export async function runPack(request: RunRequest, deps: RunDeps): Promise<RunRe
     const loaded = stages.planFor(ctx, config);
     if (await stages.skipDuplicate(ctx, loaded)) return await finish(null);
     const comments = await stages.loadComments(ctx, loaded.config);
-    const read = await stages.readAndCheckExtract(ctx, loaded.config, comments);
-    const pack = await stages.compute(ctx, loaded.config, read, comments);
-    const rendered = await stages.render(ctx, loaded, pack, read.source.name);
+    const { pack, sourceName } = await stages.readAndCompute(ctx, loaded.config, comments);
+    const rendered = await stages.render(ctx, loaded, pack, sourceName);
     await stages.store(ctx, rendered);
     await stages.deliver(ctx, loaded, rendered);
     const batches = record.batches();
