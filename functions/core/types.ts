@@ -80,9 +80,11 @@ export interface CpReview {
   row: number;
 }
 
-/** A plan or episode with an open/closed span: CIN plans and care episodes. */
+/**
+ * A plan or episode with an open/closed span: CIN plans and care episodes. Their ids are checked for uniqueness
+ * when read but not kept: no measure or message names one (nationally 450,000 strings).
+ */
 export interface SpanRecord {
-  id: string;
   person: PersonKey;
   start: Day;
   end: Day | null;

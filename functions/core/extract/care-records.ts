@@ -10,6 +10,7 @@ import { detached, IdStrings } from './id-strings';
 import { int32Column } from './growable-column';
 import type { ProblemCollector } from './problems';
 import type { RowPruner } from './pruning';
+import { inRowOrder } from './row-order';
 import { NONE, resolveVisits, type RawVisits, VisitTableBuilder } from './visit-table';
 
 /**
@@ -44,9 +45,8 @@ export interface CareRecords {
   missing: MissingEpisode[];
 }
 
-interface RawPlacement {
-  person: PersonKey | null;
-  /** clap_cla_id: the period of care, to find the child when the row names none. */
+/** A placement that names no child, as read: its period of care (clap_cla_id) finds the child when linked. */
+interface UnplacedPlacement {
   claId: string | null;
   start: Day;
   end: Day | null;
@@ -55,7 +55,10 @@ interface RawPlacement {
 }
 
 export interface RawCareRecords {
-  placements: RawPlacement[];
+  /** The placements that name their child, kept as the measures read them from the start (no second copy). */
+  placements: Placement[];
+  /** The placements that name none (Mosaic's). */
+  unplaced: UnplacedPlacement[];
   reviews: PersonDays;
   visits: RawVisits;
   missing: MissingEpisode[];
@@ -66,7 +69,8 @@ export interface RawCareRecords {
 export class CareRecordsBuilder {
   readonly visits: VisitTableBuilder;
   readonly missing: MissingEpisode[] = [];
-  private readonly placements: RawPlacement[] = [];
+  private readonly placements: Placement[] = [];
+  private readonly unplaced: UnplacedPlacement[] = [];
   private readonly reviewPerson = int32Column();
   private readonly reviewDay = int32Column();
   private readonly personOfCla = new Map<string, PersonKey>();
@@ -84,15 +88,12 @@ export class CareRecordsBuilder {
     if (claId !== null && !this.personOfCla.has(claId)) this.personOfCla.set(detached(claId), person);
   }
 
-  addPlacement(placement: Omit<RawPlacement, 'claId'>, claId: string | null): void {
-    this.placements.push({
-      person: placement.person,
-      claId: claId === null ? null : this.claIds.own(claId),
-      start: placement.start,
-      end: placement.end,
-      type: placement.type === null ? null : this.placementTypes.own(placement.type),
-      row: placement.row,
-    });
+  /** A placement of `person`, or when it names no child (null) of the child of its period of care `claId`. */
+  addPlacement(person: PersonKey | null, claId: string | null, placement: Omit<Placement, 'person'>): void {
+    const type = placement.type === null ? null : this.placementTypes.own(placement.type);
+    const { start, end, row } = placement;
+    if (person !== null) this.placements.push({ person, start, end, type, row });
+    else this.unplaced.push({ claId: claId === null ? null : this.claIds.own(claId), start, end, type, row });
   }
 
   /** A held care review. */
@@ -112,6 +113,7 @@ export class CareRecordsBuilder {
     };
     return {
       placements: this.placements,
+      unplaced: this.unplaced,
       reviews,
       visits: this.visits.build(),
       missing: this.missing,
@@ -128,21 +130,14 @@ export function linkCareRecords(
   raw: RawCareRecords,
   problems: ProblemCollector,
 ): { care: CareRecords; unlinkedVisits: number } {
-  const placements: Placement[] = [];
+  const linked: Placement[] = [];
   let unlinkedPlacements = 0;
-  for (const placement of raw.placements) {
-    const { claId } = placement;
-    const who = placement.person ?? (claId === null ? undefined : raw.personOfCla.get(claId));
-    if (who === undefined) unlinkedPlacements += 1;
-    else
-      placements.push({
-        person: who,
-        start: placement.start,
-        end: placement.end,
-        type: placement.type,
-        row: placement.row,
-      });
+  for (const { claId, start, end, type, row } of raw.unplaced) {
+    const person = claId === null ? undefined : raw.personOfCla.get(claId);
+    if (person === undefined) unlinkedPlacements += 1;
+    else linked.push({ person, start, end, type, row });
   }
+  const placements = inRowOrder(raw.placements, linked);
   if (unlinkedPlacements > 0)
     problems.warning({
       kind: 'unlinked-placement',

@@ -7,6 +7,7 @@
 import type {
   CareLeaver,
   CpPlan,
+  CpReview,
   Day,
   InitialConference,
   PersonKey,
@@ -31,9 +32,11 @@ export interface RawCpPlan {
   ola: boolean;
 }
 
-/** A held review as read: its plan id, or only the child (pre-LCS reviews have no plan id). */
-export interface RawReview {
-  planId: string | null;
+/**
+ * A held review with no plan id (pre-LCS reviews have none), as read: only the child, by whose plans it is linked.
+ * A review naming its plan is kept as the CpReview the measures read from the start: linking makes no second copy.
+ */
+export interface PlanlessReview {
   person: PersonKey | null;
   date: Day;
   row: number;
@@ -55,7 +58,10 @@ export interface RawExtract {
   persons: number;
   cpPlans: RawCpPlan[];
   initialConferences: InitialConference[];
-  cpReviews: RawReview[];
+  /** The held reviews that name their plan, in file order. */
+  cpReviews: CpReview[];
+  /** The held reviews that name none, in file order. */
+  planlessReviews: PlanlessReview[];
   cpVisits: RawVisits;
   cinPlans: SpanRecord[];
   /** Per CIN plan (same order): cinp_referral_id. */
@@ -83,7 +89,8 @@ export class ExtractBuilder {
   readonly aliases: AliasRead[] = [];
   readonly cpPlans: RawCpPlan[] = [];
   readonly initialConferences: InitialConference[] = [];
-  readonly cpReviews: RawReview[] = [];
+  readonly cpReviews: CpReview[] = [];
+  readonly planlessReviews: PlanlessReview[] = [];
   readonly cpVisits: VisitTableBuilder;
   readonly cinPlans: SpanRecord[] = [];
   readonly cinPlanReferrals: (string | null)[] = [];
@@ -109,11 +116,6 @@ export class ExtractBuilder {
   /** The same key for the same id in every table; the id table answers a run of one child's rows at once. */
   person(id: string): PersonKey {
     return this.personKeys.ordinal(id);
-  }
-
-  /** An id kept in a record (a CIN plan's, a care episode's): see id-strings.ts. */
-  ownId(id: string): string {
-    return detached(id);
   }
 
   addCpPlan(plan: CpPlan, referral: string | null, ola: boolean): void {
@@ -150,6 +152,7 @@ export class ExtractBuilder {
       cpPlans: this.cpPlans,
       initialConferences: this.initialConferences,
       cpReviews: this.cpReviews,
+      planlessReviews: this.planlessReviews,
       cpVisits: this.cpVisits.build(),
       cinPlans: this.cinPlans,
       cinPlanReferrals: this.cinPlanReferrals,

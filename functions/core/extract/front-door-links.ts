@@ -27,16 +27,16 @@ interface RawEnquiries {
   start: Int32Array;
 }
 
-/** A conference's icpc_s47_enquiry_id when it has none. */
-export const NO_ENQUIRY = -1;
-
+/**
+ * A conference that conference timeliness can time: dated, naming the enquiry it followed, and not transferred in
+ * (a transfer-in conference was held after another authority's enquiry). Other rows are not kept for it.
+ */
 interface RawConference {
-  /** The ordinal of icpc_s47_enquiry_id (ExtractBuilder.enquiryIds), or NO_ENQUIRY. */
+  /** The ordinal of icpc_s47_enquiry_id (ExtractBuilder.enquiryIds). */
   s47: number;
   person: PersonKey | null;
   planId: string | null;
-  date: Day | null;
-  transferIn: boolean;
+  date: Day;
   row: number;
 }
 
@@ -151,7 +151,7 @@ function enquiryFinder(enquiries: RawEnquiries): (conference: RawConference) => 
   const filled = first.slice(0, ids);
   for (let i = 0; i < enquiries.length; i += 1) rows[filled[enquiries.id[i]]++] = i;
   return (conference) => {
-    if (conference.s47 === NO_ENQUIRY || conference.s47 >= ids) return -1;
+    if (conference.s47 >= ids) return -1;
     let found = -1;
     for (let at = first[conference.s47]; at < first[conference.s47 + 1]; at += 1) {
       const row = rows[at];
@@ -175,7 +175,6 @@ function conferencesOf(
   let before: RawConference | null = null;
   let beforeCount = 0;
   for (const conference of raw.conferences) {
-    if (conference.date === null || conference.s47 === NO_ENQUIRY || conference.transferIn) continue;
     if (conference.planId !== null && olaPlans.has(conference.planId)) continue;
     const enquiry = enquiryOf(conference);
     const start = enquiry < 0 ? NO_DAY : raw.enquiries.start[enquiry];

@@ -12,13 +12,14 @@
  * Each exclusion is counted in the data-quality section: none is silent.
  */
 import type { CareLeaver, CpPlan, CpReview, Extract, PersonKey } from '../types';
-import type { RawCpPlan, RawExtract, RawReview } from './extract-builder';
+import type { PlanlessReview, RawCpPlan, RawExtract } from './extract-builder';
 import { linkCareRecords } from './care-records';
 import type { ProblemCollector } from './problems';
 import { NONE, resolveVisits, type RawVisits } from './visit-table';
 import { repeatBasis, resolveTransfersOut } from './transfer-out';
 import { isoFromDay } from '../calendar';
 import { linkFrontDoor } from './front-door-links';
+import { inRowOrder } from './row-order';
 
 function plural(count: number, one: string, many: string): string {
   return `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
@@ -46,12 +47,15 @@ class Linker {
     return this.plansById.get(planId)?.ola === true;
   }
 
-  /** The review with its plan, or null when it is dropped (OLA) or unlinked (warned). */
-  review(review: RawReview): CpReview | null {
-    if (review.planId !== null) {
-      if (this.isOla(review.planId)) return this.dropReview();
-      return { planId: review.planId, date: review.date, row: review.row };
-    }
+  /** Whether a review naming its plan is kept: not when the plan is another authority's (counted). */
+  keepsReview(review: CpReview): boolean {
+    if (!this.isOla(review.planId)) return true;
+    this.dropReview();
+    return false;
+  }
+
+  /** A review with no plan id, with the child's plan open on its date; null when dropped (OLA) or unlinked (warned). */
+  planlessReview(review: PlanlessReview): CpReview | null {
     const open =
       review.person === null ? [] : this.plansOf(review.person).filter((p) => openForReview(p.plan, review.date));
     if (open.length === 1) {
@@ -156,11 +160,13 @@ export function linkRecords(raw: RawExtract, problems: ProblemCollector, plansRe
     linker.dropped.conferences += 1;
     return false;
   });
-  const cpReviews: CpReview[] = [];
-  for (const review of raw.cpReviews) {
-    const linked = plansRead || review.planId !== null ? linker.review(review) : null;
-    if (linked) cpReviews.push(linked);
+  const withPlan = raw.cpReviews.filter((review) => linker.keepsReview(review));
+  const planless: CpReview[] = [];
+  for (const review of plansRead ? raw.planlessReviews : []) {
+    const linked = linker.planlessReview(review);
+    if (linked) planless.push(linked);
   }
+  const cpReviews = inRowOrder(withPlan, planless);
   const cp = resolveVisits(raw.cpVisits, (planId) => linker.cpVisitPerson(planId));
   linker.dropped.cpVisits = cp.dropped;
   warnVisits('ssd_cp_visits', raw.cpVisits, cp.unlinked, 'cppv_cp_plan_id', problems);

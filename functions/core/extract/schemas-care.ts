@@ -25,16 +25,12 @@ export const CLA_PLACEMENT: TableSchema = {
   span: { start: 3, end: 4, sameDayWarning: false },
   add(row, rowNumber, out) {
     const person = row.optionalText(1);
-    out.care.addPlacement(
-      {
-        person: person === null ? null : out.person(person),
-        start: row.day(3),
-        end: row.optionalDay(4),
-        type: row.optionalText(5),
-        row: rowNumber,
-      },
-      row.optionalText(2),
-    );
+    out.care.addPlacement(person === null ? null : out.person(person), row.optionalText(2), {
+      start: row.day(3),
+      end: row.optionalDay(4),
+      type: row.optionalText(5),
+      row: rowNumber,
+    });
   },
 };
 

@@ -15,7 +15,6 @@ import type { TableSchema } from './schema-types';
 import { CIN_ASSESSMENTS, CONTACTS, S47_ENQUIRY } from './schemas-front-door';
 import { CLA_PLACEMENT, CLA_REVIEWS, CLA_VISITS, MISSING } from './schemas-care';
 import { CARE_LEAVERS, PERSON } from './schemas-care-leavers';
-import { NO_ENQUIRY } from './front-door-links';
 import { isRc5 } from './transfer-out';
 
 export type { ColumnSchema, ColumnType, RowValue, TableSchema, ColumnLayout } from './schema-types';
@@ -69,15 +68,17 @@ const INITIAL_CP_CONFERENCE: TableSchema = {
     const person = row.optionalText(4);
     const s47Id = row.optionalText(3);
     const planId = row.optionalText(0);
+    const date = row.optionalDay(2);
+    // Kept for conference timeliness only when it can be timed (front-door-links.ts): nationally most rows cannot.
     // Ids kept as stored copies, never as the parser's slices (each would keep its 64 KB of CSV text alive).
-    out.frontDoor.conferences.push({
-      s47: s47Id === null ? NO_ENQUIRY : out.enquiryIds.ordinal(s47Id),
-      person: person === null ? null : out.person(person),
-      planId: planId === null ? null : out.planIds.own(planId),
-      date: row.optionalDay(2),
-      transferIn: row.flag(1),
-      row: rowNumber,
-    });
+    if (s47Id !== null && date !== null && !row.flag(1))
+      out.frontDoor.conferences.push({
+        s47: out.enquiryIds.ordinal(s47Id),
+        person: person === null ? null : out.person(person),
+        planId: planId === null ? null : out.planIds.own(planId),
+        date,
+        row: rowNumber,
+      });
     // A conference that did not lead to a plan has no plan id: it is ignored (spec).
     if (planId === null) return;
     out.initialConferences.push({ planId: out.planIds.own(planId), transferIn: row.flag(1), row: rowNumber });
@@ -100,13 +101,12 @@ const CP_REVIEWS: TableSchema = {
     // A review with no date has not been held: it is ignored (spec).
     if (date === null) return;
     const planId = row.optionalText(0);
+    if (planId !== null) {
+      out.cpReviews.push({ planId: out.planIds.own(planId), date, row: rowNumber });
+      return;
+    }
     const person = row.optionalText(3);
-    out.cpReviews.push({
-      planId: planId === null ? null : out.planIds.own(planId),
-      person: person === null ? null : out.person(person),
-      date,
-      row: rowNumber,
-    });
+    out.planlessReviews.push({ person: person === null ? null : out.person(person), date, row: rowNumber });
   },
 };
 
@@ -146,7 +146,6 @@ const CIN_PLANS: TableSchema = {
   add(row, rowNumber, out) {
     out.addCinPlan(
       {
-        id: out.ownId(row.text(0)),
         person: out.person(row.text(1)),
         start: row.day(2),
         end: row.optionalDay(3),
@@ -194,7 +193,6 @@ const CLA_EPISODES: TableSchema = {
   add(row, rowNumber, out) {
     out.care.episodeOfCla(row.optionalText(4), out.person(row.text(1)));
     out.claEpisodes.push({
-      id: out.ownId(row.text(0)),
       person: out.person(row.text(1)),
       start: row.day(2),
       end: row.optionalDay(3),

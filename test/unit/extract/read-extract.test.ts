@@ -115,13 +115,13 @@ const EXPECTED_EXTRACT = {
     unseenRows: 2,
   },
   cinPlans: [
-    { id: 'N1', person: C3, start: day('2013-01-01'), end: null, row: 2 },
-    { id: 'N2', person: C2, start: day('2012-01-01'), end: day('2013-06-15'), row: 3 },
+    { person: C3, start: day('2013-01-01'), end: null, row: 2 },
+    { person: C2, start: day('2012-01-01'), end: day('2013-06-15'), row: 3 },
   ],
   cinVisits: { length: 1, person: Int32Array.from([C3]), day: Int32Array.from([day('2013-11-20')]), unseenRows: 1 },
   claEpisodes: [
-    { id: 'E1', person: C4, start: day('2010-05-05'), end: null, row: 2 },
-    { id: 'E2', person: C1, start: day('2013-03-31'), end: day('2013-04-30'), row: 3 },
+    { person: C4, start: day('2010-05-05'), end: null, row: 2 },
+    { person: C1, start: day('2013-03-31'), end: day('2013-04-30'), row: 3 },
   ],
   // No front-door or children-in-care tables in this extract.
   frontDoor: emptyFrontDoor(),

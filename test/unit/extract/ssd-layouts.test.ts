@@ -87,6 +87,50 @@ describe('SystemC layout', () => {
     expect(result.quality.warnings.find((w) => w.row === 5)?.message).toMatch(/had 2 CP plans open on 2013-03-01/);
   });
 
+  it('reviews with and without plan ids, and placements naming their child or only its period of care, keep file order', async () => {
+    const result = await read({
+      'ssd_cp_plans.csv': csv(
+        'cppl_cp_plan_id,cppl_person_id,cppl_cp_plan_start_date,cppl_cp_plan_end_date',
+        'P1,C1,2013-01-01,',
+        'P2,C2,2013-01-01,',
+      ),
+      'ssd_cp_reviews.csv': csv(
+        'cppr_cp_review_id,cppr_person_id,cppr_cp_plan_id,cppr_cp_review_due,cppr_cp_review_date',
+        'W1,C2,P2,2013-04-01,2013-03-20', // row 2: its plan id
+        'W2,C1,,2013-04-01,2013-03-21', // row 3: no plan id, C1's P1 open
+        'W3,C1,P1,2013-07-01,2013-06-20', // row 4: its plan id
+        'W4,C2,,2013-07-01,2013-06-21', // row 5: no plan id, C2's P2 open
+      ),
+      'ssd_cla_episodes.csv': csv(
+        'clae_cla_episode_id,clae_person_id,clae_cla_episode_start_date,clae_cla_episode_ceased_date,clae_cla_id',
+        'E1,C1,2013-01-01,,L1',
+      ),
+      'ssd_cla_placement.csv': csv(
+        'clap_cla_placement_id,clap_person_id,clap_cla_id,clap_cla_placement_start_date,clap_cla_placement_end_date,' +
+          'clap_cla_placement_type',
+        'L-P1,,L1,2013-01-01,2013-03-01,U1', // row 2: the child through its period of care L1 (C1)
+        'L-P2,C1,L1,2013-03-01,,U2', // row 3: names the child
+        'L-P3,,L9,2013-04-01,,U3', // row 4: a period of care no episode has: not counted, warned
+      ),
+    });
+    expect(result.quality.errors).toEqual([]);
+    const extract = result.extract!;
+    expect(extract.cpReviews.map((r) => [r.planId, r.row])).toEqual([
+      ['P2', 2],
+      ['P1', 3],
+      ['P1', 4],
+      ['P2', 5],
+    ]);
+    const c1 = extract.cpPlans[0].person;
+    expect(extract.care.placements.map((p) => [p.person, p.type, p.row])).toEqual([
+      [c1, 'U1', 2],
+      [c1, 'U2', 3],
+    ]);
+    expect(summarise(result.quality.warnings).filter((w) => w[0] === 'unlinked-placement')).toEqual([
+      ['unlinked-placement', 'ssd_cla_placement', null, 'clap_cla_id', null],
+    ]);
+  });
+
   it('transfer out from ssd_cin_episodes: RC5 by referral id, else by the child and the end date', async () => {
     const result = await read({
       'ssd_cp_plans.csv': SYSTEMC_PLANS,
@@ -174,7 +218,7 @@ describe('Mosaic layout', () => {
     });
     expect(result.quality.errors).toEqual([]);
     const extract = result.extract!;
-    expect(extract.cinPlans.map((p) => p.id)).toEqual(['N1']);
+    expect(extract.cinPlans.map((p) => p.row)).toEqual([2]); // N1
     // V1 belongs to P1's child C1 (the first person seen); Z1 to K1.
     const c1 = extract.cpPlans[0].person;
     expect(Array.from(extract.cpVisits.person)).toEqual([c1]);
