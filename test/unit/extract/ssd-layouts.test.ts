@@ -87,7 +87,7 @@ describe('SystemC layout', () => {
     expect(result.quality.warnings.find((w) => w.row === 5)?.message).toMatch(/had 2 CP plans open on 2013-03-01/);
   });
 
-  it('reviews with and without plan ids, and placements naming their child or only its period of care, keep file order', async () => {
+  it('reviews with or without plan ids, placements naming the child or only its care period: file order', async () => {
     const result = await read({
       'ssd_cp_plans.csv': csv(
         'cppl_cp_plan_id,cppl_person_id,cppl_cp_plan_start_date,cppl_cp_plan_end_date',
