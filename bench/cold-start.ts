@@ -16,6 +16,7 @@ import { addPeriods, previousPeriod } from '../functions/core/calendar';
 import type { HandlerResult } from '../functions/handler';
 import { startLocalStack } from '../test/support/local-stack';
 import { testConfig, uploadConfig, uploadExtract } from '../test/support/fixtures';
+import { PACK_FUNCTION_PROCESS_ENV } from '../infra/pack-function';
 import type { BuiltBench } from './build';
 import { summarise, type Summary } from './stats';
 
@@ -72,8 +73,8 @@ async function oneColdRun(
       JSON.stringify(scheduleEventFor(warmPeriod)),
     ];
     // As deployed: the stack sets no NODE_OPTIONS on the function (no --enable-source-maps;
-    // see PACK_FUNCTION_BUNDLING in infra/pack-function.ts), so none is passed on from here.
-    const env = { ...process.env };
+    // see PACK_FUNCTION_BUNDLING in infra/pack-function.ts), so none is passed on from here; its process environment is.
+    const env: NodeJS.ProcessEnv = { ...process.env, ...PACK_FUNCTION_PROCESS_ENV };
     delete env.NODE_OPTIONS;
     const spawnedAt = Date.now();
     await run(process.execPath, args, { env, maxBuffer: 64 * 2 ** 20 });

@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import defaultPack from '../functions/core/config/default-pack.json';
+import { PACK_FUNCTION_PROCESS_ENV } from '../infra/pack-function';
 import { BUILD_DIR, buildBench, type BuiltBench } from './build';
 import { measureColdStart, type ColdStartResult } from './cold-start';
 import { compareCells, describeMismatches } from './compare';
@@ -65,7 +66,9 @@ async function runWorker<T>(script: string, dir: string, ...extra: string[]): Pr
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'bench-worker-'));
   const out = path.join(tmp, 'result.json');
   try {
-    await run(process.execPath, [script, dir, PERIOD, out, ...extra], { maxBuffer: 16 * 2 ** 20 });
+    // The function's process environment (glibc's mmap threshold) for both workers: a peak RSS is as deployed.
+    const env: NodeJS.ProcessEnv = { ...process.env, ...PACK_FUNCTION_PROCESS_ENV };
+    await run(process.execPath, [script, dir, PERIOD, out, ...extra], { env, maxBuffer: 16 * 2 ** 20 });
     return JSON.parse(readFileSync(out, 'utf8')) as T;
   } finally {
     rmSync(tmp, { recursive: true, force: true });

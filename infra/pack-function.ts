@@ -97,6 +97,24 @@ export const PACK_FUNCTION_BUNDLING = {
   sourceMap: true,
 } as const satisfies nodejs.BundlingOptions;
 
+/**
+ * The process environment the function runs with beyond its own settings; the bench runs its workers and the cold
+ * start with it too (bench/run.ts, bench/cold-start.ts), so they measure the process as deployed.
+ *
+ * MALLOC_MMAP_THRESHOLD_ fixes glibc's mmap threshold at its initial 128 KiB. Left unset, glibc raises the threshold
+ * to the size of each larger mmapped block freed (up to 32 MiB), and the extract's typed arrays (a column is
+ * copied to its exact length when read: several MB each nationally) raise it at the first collection; from then on
+ * the reader's 256 KB column chunks and 1 MiB id-table chunks come from malloc's heap, whose freed space is rarely
+ * returned to the system. At scale 100 that held ≈130 MB of RSS no object used (BENCHMARKS.md). Setting the
+ * parameter turns the dynamic adjustment off, and every block of 128 KiB or more is mapped and unmapped on its own:
+ * "If the parameter is set, the dynamic adjustment is disabled and the value is set statically to the input
+ * value. This parameter can also be set for the process at startup by setting the environment variable
+ * MALLOC_MMAP_THRESHOLD_" (The GNU C Library manual, "Malloc Tunable Parameters",
+ * https://www.gnu.org/software/libc/manual/html_node/Malloc-Tunable-Parameters.html). Lambda's Node.js runtimes run
+ * on Amazon Linux (glibc), and a function's environment variables reach the runtime's process when it starts.
+ */
+export const PACK_FUNCTION_PROCESS_ENV = { MALLOC_MMAP_THRESHOLD_: String(128 * 1024) } as const;
+
 export interface PackFunctionProps {
   readonly data: DataStore;
   readonly alerts: Alerts;
@@ -132,6 +150,7 @@ export class PackFunction extends Construct {
       role: this.role,
       logGroup: this.logGroup,
       environment: {
+        ...PACK_FUNCTION_PROCESS_ENV,
         DATA_BUCKET: data.bucket.bucketName,
         CONFIG_KEY,
         SES_CONFIGURATION_SET: email.configurationSet.configurationSetName,

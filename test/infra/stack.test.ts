@@ -118,8 +118,10 @@ describe('run function', () => {
         Role: arnOf(stack.run.role),
         LoggingConfig: { LogGroup: refOf(stack.run.logGroup) },
         Environment: {
-          // Exactly these: no NODE_OPTIONS (--enable-source-maps would parse the map at every cold start).
+          // Exactly these: no NODE_OPTIONS (--enable-source-maps would parse the map at every cold start); glibc's
+          // mmap threshold fixed, so freed column chunks go back to the system (PACK_FUNCTION_PROCESS_ENV).
           Variables: Match.objectEquals({
+            MALLOC_MMAP_THRESHOLD_: '131072',
             DATA_BUCKET: refOf(stack.data.bucket),
             CONFIG_KEY: 'config/pack.json',
             SES_CONFIGURATION_SET: refOf(stack.email.configurationSet),
