@@ -11,14 +11,6 @@ import { IdTable } from './id-table';
 /** The episodes as read, row i across the columns (file order). */
 export interface CinEpisodes {
   length: number;
-  /**
-   * cine_referral_id, read only through referralEpisodes: the ids in an id table (no string kept per
-   * episode: nationally 1.5 million), and per id the last row that names it, NO_ROW for an id
-   * only on rows that were not kept (the table is the uniqueness check's too: schemas.ts), or
-   * past the end for such ids after the last kept one.
-   */
-  referralIds: IdTable;
-  rowOfReferral: Int32Array;
   person: Int32Array;
   /** cine_referral_date; NO_DAY when empty. */
   start: Int32Array;
@@ -39,12 +31,18 @@ export interface CinEpisodeRow {
   rc5: boolean;
 }
 
-const NO_ROW = -1;
+/** No episode: none names the referral id, or the plan has none. */
+export const NO_EPISODE = -1;
 
 export class CinEpisodesBuilder {
-  /** The referral ids: the cine_referral_id uniqueness check fills it as the table is read (schemas.ts). */
-  readonly referralIds = new IdTable();
-  private readonly rowOfReferral = int32Column();
+  /**
+   * cine_referral_id, looked up only through episodeOf, before build: the ids in an id table (no string kept per
+   * episode: nationally 1.5 million), filled by the column's uniqueness check as the table is read (schemas.ts),
+   * and per id the last row that names it, NO_EPISODE for an id only on rows that were not kept, or past the end
+   * for such ids after the last kept one. Both are let go at build (nationally ≈40 MB).
+   */
+  referralIds = new IdTable();
+  private rowOfReferral = int32Column();
   private readonly person = int32Column();
   private readonly start = int32Column();
   private readonly close = int32Column();
@@ -53,7 +51,7 @@ export class CinEpisodesBuilder {
 
   add(row: CinEpisodeRow): void {
     const ordinal = this.referralIds.ordinal(row.referral);
-    while (this.rowOfReferral.length <= ordinal) this.rowOfReferral.push(NO_ROW);
+    while (this.rowOfReferral.length <= ordinal) this.rowOfReferral.push(NO_EPISODE);
     this.rowOfReferral.set(ordinal, this.person.length);
     this.person.push(row.person);
     this.start.push(row.start ?? NO_DAY);
@@ -62,12 +60,21 @@ export class CinEpisodesBuilder {
     this.rc5.push(row.rc5 ? 1 : 0);
   }
 
-  /** The episodes as read; this ends the builder. */
+  /**
+   * The episode (its row) that names this referral id; the last such row when several do (cine_referral_id should
+   * be unique). The one place referral ids are looked up, and only until build.
+   */
+  episodeOf(id: string): number {
+    const ordinal = this.referralIds.find(id);
+    return ordinal >= 0 && ordinal < this.rowOfReferral.length ? this.rowOfReferral.get(ordinal) : NO_EPISODE;
+  }
+
+  /** The episodes as read; this ends the builder (its referral ids are let go: episodeOf finds nothing after). */
   build(): CinEpisodes {
+    this.referralIds = new IdTable();
+    this.rowOfReferral = int32Column();
     return {
       length: this.person.length,
-      referralIds: this.referralIds,
-      rowOfReferral: this.rowOfReferral.build(),
       person: this.person.build(),
       start: this.start.build(),
       close: this.close.build(),
@@ -75,19 +82,4 @@ export class CinEpisodesBuilder {
       rc5: this.rc5.build(),
     };
   }
-}
-
-/**
- * The episode (its row index) of each of these referral ids that one names; the last such
- * row when several do (cine_referral_id should be unique). The one place referral ids are
- * looked up.
- */
-export function referralEpisodes(episodes: CinEpisodes, ids: Iterable<string>): Map<string, number> {
-  const found = new Map<string, number>();
-  for (const id of ids) {
-    const ordinal = episodes.referralIds.find(id);
-    const row = ordinal >= 0 && ordinal < episodes.rowOfReferral.length ? episodes.rowOfReferral[ordinal] : NO_ROW;
-    if (row !== NO_ROW) found.set(id, row);
-  }
-  return found;
 }

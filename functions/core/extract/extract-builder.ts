@@ -15,7 +15,7 @@ import type {
   TableName,
   TableReach,
 } from '../types';
-import { CinEpisodesBuilder, type CinEpisodes } from './cin-episodes';
+import { CinEpisodesBuilder, NO_EPISODE, type CinEpisodes } from './cin-episodes';
 import { FrontDoorBuilder, type RawFrontDoor } from './front-door-links';
 import { CareRecordsBuilder, type RawCareRecords } from './care-records';
 import { detached, IdStrings } from './id-strings';
@@ -28,6 +28,8 @@ export interface RawCpPlan {
   plan: CpPlan;
   /** cppl_referral_id: the CIN episode the plan belongs to. */
   referral: string | null;
+  /** The row of the CIN episode whose cine_referral_id that is (found when the read ends), or NO_EPISODE. */
+  episode: number;
   /** cppl_cp_plan_ola = Y: another authority's child, excluded from every CP measure. */
   ola: boolean;
 }
@@ -119,7 +121,7 @@ export class ExtractBuilder {
   }
 
   addCpPlan(plan: CpPlan, referral: string | null, ola: boolean): void {
-    this.cpPlans.push({ plan, referral: referral === null ? null : detached(referral), ola });
+    this.cpPlans.push({ plan, referral: referral === null ? null : detached(referral), episode: NO_EPISODE, ola });
   }
 
   addCinPlan(plan: SpanRecord, referral: string | null): void {
@@ -140,6 +142,9 @@ export class ExtractBuilder {
 
   /** The records as read; this ends the builder (its lookups are let go, being large nationally). */
   build(): RawExtract {
+    // Before the episodes are built, which lets their referral ids go: the plans' are the only ones looked up.
+    for (const plan of this.cpPlans)
+      if (plan.referral !== null) plan.episode = this.cinEpisodes.episodeOf(plan.referral);
     const persons = this.personKeys.size;
     this.personKeys = new IdTable();
     this.planIds.clear();

@@ -15,7 +15,7 @@
  */
 import { isoFromDay } from '../calendar';
 import { NO_DAY, type CpPlan, type PersonKey } from '../types';
-import { referralEpisodes, type CinEpisodes } from './cin-episodes';
+import { NO_EPISODE, type CinEpisodes } from './cin-episodes';
 import type { RawCpPlan, RawExtract } from './extract-builder';
 import type { ProblemCollector } from './problems';
 
@@ -70,23 +70,20 @@ export function resolveTransfersOut(
 
   const episodes = raw.cinEpisodes;
   const ended = ours.filter(({ plan }) => plan.end !== null);
-  const byReferral = referralEpisodes(
-    episodes,
-    ended.flatMap(({ referral }) => (referral === null ? [] : [referral])),
-  );
   const byPerson = episodesOfChildren(episodes, ended);
   /** The plan's CIN episode (its row index): by referral id, else the child's one episode open at the plan's end. */
-  const episodeOf = (referral: string | null, person: PersonKey, end: number): number | undefined => {
-    if (referral !== null) return byReferral.get(referral);
-    const open = (byPerson.get(person) ?? []).filter((i) => openAt(episodes, i, end));
+  const episodeOf = ({ plan, referral, episode }: RawCpPlan, end: number): number | undefined => {
+    if (referral !== null) return episode === NO_EPISODE ? undefined : episode;
+    const open = (byPerson.get(plan.person) ?? []).filter((i) => openAt(episodes, i, end));
     return open.length === 1 ? open[0] : undefined;
   };
   let unmatched = 0;
   let first: { plan: CpPlan; referral: string | null } | null = null;
   const plans: CpPlan[] = [];
-  for (const { plan, referral } of ours) {
+  for (const raw of ours) {
+    const { plan, referral } = raw;
     const end = plan.end;
-    const episode = end === null ? undefined : episodeOf(referral, plan.person, end);
+    const episode = end === null ? undefined : episodeOf(raw, end);
     if (end === null) plans.push({ ...plan, transferOut: false });
     else if (episode === undefined) {
       unmatched += 1;

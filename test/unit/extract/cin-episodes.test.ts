@@ -1,4 +1,4 @@
-import { CinEpisodesBuilder, referralEpisodes } from '../../../functions/core/extract/cin-episodes';
+import { CinEpisodesBuilder, NO_EPISODE } from '../../../functions/core/extract/cin-episodes';
 
 const episode = (referral: string, person: number) => ({
   referral,
@@ -21,12 +21,13 @@ describe('CIN episodes by referral id', () => {
     builder.referralIds.ordinal('R3');
     builder.add(episode('R3', 11));
     builder.referralIds.ordinal('R4');
+    const ids = ['R0', 'R1', 'R2', 'R3', 'R4', 'R5'];
+    expect(ids.map((id) => builder.episodeOf(id))).toEqual([NO_EPISODE, 0, NO_EPISODE, 1, NO_EPISODE, NO_EPISODE]);
     const episodes = builder.build();
     expect(episodes.length).toBe(2);
-    expect([...referralEpisodes(episodes, ['R0', 'R1', 'R2', 'R3', 'R4', 'R5'])]).toEqual([
-      ['R1', 0],
-      ['R3', 1],
-    ]);
+    // The ids are let go when the episodes are built (only the plans' are looked up, before).
+    expect(builder.episodeOf('R1')).toBe(NO_EPISODE);
+    expect(builder.referralIds.size).toBe(0);
   });
 
   it('without the check, keeps the last row naming a referral id', () => {
@@ -34,9 +35,6 @@ describe('CIN episodes by referral id', () => {
     builder.add(episode('R1', 10));
     builder.add(episode('R2', 11));
     builder.add(episode('R1', 12));
-    expect([...referralEpisodes(builder.build(), ['R1', 'R2'])]).toEqual([
-      ['R1', 2],
-      ['R2', 1],
-    ]);
+    expect([builder.episodeOf('R1'), builder.episodeOf('R2')]).toEqual([2, 1]);
   });
 });
