@@ -73,7 +73,8 @@ async function oneColdRun(
       JSON.stringify(scheduleEventFor(warmPeriod)),
     ];
     // As deployed: the stack sets no NODE_OPTIONS on the function (no --enable-source-maps;
-    // see PACK_FUNCTION_BUNDLING in infra/pack-function.ts), so none is passed on from here; its process environment is.
+    // see PACK_FUNCTION_BUNDLING in infra/pack-function.ts), so none is passed on from here;
+    // its process environment (PACK_FUNCTION_PROCESS_ENV) is.
     const env: NodeJS.ProcessEnv = { ...process.env, ...PACK_FUNCTION_PROCESS_ENV };
     delete env.NODE_OPTIONS;
     const spawnedAt = Date.now();
