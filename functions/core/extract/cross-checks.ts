@@ -38,16 +38,20 @@ function warnOverlappingPlans(plans: readonly CpPlan[], problems: ProblemCollect
 /**
  * Returns the extract without review and conference rows whose plan is unknown.
  * `plansRead` is false when ssd_cp_plans is absent or unreadable: then no plan id can
- * be checked, and none is reported.
+ * be checked, and none is reported. `planOf` finds a plan by id: linking's lookup, whose plans are the extract's
+ * and other authorities' (whose reviews and conferences linking has already dropped), so no second one is built.
  */
-export function checkAcrossTables(extract: Extract, problems: ProblemCollector, plansRead: boolean): Extract {
+export function checkAcrossTables(
+  extract: Extract,
+  problems: ProblemCollector,
+  plansRead: boolean,
+  planOf: (id: string) => CpPlan | undefined,
+): Extract {
   warnOverlappingPlans(extract.cpPlans, problems);
   if (!plansRead) return extract;
-  const plans = new Map<string, CpPlan>();
-  for (const plan of extract.cpPlans) plans.set(plan.id, plan); // no [id, plan] pair per plan (nationally 250,000)
 
   const initialConferences = extract.initialConferences.filter((conference) => {
-    if (plans.has(conference.planId)) return true;
+    if (planOf(conference.planId) !== undefined) return true;
     problems.warning({
       kind: 'unknown-plan',
       table: 'ssd_initial_cp_conference',
@@ -60,7 +64,7 @@ export function checkAcrossTables(extract: Extract, problems: ProblemCollector, 
   });
 
   const cpReviews = extract.cpReviews.filter((review) => {
-    const plan = plans.get(review.planId);
+    const plan = planOf(review.planId);
     if (!plan) {
       problems.warning({
         kind: 'unknown-plan',

@@ -210,8 +210,8 @@ function conferencesOf(
 }
 
 function assessmentsOf(raw: RawFrontDoor, problems: ProblemCollector): Assessments {
-  const { length, start } = raw.assessments;
-  const completed = raw.assessments.completed.slice();
+  // The raw column is the builder's own, made for this: corrected in place (nationally 1.2 million rows).
+  const { length, start, completed } = raw.assessments;
   let early = 0;
   for (let i = 0; i < length; i += 1)
     if (completed[i] !== NO_DAY && completed[i] < start[i]) {

@@ -8,7 +8,8 @@
  * - a visit that names no child is linked through its plan (CP, Mosaic cppv_cp_plan_id) or
  *   its referral (CIN, Mosaic cinv_cin_plan_id = cinp_referral_id); undated visits and
  *   visits linked to nothing are counted, not kept;
- * - transfers out and the repeat-plan basis (transfer-out.ts).
+ * - transfers out and the repeat-plan basis (transfer-out.ts);
+ * - then the checks across tables (cross-checks.ts), by the same lookup of plans by id.
  * Each exclusion is counted in the data-quality section: none is silent.
  */
 import type { CareLeaver, CpPlan, CpReview, Extract, PersonKey } from '../types';
@@ -18,6 +19,7 @@ import type { ProblemCollector } from './problems';
 import { NONE, resolveVisits, type RawVisits } from './visit-table';
 import { repeatBasis, resolveTransfersOut } from './transfer-out';
 import { isoFromDay } from '../calendar';
+import { checkAcrossTables } from './cross-checks';
 import { linkFrontDoor } from './front-door-links';
 import { inRowOrder } from './row-order';
 
@@ -45,6 +47,11 @@ class Linker {
 
   isOla(planId: string): boolean {
     return this.plansById.get(planId)?.ola === true;
+  }
+
+  /** The plan (ours or another authority's) with this id, as read. */
+  planOf(planId: string): CpPlan | undefined {
+    return this.plansById.get(planId)?.plan;
   }
 
   /** Whether a review naming its plan is kept: not when the plan is another authority's (counted). */
@@ -152,6 +159,10 @@ function warnVisits(
 /** The Extract the measures read. `plansRead`: ssd_cp_plans was readable (else nothing can be linked to it). */
 export function linkRecords(raw: RawExtract, problems: ProblemCollector, plansRead: boolean): Extract {
   const linker = new Linker(raw, problems);
+  return checkAcrossTables(linked(raw, linker, problems, plansRead), problems, plansRead, (id) => linker.planOf(id));
+}
+
+function linked(raw: RawExtract, linker: Linker, problems: ProblemCollector, plansRead: boolean): Extract {
   const ola = raw.cpPlans.filter((plan) => plan.ola);
   const ours = raw.cpPlans.filter((plan) => !plan.ola);
 

@@ -10,7 +10,6 @@
 import type { DataQuality, Extract, InputRead, Period, TableName, TableReach, TableStats } from '../types';
 import { TABLE_NAMES } from '../types';
 import { readCsv } from './csv-reader';
-import { checkAcrossTables } from './cross-checks';
 import { ExtractBuilder } from './extract-builder';
 import { type ExtractLayout, layoutOf, noteLayout, TABLE_BY_NAME, WORKBOOK_NAME } from './extract-layout';
 import { linkRecords } from './links';
@@ -242,7 +241,7 @@ export async function readExtract(source: ExtractSource, options: ReadExtractOpt
   const plansRead = read.readable.has('ssd_cp_plans');
   const raw = read.out.build();
   const pruned = prunedTables(read.out.pruners, read.problems);
-  const linked = checkAcrossTables(linkRecords(raw, read.problems, plansRead), read.problems, plansRead);
+  const linked = linkRecords(raw, read.problems, plansRead);
   // The reach it was read with goes with the extract, so no measure is prepared from rows it lacks.
   const extract = options.reach === undefined ? linked : { ...linked, pruned };
   return {
