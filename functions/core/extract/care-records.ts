@@ -102,6 +102,12 @@ export class CareRecordsBuilder {
     this.reviewDay.push(day);
   }
 
+  /** One of its tables has been read: its columns are copied to their exact length now (growable-column.ts, seal). */
+  seal(table: 'ssd_cla_reviews' | 'ssd_cla_visits'): void {
+    if (table === 'ssd_cla_visits') this.visits.seal();
+    else for (const column of [this.reviewPerson, this.reviewDay]) column.seal();
+  }
+
   /** The records as read; this ends the builder. */
   build(): RawCareRecords {
     this.claIds.clear();

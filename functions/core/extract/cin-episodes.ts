@@ -61,6 +61,14 @@ export class CinEpisodesBuilder {
   }
 
   /**
+   * The table has been read: its columns are copied to their exact length now (growable-column.ts, seal); the
+   * referral rows, let go at build, are not.
+   */
+  seal(): void {
+    for (const column of [this.person, this.start, this.close, this.nfa, this.rc5]) column.seal();
+  }
+
+  /**
    * The episode (its row) that names this referral id; the last such row when several do (cine_referral_id should
    * be unique). The one place referral ids are looked up, and only until build.
    */

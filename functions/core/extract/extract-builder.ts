@@ -140,6 +140,31 @@ export class ExtractBuilder {
     visits.add(person === null ? null : this.person(person), link, day, seen);
   }
 
+  /**
+   * A table has been read (whole, or as far as it could be): the columns it filled are sealed, each copied to its
+   * exact length now, table by table, rather than all at once when the read ends. The other tables' records are
+   * objects, complete as added.
+   */
+  tableRead(table: TableName): void {
+    switch (table) {
+      case 'ssd_cp_visits':
+        return this.cpVisits.seal();
+      case 'ssd_cin_visits':
+        return this.cinVisits.seal();
+      case 'ssd_cin_episodes':
+        return this.cinEpisodes.seal();
+      case 'ssd_contacts':
+      case 'ssd_cin_assessments':
+      case 'ssd_s47_enquiry':
+        return this.frontDoor.seal(table);
+      case 'ssd_cla_reviews':
+      case 'ssd_cla_visits':
+        return this.care.seal(table);
+      default:
+        return;
+    }
+  }
+
   /** The records as read; this ends the builder (its lookups are let go, being large nationally). */
   build(): RawExtract {
     // Before the episodes are built, which lets their referral ids go: the plans' are the only ones looked up.

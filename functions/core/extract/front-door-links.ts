@@ -78,6 +78,16 @@ export class FrontDoorBuilder {
     this.enquiryStarts.push(start ?? NO_DAY);
   }
 
+  /** One of its tables has been read: its columns are copied to their exact length now (growable-column.ts, seal). */
+  seal(table: 'ssd_contacts' | 'ssd_cin_assessments' | 'ssd_s47_enquiry'): void {
+    const columns = {
+      ssd_contacts: [this.contacts],
+      ssd_cin_assessments: [this.assessmentStarts, this.assessmentCompletions],
+      ssd_s47_enquiry: [this.enquiryIds, this.enquiryPersons, this.enquiryStarts],
+    }[table];
+    for (const column of columns) column.seal();
+  }
+
   /** The records as read; this ends the builder. */
   build(): RawFrontDoor {
     const length = this.assessmentStarts.length;

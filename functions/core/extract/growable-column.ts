@@ -25,6 +25,8 @@ export class GrowableColumn<A extends Column> {
   private last: A;
   private filled = 0;
   private count = 0;
+  /** The values in one array of exactly their length, once the column is sealed; then no value can be added. */
+  private sealed: A | null = null;
 
   constructor(private readonly make: new (length: number) => A) {
     this.last = new make(0);
@@ -44,15 +46,32 @@ export class GrowableColumn<A extends Column> {
 
   /** Value i (0 ≤ i < length). */
   get(i: number): number {
-    return this.chunks[i >>> CHUNK_BITS][i & IN_CHUNK];
+    return this.sealed !== null ? this.sealed[i] : this.chunks[i >>> CHUNK_BITS][i & IN_CHUNK];
   }
 
   /** Replaces value i (0 ≤ i < length). */
   set(i: number, value: number): void {
-    this.chunks[i >>> CHUNK_BITS][i & IN_CHUNK] = value;
+    if (this.sealed !== null) this.sealed[i] = value;
+    else this.chunks[i >>> CHUNK_BITS][i & IN_CHUNK] = value;
+  }
+
+  /**
+   * Copies the values into one array of exactly their length now and lets the chunks go: called when the column's
+   * table has been read, so the copies are made table by table during the read, not all at once at its end (when
+   * they would stand beside every table's chunks: nationally ≈50 MB). A sealed column is complete: adding a value
+   * to it is a fault of the code.
+   */
+  seal(): void {
+    if (this.sealed !== null) return;
+    this.sealed = this.exact();
+    this.last = new this.make(0);
+    this.chunks = [this.last];
+    this.filled = 0;
   }
 
   private grow(): void {
+    // The sealed column's `last` is empty, so the first value added after sealing comes here.
+    if (this.sealed !== null) throw new Error('internal: a value added to a column sealed when its table was read');
     if (this.chunks.length === 1 && this.last.length < CHUNK) {
       // The first chunk doubles (copying at most CHUNK values in all) until it is a whole chunk.
       const grown = new this.make(Math.max(FIRST_CHUNK, this.last.length * 2));
@@ -69,18 +88,24 @@ export class GrowableColumn<A extends Column> {
   /**
    * The values, in one array of exactly their length; this ends the column (it is empty
    * after). Its chunks are let go once copied: building holds a column's values twice for
-   * a moment, so a builder builds its columns one at a time.
+   * a moment, so a builder builds (or seals) its columns one at a time.
    */
   build(): A {
+    const exact = this.sealed ?? this.exact();
+    this.sealed = null;
+    this.last = new this.make(0);
+    this.chunks = [this.last];
+    this.filled = 0;
+    this.count = 0;
+    return exact;
+  }
+
+  private exact(): A {
     const exact = new this.make(this.count);
     for (let k = 0; k < this.chunks.length; k++) {
       const from = k * CHUNK;
       exact.set(this.chunks[k].subarray(0, Math.min(this.count - from, this.chunks[k].length)), from);
     }
-    this.last = new this.make(0);
-    this.chunks = [this.last];
-    this.filled = 0;
-    this.count = 0;
     return exact;
   }
 }

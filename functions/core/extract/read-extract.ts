@@ -216,6 +216,7 @@ class ExtractRead {
   }
 
   private tableDone(reader: TableReader): void {
+    this.out.tableRead(reader.table);
     const stats = reader.stats();
     this.tables.push(stats);
     this.options.onTable?.(stats);

@@ -67,6 +67,13 @@ export class VisitTableBuilder {
     }
   }
 
+  /** The table has been read: its columns are copied to their exact length now (growable-column.ts, seal). */
+  seal(): void {
+    this.person.seal();
+    this.day.seal();
+    this.link.seal();
+  }
+
   /** The visits as read; this ends the builder. */
   build(): RawVisits {
     const length = this.person.length;

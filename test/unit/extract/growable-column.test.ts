@@ -74,3 +74,31 @@ describe('GrowableColumn', () => {
     expect(values[2999]).toBe(2999 * 7 - 10_000);
   });
 });
+
+describe('a column sealed when its table has been read', () => {
+  it('holds its values in one exact array: read and replaced by index, built without another copy', () => {
+    const column = int32Column();
+    const n = 65_536 + 3;
+    for (let i = 0; i < n; i += 1) column.push(i);
+    column.seal();
+    column.seal(); // twice is once
+    expect(column.length).toBe(n);
+    expect([column.get(0), column.get(65_536), column.get(n - 1)]).toEqual([0, 65_536, n - 1]);
+    column.set(65_537, -1);
+    const values = column.build();
+    expect(values.length).toBe(n);
+    expect([values[65_535], values[65_536], values[65_537], values[65_538]]).toEqual([65_535, 65_536, -1, 65_538]);
+    // Built, it is an empty column again.
+    expect(column.length).toBe(0);
+    column.push(5);
+    expect(Array.from(column.build())).toEqual([5]);
+  });
+
+  it('refuses a value added after sealing, as a fault of the code', () => {
+    const column = uint8Column();
+    column.push(1);
+    column.seal();
+    expect(() => column.push(0)).toThrow(/internal: a value added to a column sealed when its table was read/);
+    expect(Array.from(column.build())).toEqual([1]);
+  });
+});
