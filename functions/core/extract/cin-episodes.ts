@@ -70,17 +70,22 @@ export class CinEpisodesBuilder {
 
   /**
    * The episode (its row) that names this referral id; the last such row when several do (cine_referral_id should
-   * be unique). The one place referral ids are looked up, and only until build.
+   * be unique). The one place referral ids are looked up, and only until they are let go.
    */
   episodeOf(id: string): number {
     const ordinal = this.referralIds.find(id);
     return ordinal >= 0 && ordinal < this.rowOfReferral.length ? this.rowOfReferral.get(ordinal) : NO_EPISODE;
   }
 
-  /** The episodes as read; this ends the builder (its referral ids are let go: episodeOf finds nothing after). */
-  build(): CinEpisodes {
+  /** Lets the referral ids go (nationally ≈40 MB), once every id to look up has been: episodeOf finds none after. */
+  releaseReferrals(): void {
     this.referralIds = new IdTable();
     this.rowOfReferral = int32Column();
+  }
+
+  /** The episodes as read; this ends the builder (its referral ids are let go). */
+  build(): CinEpisodes {
+    this.releaseReferrals();
     return {
       length: this.person.length,
       person: this.person.build(),

@@ -103,6 +103,10 @@ export class ExtractBuilder {
   readonly care: CareRecordsBuilder;
   readonly careLeavers: CareLeaver[] = [];
   readonly births = new Map<PersonKey, Day>();
+  /** The tables whose read has ended (tableRead). */
+  private readonly tablesRead = new Set<TableName>();
+  private episodesFound = false;
+  private built = false;
   /** The tables read with a reach: their rows before it are counted, not kept (pruning.ts). */
   readonly pruners: Record<PrunableTable, RowPruner>;
 
@@ -146,16 +150,24 @@ export class ExtractBuilder {
    * objects, complete as added.
    */
   tableRead(table: TableName): void {
+    this.tablesRead.add(table);
     switch (table) {
+      case 'ssd_cp_plans':
+        return this.findPlanEpisodes();
       case 'ssd_cp_visits':
         return this.cpVisits.seal();
       case 'ssd_cin_visits':
         return this.cinVisits.seal();
       case 'ssd_cin_episodes':
-        return this.cinEpisodes.seal();
+        this.cinEpisodes.seal();
+        return this.findPlanEpisodes();
+      case 'ssd_initial_cp_conference':
+        return this.releaseEnquiryIds();
+      case 'ssd_s47_enquiry':
+        this.frontDoor.seal(table);
+        return this.releaseEnquiryIds();
       case 'ssd_contacts':
       case 'ssd_cin_assessments':
-      case 'ssd_s47_enquiry':
         return this.frontDoor.seal(table);
       case 'ssd_cla_reviews':
       case 'ssd_cla_visits':
@@ -165,11 +177,31 @@ export class ExtractBuilder {
     }
   }
 
-  /** The records as read; this ends the builder (its lookups are let go, being large nationally). */
-  build(): RawExtract {
-    // Before the episodes are built, which lets their referral ids go: the plans' are the only ones looked up.
+  /** The enquiry ids, once both tables that name them have been read (their ordinals are all that is kept). */
+  private releaseEnquiryIds(): void {
+    if (this.tablesRead.has('ssd_initial_cp_conference') && this.tablesRead.has('ssd_s47_enquiry'))
+      this.enquiryIds = new IdTable();
+  }
+
+  /**
+   * Each CP plan's CIN episode (by cppl_referral_id = cine_referral_id), once both tables have been read (or when
+   * the read ends, if one is absent); then the episodes' referral ids are let go, as no other table's are looked
+   * up: in the usual order (plans first) before the front door's large tables are read.
+   */
+  private findPlanEpisodes(): void {
+    if (this.episodesFound) return;
+    const bothRead = this.tablesRead.has('ssd_cp_plans') && this.tablesRead.has('ssd_cin_episodes');
+    if (!bothRead && !this.built) return;
     for (const plan of this.cpPlans)
       if (plan.referral !== null) plan.episode = this.cinEpisodes.episodeOf(plan.referral);
+    this.cinEpisodes.releaseReferrals();
+    this.episodesFound = true;
+  }
+
+  /** The records as read; this ends the builder (its lookups are let go, being large nationally). */
+  build(): RawExtract {
+    this.built = true;
+    this.findPlanEpisodes();
     const persons = this.personKeys.size;
     this.personKeys = new IdTable();
     this.planIds.clear();
