@@ -113,7 +113,7 @@ export class ExtractBuilder {
   /** @param reach per table, the first day of its rows to keep (pack/reach.ts); none: every row kept. */
   constructor(reach: TableReach = {}) {
     this.pruners = pruners(reach);
-    this.cpVisits = new VisitTableBuilder(this.pruners.ssd_cp_visits);
+    this.cpVisits = new VisitTableBuilder(this.pruners.ssd_cp_visits, (planId) => this.planIds.own(planId));
     this.cinVisits = new VisitTableBuilder(this.pruners.ssd_cin_visits);
     this.frontDoor = new FrontDoorBuilder(this.pruners.ssd_contacts);
     this.care = new CareRecordsBuilder(this.pruners.ssd_cla_visits);

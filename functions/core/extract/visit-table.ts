@@ -44,8 +44,15 @@ export class VisitTableBuilder {
   private lastLink: string | null = null;
   private lastLinkNumber = NONE;
 
-  /** @param pruner the table's reach (pruning.ts); by default every row is kept. */
-  constructor(readonly pruner = new RowPruner()) {}
+  /**
+   * @param pruner the table's reach (pruning.ts); by default every row is kept.
+   * @param own how a link id is stored: by default a copy of its own (id-strings.ts); CP visits' are plan ids, stored
+   * once with the plans' (nationally 200,000 strings fewer).
+   */
+  constructor(
+    readonly pruner = new RowPruner(),
+    private readonly own: (id: string) => string = detached,
+  ) {}
 
   /**
    * Whether a row that would be kept (dated, seen, naming a child or a link) is dated before the table's reach:
@@ -95,7 +102,7 @@ export class VisitTableBuilder {
     let n = this.linkNumbers.get(id);
     if (n === undefined) {
       n = this.linkIds.length;
-      const owned = detached(id); // not a slice of the CSV text (id-strings.ts)
+      const owned = this.own(id); // not a slice of the CSV text (id-strings.ts)
       this.linkIds.push(owned);
       this.linkNumbers.set(owned, n);
     }
