@@ -41,4 +41,20 @@ describe('cla_reviews_timely_pct', () => {
       fraction(3, 4),
     ]);
   });
+
+  it('two reviews recorded on one day are one review: the next is still due 3 months after it', () => {
+    const twice = new ExtractBuilder()
+      // G: in care Mon 2013-06-03 (first review due 2013-07-01, 20 working days); reviewed 2013-06-20, recorded
+      // twice. The second review was due 2013-09-20 and was not held: late at 31 October (were the second row a
+      // second review, the third would not be due until 2013-12-20).
+      .claEpisode({ id: 'G1', person: 'G', start: '2013-06-03' })
+      .claReview('G', '2013-06-20')
+      .claReview('G', '2013-06-20')
+      // H: the same, its second review held on its due date 2013-09-20: timely.
+      .claEpisode({ id: 'H1', person: 'H', start: '2013-06-03' })
+      .claReview('H', '2013-06-20')
+      .claReview('H', '2013-09-20')
+      .build();
+    expect(snapshotsAt(twice, 'cla_reviews_timely_pct', ['2013-10-31'])).toEqual([fraction(1, 2)]);
+  });
 });
