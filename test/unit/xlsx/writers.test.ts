@@ -40,7 +40,7 @@ describe('extract workbooks from each writer', () => {
       ]);
       // P2's review has a due date but was not held: no review.
       expect(result.extract?.cpReviews).toEqual([{ planId: 'P1', date: day('2013-04-12'), row: 2 }]);
-      expect(result.extract?.cinPlans).toEqual([{ id: 'N1', person: 0, start: day('2013-10-31'), end: null, row: 2 }]);
+      expect(result.extract?.cinPlans).toEqual([{ person: 0, start: day('2013-10-31'), end: null, row: 2 }]);
     },
   );
 });
