@@ -110,10 +110,17 @@ export const PACK_FUNCTION_BUNDLING = {
  * "If the parameter is set, the dynamic adjustment is disabled and the value is set statically to the input
  * value. This parameter can also be set for the process at startup by setting the environment variable
  * MALLOC_MMAP_THRESHOLD_" (The GNU C Library manual, "Malloc Tunable Parameters",
- * https://www.gnu.org/software/libc/manual/html_node/Malloc-Tunable-Parameters.html). Lambda's Node.js runtimes run
- * on Amazon Linux (glibc), and a function's environment variables reach the runtime's process when it starts.
+ * https://www.gnu.org/software/libc/manual/html_node/Malloc-Tunable-Parameters.html). Setting it also stops the
+ * trim threshold's dynamic adjustment (the same page), which would leave it at 128 KiB: the heap's top given back
+ * and taken again at almost every free, which made a small extract's read ≈30% slower here. MALLOC_TRIM_THRESHOLD_
+ * at 16 MiB keeps up to that much free at the top instead (scale 1 within ≈10% of before; scale 100's peak 486–503
+ * MB against 479–494 MB without it). Lambda's Node.js runtimes run on Amazon Linux (glibc), and a function's
+ * environment variables reach the runtime's process when it starts.
  */
-export const PACK_FUNCTION_PROCESS_ENV = { MALLOC_MMAP_THRESHOLD_: String(128 * 1024) } as const;
+export const PACK_FUNCTION_PROCESS_ENV = {
+  MALLOC_MMAP_THRESHOLD_: String(128 * 1024),
+  MALLOC_TRIM_THRESHOLD_: String(16 * 2 ** 20),
+} as const;
 
 export interface PackFunctionProps {
   readonly data: DataStore;

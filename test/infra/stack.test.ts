@@ -122,6 +122,7 @@ describe('run function', () => {
           // mmap threshold fixed, so freed column chunks go back to the system (PACK_FUNCTION_PROCESS_ENV).
           Variables: Match.objectEquals({
             MALLOC_MMAP_THRESHOLD_: '131072',
+            MALLOC_TRIM_THRESHOLD_: '16777216',
             DATA_BUCKET: refOf(stack.data.bucket),
             CONFIG_KEY: 'config/pack.json',
             SES_CONFIGURATION_SET: refOf(stack.email.configurationSet),
