@@ -66,7 +66,7 @@ async function runWorker<T>(script: string, dir: string, ...extra: string[]): Pr
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'bench-worker-'));
   const out = path.join(tmp, 'result.json');
   try {
-    // The function's process environment (glibc's mmap threshold) for both workers: a peak RSS is as deployed.
+    // The function's process environment (glibc's malloc thresholds) for both workers: a peak RSS is as deployed.
     const env: NodeJS.ProcessEnv = { ...process.env, ...PACK_FUNCTION_PROCESS_ENV };
     await run(process.execPath, [script, dir, PERIOD, out, ...extra], { env, maxBuffer: 16 * 2 ** 20 });
     return JSON.parse(readFileSync(out, 'utf8')) as T;

@@ -106,7 +106,6 @@ export class ExtractBuilder {
   /** The tables whose read has ended (tableRead). */
   private readonly tablesRead = new Set<TableName>();
   private episodesFound = false;
-  private built = false;
   /** The tables read with a reach: their rows before it are counted, not kept (pruning.ts). */
   readonly pruners: Record<PrunableTable, RowPruner>;
 
@@ -146,8 +145,8 @@ export class ExtractBuilder {
 
   /**
    * A table has been read (whole, or as far as it could be): the columns it filled are sealed, each copied to its
-   * exact length now, table by table, rather than all at once when the read ends. The other tables' records are
-   * objects, complete as added.
+   * exact length now, table by table, rather than all at once when the read ends (the other tables' records are
+   * objects, complete as added); and a lookup no table still to be read needs is let go.
    */
   tableRead(table: TableName): void {
     this.tablesRead.add(table);
@@ -184,14 +183,14 @@ export class ExtractBuilder {
   }
 
   /**
-   * Each CP plan's CIN episode (by cppl_referral_id = cine_referral_id), once both tables have been read (or when
-   * the read ends, if one is absent); then the episodes' referral ids are let go, as no other table's are looked
-   * up: in the usual order (plans first) before the front door's large tables are read.
+   * Each CP plan's CIN episode (by cppl_referral_id = cine_referral_id), once both tables have been read, or when
+   * the read ends (`readEnded`: one of them is absent); then the episodes' referral ids are let go, as no other
+   * table's are looked up: in the usual order (plans first) before the front door's large tables are read.
    */
-  private findPlanEpisodes(): void {
+  private findPlanEpisodes(readEnded = false): void {
     if (this.episodesFound) return;
     const bothRead = this.tablesRead.has('ssd_cp_plans') && this.tablesRead.has('ssd_cin_episodes');
-    if (!bothRead && !this.built) return;
+    if (!bothRead && !readEnded) return;
     for (const plan of this.cpPlans)
       if (plan.referral !== null) plan.episode = this.cinEpisodes.episodeOf(plan.referral);
     this.cinEpisodes.releaseReferrals();
@@ -200,8 +199,7 @@ export class ExtractBuilder {
 
   /** The records as read; this ends the builder (its lookups are let go, being large nationally). */
   build(): RawExtract {
-    this.built = true;
-    this.findPlanEpisodes();
+    this.findPlanEpisodes(true);
     const persons = this.personKeys.size;
     this.personKeys = new IdTable();
     this.planIds.clear();

@@ -69,9 +69,10 @@ const INITIAL_CP_CONFERENCE: TableSchema = {
     const s47Id = row.optionalText(3);
     const planId = row.optionalText(0);
     const date = row.optionalDay(2);
+    const transferIn = row.flag(1);
     // Kept for conference timeliness only when it can be timed (front-door-links.ts): nationally most rows cannot.
     // Ids kept as stored copies, never as the parser's slices (each would keep its 64 KB of CSV text alive).
-    if (s47Id !== null && date !== null && !row.flag(1))
+    if (s47Id !== null && date !== null && !transferIn)
       out.frontDoor.conferences.push({
         s47: out.enquiryIds.ordinal(s47Id),
         person: person === null ? null : out.person(person),
@@ -81,7 +82,7 @@ const INITIAL_CP_CONFERENCE: TableSchema = {
       });
     // A conference that did not lead to a plan has no plan id: it is ignored (spec).
     if (planId === null) return;
-    out.initialConferences.push({ planId: out.planIds.own(planId), transferIn: row.flag(1), row: rowNumber });
+    out.initialConferences.push({ planId: out.planIds.own(planId), transferIn, row: rowNumber });
   },
 };
 
